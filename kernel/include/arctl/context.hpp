@@ -1,0 +1,101 @@
+// What a command handler gets: the global options, the business date, the
+// ledger (opened on first use), and one way to print results.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arctl/date.hpp"
+#include "arctl/ledger.hpp"
+#include "arctl/output.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace arctl {
+
+struct GlobalOptions {
+  std::optional<std::filesystem::path> dir;  // -C / ARCTL_DIR
+  std::optional<Format> format;              // --format; default depends on the terminal
+  std::optional<Date> as_of;                 // --as-of
+  std::string actor;                         // --actor / ARCTL_ACTOR / login name
+  bool quiet = false;
+  int verbose = 0;
+  bool no_color = false;
+  bool dry_run = false;
+  std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir
+  std::vector<std::string> argv;                   // the whole command line
+};
+
+class PluginHost;
+
+class Context {
+ public:
+  Context(GlobalOptions options, std::ostream& out, std::ostream& err);
+  ~Context();
+
+  GlobalOptions& options() noexcept { return options_; }
+  const GlobalOptions& options() const noexcept { return options_; }
+  Date today() const;  // the business date
+
+  // The ledger directory: -C/ARCTL_DIR, else .arctl searched upward from the
+  // working directory, else ~/.local/share/arctl. Does not create anything.
+  std::filesystem::path ledger_dir() const;
+  bool has_ledger() const;
+  // Opens the ledger on first use; Error(kNotFound) suggesting `arctl init`.
+  Ledger& ledger();
+  // Creates the ledger directory and store if missing; returns true if created.
+  bool create_ledger();
+  void set_ledger_dir(std::filesystem::path dir) { resolved_dir_ = std::move(dir); }
+
+  // Renders a command's result to stdout in the chosen format.
+  void print(const Json& value);
+  Format format() const;
+  std::ostream& out() noexcept { return out_; }
+  std::ostream& err() noexcept { return err_; }
+  // A diagnostic line on stderr, unless -q.
+  void note(const std::string& text);
+  bool stdout_is_terminal() const noexcept { return tty_; }
+  bool color() const noexcept;
+
+  // Exit code to use when the command returns normally (e.g. 10 for a refused
+  // credit check that still printed its answer).
+  int exit_code = 0;
+
+  // Adds --dry-run to a mutating subcommand, bound to options().dry_run.
+  void add_dry_run(CLI::App* cmd);
+
+  PluginHost* plugins() noexcept { return host_; }
+  void set_plugins(PluginHost* host) noexcept { host_ = host; }
+
+  // A progress bar on stderr when it is a terminal and not -q; a no-op otherwise.
+  class Progress {
+   public:
+    Progress(Context& ctx, std::string label, std::uint64_t total);
+    ~Progress();
+    void tick(std::uint64_t n = 1);
+
+   private:
+    Context& ctx_;
+    std::string label_;
+    std::uint64_t total_, done_ = 0;
+    int last_pct_ = -1;
+    bool on_ = false;
+  };
+
+ private:
+  GlobalOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  bool tty_ = false;
+  mutable std::optional<std::filesystem::path> resolved_dir_;
+  std::unique_ptr<Ledger> ledger_;
+  PluginHost* host_ = nullptr;
+};
+
+}  // namespace arctl

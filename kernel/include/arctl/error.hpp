@@ -1,0 +1,56 @@
+// The one error type of arctl: a kind that maps to the process exit code, a
+// message for people, and where the problem was found (file, line, field).
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace arctl {
+
+// Exit codes are part of the public contract (README, arctl-exit-codes(7)).
+enum class ErrorKind : std::uint8_t {
+  kError = 1,         // anything unexpected: I/O, corrupt store, failed check
+  kUsage = 2,         // bad command line
+  kNotFound = 3,      // a named customer, document, plugin... does not exist
+  kConflict = 4,      // validation failure or conflicting content
+  kPeriodLocked = 5,  // posting dated on or before the period lock date
+  kCreditRefused = 10 // credit check said "blocked"
+};
+
+int exit_code(ErrorKind kind) noexcept;
+const char* to_string(ErrorKind kind) noexcept;
+
+// Where bad input was found. Empty/zero members are not printed.
+struct Location {
+  std::string file;   // path, or "-" for standard input
+  std::uint64_t line = 0;
+  std::string field;  // column or option name
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, std::string message, Location where = {});
+
+  ErrorKind kind() const noexcept { return kind_; }
+  const Location& where() const noexcept { return where_; }
+  // "file:line: field 'x': message" with the parts that are known.
+  std::string describe() const;
+
+  // Returns a copy with missing location parts filled from `outer`.
+  Error located(const Location& outer) const;
+
+ private:
+  ErrorKind kind_;
+  Location where_;
+};
+
+// Shorthands for the common kinds; fmt-style formatting is left to callers.
+[[noreturn]] void fail(ErrorKind kind, std::string message, Location where = {});
+[[noreturn]] inline void fail_usage(std::string m) { fail(ErrorKind::kUsage, std::move(m)); }
+[[noreturn]] inline void fail_not_found(std::string m) { fail(ErrorKind::kNotFound, std::move(m)); }
+[[noreturn]] inline void fail_conflict(std::string m, Location w = {}) {
+  fail(ErrorKind::kConflict, std::move(m), std::move(w));
+}
+
+}  // namespace arctl

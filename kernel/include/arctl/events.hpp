@@ -1,0 +1,58 @@
+// The in-process event bus. Publishing happens inside a write transaction;
+// every subscriber runs inside it too, so its writes commit or roll back with
+// the publisher's, and a subscriber vetoes by throwing arctl::Error.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "arctl/journal.hpp"
+
+namespace arctl {
+
+class Tx;
+
+// Kernel event types. Payload fields are documented in the README.
+namespace event {
+inline constexpr std::string_view kCustomerAdded = "customer.added";
+inline constexpr std::string_view kCustomerUpdated = "customer.updated";
+inline constexpr std::string_view kDocumentPosted = "document.posted";
+inline constexpr std::string_view kDocumentVoided = "document.voided";
+inline constexpr std::string_view kDocumentAssigned = "document.assigned";
+inline constexpr std::string_view kDocumentAnnotated = "document.annotated";
+inline constexpr std::string_view kApplicationMade = "application.made";
+inline constexpr std::string_view kApplicationReversed = "application.reversed";
+inline constexpr std::string_view kPeriodLocked = "period.locked";
+inline constexpr std::string_view kPeriodReopened = "period.reopened";
+inline constexpr std::string_view kConfigSet = "config.set";
+inline constexpr std::string_view kConfigUnset = "config.unset";
+inline constexpr std::string_view kLedgerCreated = "ledger.created";
+}  // namespace event
+
+using EventHandler = std::function<void(Tx&, const JournalEntry&)>;
+
+class EventBus {
+ public:
+  // `type` is an event type, or a prefix ending in '*' ("payment.*", "*").
+  // `owner` names the subscriber (a plugin) in error messages.
+  void subscribe(std::string type, std::string owner, EventHandler handler);
+  // Runs the matching handlers in subscription order. An exception from a
+  // handler propagates (aborting the transaction); a non-arctl exception is
+  // wrapped in an Error naming the owner. Nested publishing is allowed up to
+  // a depth of 16.
+  void dispatch(Tx& tx, const JournalEntry& entry);
+  void clear() { subs_.clear(); }
+
+ private:
+  struct Sub {
+    std::string type;
+    std::string owner;
+    EventHandler handler;
+  };
+  std::vector<Sub> subs_;
+  int depth_ = 0;
+};
+
+}  // namespace arctl

@@ -1,0 +1,38 @@
+// The append-only journal: every mutation appends an event whose SHA-256 hash
+// chains to the previous one, so that a changed, removed or reordered event
+// is detectable by `arctl check` and the head can be kept elsewhere.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "arctl/output.hpp"
+
+namespace arctl {
+
+using Hash = std::array<std::uint8_t, 32>;
+std::string to_hex(const Hash& h);
+
+struct JournalEntry {
+  std::uint64_t seq = 0;
+  std::uint64_t txn = 0;  // seq of the first event of the same transaction
+  std::int64_t time_micros = 0;  // UTC
+  std::string actor;
+  std::string command;  // the command line that caused it
+  std::string type;     // "customer.added", "document.posted", ...
+  Json payload;
+  Hash prev{};
+  Hash hash{};
+
+  // The hash this entry should have, given its fields and `prev`.
+  Hash compute_hash() const;
+  Json to_json() const;
+};
+
+struct JournalHead {
+  std::uint64_t seq = 0;  // 0: empty journal
+  Hash hash{};
+};
+
+}  // namespace arctl

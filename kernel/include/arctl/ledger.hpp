@@ -1,0 +1,223 @@
+// The ledger: an opened store plus the event bus, and Tx, the unit of work
+// through which the kernel and every plugin read and change AR data. All
+// accounting invariants are enforced here: balances, indexes, the journal and
+// the period lock are updated in the same transaction as the change itself.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "arctl/events.hpp"
+#include "arctl/model.hpp"
+#include "arctl/store.hpp"
+
+namespace arctl {
+
+class Ledger;
+class PluginTable;
+
+// Identifies a plugin to the kernel; handed to the plugin by the host.
+class PluginHandle {
+ public:
+  explicit PluginHandle(std::string name) : name_(std::move(name)) {}
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  std::string name_;
+};
+
+enum class Outcome { kCreated, kUnchanged };
+
+struct PostResult {
+  Outcome outcome = Outcome::kCreated;
+  Document document;
+};
+
+class Tx {
+ public:
+  Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write);
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  bool writable() const noexcept { return write_ != nullptr; }
+  Ledger& ledger() noexcept { return ledger_; }
+
+  // ---- customers
+  std::optional<Customer> find_customer(std::string_view id);
+  Customer customer(std::string_view id);  // Error(kNotFound)
+  // Creates the customer; the same id with identical content is kUnchanged,
+  // with different content Error(kConflict).
+  Outcome add_customer(const Customer& c);
+  void update_customer(const Customer& c);  // must exist; currency may change only with no documents
+  // Visits customers in id order from `from_id`; return false to stop.
+  void for_each_customer(const std::function<bool(const Customer&)>& fn,
+                         std::string_view from_id = {});
+  CustomerBalance balance(std::string_view customer);
+
+  // ---- documents
+  // Validates and posts: the customer exists (except a receipt in suspense),
+  // currency matches the customer's, amount > 0, due >= issued, the issue date
+  // is after the period lock (Error(kPeriodLocked)). Same id, same content:
+  // kUnchanged; different content: Error(kConflict). Publishes document.posted.
+  PostResult post(Document doc);
+  std::optional<Document> find_document(std::string_view id);
+  Document document(std::string_view id);  // Error(kNotFound)
+  // Voids a document with nothing applied (Error(kConflict) otherwise).
+  void void_document(std::string_view id, std::string_view reason, Date date);
+  // Gives a suspense receipt (no customer, nothing applied) its customer.
+  void assign_customer(std::string_view id, std::string_view customer);
+  // Replaces a document's attrs (plugin bookkeeping such as links); journaled.
+  void annotate(std::string_view id, const Attrs& attrs);
+  // Documents of one customer with from <= issued <= to, in issued order.
+  void documents_of(std::string_view customer, Date from, Date to,
+                    const std::function<bool(const Document&)>& fn);
+  // Every document in id order (for checks and exports).
+  void for_each_document(const std::function<bool(const Document&)>& fn);
+  // Documents whose external reference equals `ref`.
+  std::vector<std::string> documents_by_ref(std::string_view ref);
+  // Open items from the covering index, by customer then due date. With
+  // `customer` set, only that customer's. `debits`/`credits` select the side.
+  void open_items(const std::function<bool(const OpenItem&)>& fn,
+                  std::optional<std::string_view> customer = std::nullopt, bool debits = true,
+                  bool credits = true);
+
+  // ---- applications
+  // Applies `amount` of credit document `from` to debit document `to`: same
+  // customer and currency, both open for at least `amount`, dated after the
+  // lock. Publishes application.made.
+  Application apply(std::string_view from, std::string_view to, const Money& amount, Date date,
+                    std::string_view reason);
+  // Writes a reversal of application `id` (never deletes); reopens amounts.
+  Application reverse(std::uint64_t id, Date date, std::string_view reason);
+  Application application(std::uint64_t id);  // Error(kNotFound)
+  std::vector<Application> applications_of(std::string_view doc);
+
+  // ---- periods
+  std::optional<Date> lock_date();
+  void lock_period(Date through);  // may only move forward
+  void reopen_period(std::string_view reason, std::optional<Date> new_lock);
+  void check_not_locked(Date d, std::string_view what);  // Error(kPeriodLocked)
+
+  // ---- configuration (stored in the ledger)
+  std::optional<std::string> config(std::string_view key);
+  std::string config_or(std::string_view key, std::string_view fallback);
+  void set_config(std::string_view key, std::string_view value);
+  bool unset_config(std::string_view key);
+  std::vector<std::pair<std::string, std::string>> config_list(std::string_view prefix = {});
+
+  // ---- counters: gap-free within the ledger because they roll back with the txn
+  std::uint64_t next_counter(std::string_view name);
+  std::uint64_t peek_counter(std::string_view name);
+
+  // ---- journal and events
+  // Appends an event to the journal and dispatches it to subscribers, inside
+  // this transaction. Returns the event's sequence number.
+  std::uint64_t emit(std::string_view type, Json payload);
+  JournalHead journal_head();
+  std::optional<JournalEntry> journal_entry(std::uint64_t seq);
+  // Visits entries with seq >= from in order; return false to stop.
+  void journal(std::uint64_t from, const std::function<bool(const JournalEntry&)>& fn);
+
+  // ---- plugin storage: tables named "x.<plugin>.<name>"
+  PluginTable table(const PluginHandle& plugin, std::string_view name);
+
+  // Kernel internals (store access for check/backup); not for plugins.
+  ReadTxn& raw_read() noexcept { return read_; }
+  WriteTxn& raw_write();
+
+ private:
+  void put_document(const Document& d, const Document* before);
+  void adjust_open(Document& d, const Money& delta);
+  void adjust_balance(const std::string& customer, DocKind kind, const Money& delta, int items);
+  void write_balance(const std::string& customer, const CustomerBalance& b);
+
+  Ledger& ledger_;
+  ReadTxn& read_;
+  WriteTxn* write_;
+  std::uint64_t txn_first_seq_ = 0;
+};
+
+// Key/value access to a plugin's own table, prefixed so that a plugin cannot
+// reach kernel data except through Tx.
+class PluginTable {
+ public:
+  PluginTable(Tx& tx, std::string table) : tx_(tx), table_(std::move(table)) {}
+  std::optional<Bytes> get(BytesView key);
+  void put(BytesView key, BytesView value);
+  bool del(BytesView key);
+  // Visits entries whose key starts with `prefix`, in key order.
+  void scan(BytesView prefix, const std::function<bool(BytesView key, BytesView value)>& fn);
+  std::unique_ptr<Cursor> cursor();
+  const std::string& name() const noexcept { return table_; }
+
+ private:
+  Tx& tx_;
+  std::string table_;
+};
+
+// Who is acting and why, stamped on every journal event of a transaction.
+struct Session {
+  std::string actor;
+  std::string command;
+  bool dry_run = false;  // write() runs the work, then aborts
+};
+
+class Ledger {
+ public:
+  Ledger(std::unique_ptr<Store> store, std::filesystem::path dir, Session session);
+  ~Ledger();
+
+  // Opens the ledger in `dir`; Error(kNotFound) if none and !create.
+  static std::unique_ptr<Ledger> open(const std::filesystem::path& dir, Session session,
+                                      bool create = false);
+
+  // Runs `fn` in one write transaction and commits (or aborts under dry-run).
+  // The whole function is re-run if the store asks for a retry, so `fn` must
+  // not have side effects outside the transaction before it returns.
+  template <class F>
+  auto write(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    using R = decltype(fn(std::declval<Tx&>()));
+    if constexpr (std::is_void_v<R>) {
+      run_write([&](Tx& tx) { fn(tx); });
+    } else {
+      std::optional<R> result;
+      run_write([&](Tx& tx) { result.emplace(fn(tx)); });
+      return std::move(*result);
+    }
+  }
+  template <class F>
+  auto read(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    auto txn = store_->begin_read();
+    Tx tx(*this, *txn, nullptr);
+    return fn(tx);
+  }
+
+  EventBus& bus() noexcept { return bus_; }
+  Store& store() noexcept { return *store_; }
+  const std::filesystem::path& dir() const noexcept { return dir_; }
+  Session& session() noexcept { return session_; }
+  // Called after each commit with the events it wrote (for hooks).
+  void on_commit(std::function<void(const std::vector<JournalEntry>&)> fn) {
+    on_commit_.push_back(std::move(fn));
+  }
+  // Events of the write in progress; used by Tx::emit.
+  std::vector<JournalEntry>& pending_events() noexcept { return pending_; }
+
+ private:
+  void run_write(const std::function<void(Tx&)>& fn);
+
+  std::unique_ptr<Store> store_;
+  std::filesystem::path dir_;
+  Session session_;
+  EventBus bus_;
+  std::vector<JournalEntry> pending_;
+  std::vector<std::function<void(const std::vector<JournalEntry>&)>> on_commit_;
+};
+
+}  // namespace arctl

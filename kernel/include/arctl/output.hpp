@@ -1,0 +1,40 @@
+// One renderer for every command: a command returns plain data as JSON values
+// (a list of flat rows, or one record) and this module prints it as a table,
+// JSON, JSON lines, CSV or TSV with the same escaping everywhere.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace arctl {
+
+// Insertion-ordered JSON: field order in output is the order a command set it.
+using Json = nlohmann::ordered_json;
+
+enum class Format { kTable, kJson, kJsonl, kCsv, kTsv };
+
+Format parse_format(std::string_view name);  // throws Error(kUsage)
+const char* to_string(Format f) noexcept;
+
+struct RenderOptions {
+  Format format = Format::kTable;
+  bool color = false;
+};
+
+// Renders `value`:
+// - an array of objects is a list: table rows, one JSON line each, CSV rows
+//   under a header made of every key in first-seen order;
+// - an object is one record: "key  value" lines in a table (nested arrays of
+//   objects become indented sub-tables), one JSON line, one CSV row;
+// - nested values in CSV/TSV cells are compact JSON.
+// Text cells in CSV/TSV that start with = + - @ are neutralised unless they
+// are plain decimal numbers (amounts such as -12.00 stay numbers).
+void render(std::ostream& out, const Json& value, const RenderOptions& options);
+
+// Convenience for plain messages in table mode and {"message":...} otherwise.
+Json message_record(std::string_view text);
+
+}  // namespace arctl

@@ -1,0 +1,103 @@
+// The plugin ABI: a plugin is a shared library that exports the ABI string
+// `arctl_plugin_abi` and a factory `arctl_plugin_create` (BOOST_DLL_ALIAS)
+// returning an arctl::Plugin. Use ARCTL_PLUGIN(MyPlugin) once per library.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/config.hpp>
+#include <boost/dll/alias.hpp>
+
+#include "arctl/context.hpp"
+#include "arctl/events.hpp"
+#include "arctl/ledger.hpp"
+
+namespace CLI {
+class App;
+}
+
+// Bumped on any incompatible change to the SDK headers.
+#define ARCTL_PLUGIN_API_VERSION 1
+
+#define ARCTL_STR2(x) #x
+#define ARCTL_STR(x) ARCTL_STR2(x)
+#if defined(__clang__)
+#define ARCTL_COMPILER_ID "clang-" ARCTL_STR(__clang_major__)
+#elif defined(__GNUC__)
+#define ARCTL_COMPILER_ID "gcc-" ARCTL_STR(__GNUC__)
+#else
+#define ARCTL_COMPILER_ID "unknown"
+#endif
+#if defined(_GLIBCXX_USE_CXX11_ABI) && _GLIBCXX_USE_CXX11_ABI
+#define ARCTL_STDLIB_ID "libstdc++-cxx11"
+#elif defined(_LIBCPP_VERSION)
+#define ARCTL_STDLIB_ID "libc++"
+#else
+#define ARCTL_STDLIB_ID "libstdc++-old"
+#endif
+
+// Plugins must have been built against the same SDK, compiler and standard
+// library ABI as the host; the host refuses any other string before calling
+// the factory.
+#ifndef ARCTL_PLUGIN_ABI_STRING
+#define ARCTL_PLUGIN_ABI_STRING                                                   \
+  "arctl-plugin-api/" ARCTL_STR(ARCTL_PLUGIN_API_VERSION) " " ARCTL_COMPILER_ID \
+                                                          " " ARCTL_STDLIB_ID " c++20"
+#endif
+
+namespace arctl {
+
+struct PluginInfo {
+  std::string name;  // also the prefix of its tables and its log owner
+  std::string version;
+  std::string summary;
+};
+
+// Outcome of one month-end close step, for the close report.
+struct StepResult {
+  std::string summary;  // one line for people
+  Json figures = Json::object();  // counts and amounts, machine-readable
+  bool blocking_failure = false;
+};
+
+// A month-end step contributed by a plugin. Steps run in ascending `order`
+// (ties by name); each runs in its own write transaction.
+struct CloseStep {
+  std::string name;  // "payments.auto"
+  int order = 0;
+  std::string summary;
+  std::function<StepResult(Context&, Tx&, Period)> run;
+};
+
+class Plugin {
+ public:
+  virtual ~Plugin() = default;
+  virtual PluginInfo info() const = 0;
+  // Called once after loading, with the handle that names its tables.
+  virtual void init(const PluginHandle& handle) { (void)handle; }
+  // Adds the plugin's subcommands to the top-level app.
+  virtual void register_commands(CLI::App& app, Context& ctx) {
+    (void)app;
+    (void)ctx;
+  }
+  // Subscribes to kernel and other plugins' events.
+  virtual void subscribe(EventBus& bus) { (void)bus; }
+  virtual std::vector<CloseStep> close_steps() { return {}; }
+};
+
+using PluginFactory = std::unique_ptr<Plugin>();
+
+}  // namespace arctl
+
+#define ARCTL_PLUGIN(Class)                                                          \
+  extern "C" BOOST_SYMBOL_EXPORT const char arctl_plugin_abi[];                      \
+  extern "C" const char arctl_plugin_abi[] = ARCTL_PLUGIN_ABI_STRING;                \
+  namespace {                                                                        \
+  std::unique_ptr<::arctl::Plugin> arctl_plugin_create_impl() {                      \
+    return std::make_unique<Class>();                                                \
+  }                                                                                  \
+  }                                                                                  \
+  BOOST_DLL_ALIAS(arctl_plugin_create_impl, arctl_plugin_create)

@@ -1,0 +1,82 @@
+// The kernel's storage interface: an ordered, transactional key-value store of
+// named tables holding byte keys and byte values. Everything above it (codecs,
+// indexes, journal, ledger model) is written once against this interface; the
+// LMDB backend is one implementation and nothing outside it names LMDB.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "arctl/codec.hpp"
+
+namespace arctl {
+
+// A position in one table, in byte order of keys. Views returned by key() and
+// value() stay valid until the cursor moves or its transaction ends.
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  virtual bool seek(BytesView key) = 0;  // first entry with key >= `key`
+  virtual bool first() = 0;
+  virtual bool last() = 0;
+  virtual bool next() = 0;
+  virtual bool prev() = 0;
+  virtual bool valid() const = 0;
+  virtual BytesView key() const = 0;
+  virtual BytesView value() const = 0;
+};
+
+// A consistent snapshot. A table that does not exist yet reads as empty.
+class ReadTxn {
+ public:
+  virtual ~ReadTxn() = default;
+  // The view is valid until the transaction ends or, in a write transaction,
+  // until the next put/del.
+  virtual std::optional<BytesView> get(std::string_view table, BytesView key) = 0;
+  virtual std::unique_ptr<Cursor> cursor(std::string_view table) = 0;
+};
+
+// All-or-nothing: destroying an uncommitted write transaction aborts it.
+class WriteTxn : public ReadTxn {
+ public:
+  virtual void put(std::string_view table, BytesView key, BytesView value) = 0;
+  virtual bool del(std::string_view table, BytesView key) = 0;  // true if it existed
+  virtual void commit() = 0;
+};
+
+// Thrown by a store when the whole transaction should be run again (LMDB map
+// full after growing it, a serialization failure on a server). Ledger::write
+// catches it and retries a bounded number of times.
+struct RetryTransaction {
+  std::string reason;
+};
+
+struct StoreInfo {
+  std::string backend;    // "lmdb"
+  std::string location;   // directory or URL, password masked
+  std::uint64_t size_bytes = 0;
+  std::uint64_t map_bytes = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual std::unique_ptr<ReadTxn> begin_read() = 0;
+  virtual std::unique_ptr<WriteTxn> begin_write() = 0;
+  // Called by Ledger::write after a RetryTransaction, with no transaction open.
+  virtual void prepare_retry() = 0;
+  virtual StoreInfo info() const = 0;
+  // A consistent, compacted copy of the whole store into `target` (a file).
+  virtual void backup(const std::filesystem::path& target) = 0;
+};
+
+// Opens (creating if `create`) the LMDB store in `dir`: the directory is made
+// 0700, its files 0600, stale reader slots are cleared, and the map grows on
+// demand. Throws Error(kNotFound) when !create and there is no store.
+std::unique_ptr<Store> open_lmdb_store(const std::filesystem::path& dir, bool create);
+
+}  // namespace arctl
