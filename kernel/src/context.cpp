@@ -1,1 +1,144 @@
-// placeholder
+// The command context: ledger discovery (like git's .git), lazy opening,
+// rendering, diagnostics and the progress bar.
+#include "arctl/context.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "arctl/error.hpp"
+#include "arctl/plugin_host.hpp"
+
+namespace arctl {
+namespace {
+
+std::string quote_arg(const std::string& a) {
+  if (!a.empty() && a.find_first_of(" \t\n'\"\\$`") == std::string::npos) return a;
+  std::string q = "'";
+  for (char c : a) {
+    if (c == '\'')
+      q += "'\\''";
+    else
+      q += c;
+  }
+  return q + "'";
+}
+
+}  // namespace
+
+Context::Context(GlobalOptions options, std::ostream& out, std::ostream& err)
+    : options_(std::move(options)), out_(out), err_(err), tty_(::isatty(STDOUT_FILENO) == 1) {}
+
+Context::~Context() = default;
+
+Date Context::today() const {
+  return business_date(options_.as_of);
+}
+
+std::filesystem::path Context::ledger_dir() const {
+  if (resolved_dir_) return *resolved_dir_;
+  namespace fs = std::filesystem;
+  if (options_.dir) {
+    resolved_dir_ = fs::absolute(*options_.dir);
+    return *resolved_dir_;
+  }
+  std::error_code ec;
+  for (auto dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    const auto candidate = dir / ".arctl";
+    if (fs::is_directory(candidate, ec)) {
+      resolved_dir_ = candidate;
+      return *resolved_dir_;
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".local" / "share";
+  else
+    base = fs::current_path(ec);
+  resolved_dir_ = base / "arctl";
+  return *resolved_dir_;
+}
+
+bool Context::has_ledger() const {
+  std::error_code ec;
+  return std::filesystem::exists(ledger_dir() / "data.mdb", ec);
+}
+
+Ledger& Context::ledger() {
+  if (ledger_) return *ledger_;
+  if (!has_ledger())
+    fail(ErrorKind::kNotFound, "no ledger at " + ledger_dir().string() +
+                                   " (run 'arctl init', or point -C/ARCTL_DIR at one)");
+  Session s;
+  s.actor = options_.actor;
+  for (std::size_t i = 0; i < options_.argv.size(); ++i)
+    s.command += (i ? " " : "") + quote_arg(options_.argv[i]);
+  s.dry_run = options_.dry_run;
+  ledger_ = Ledger::open(ledger_dir(), std::move(s), false);
+  if (host_)
+    for (auto* p : host_->plugins())
+      p->subscribe(ledger_->bus());
+  return *ledger_;
+}
+
+bool Context::create_ledger() {
+  if (has_ledger()) return false;
+  Session s;
+  s.actor = options_.actor;
+  s.command = "arctl init";
+  ledger_ = Ledger::open(ledger_dir(), std::move(s), true);
+  ledger_.reset();
+  return true;
+}
+
+Format Context::format() const {
+  return options_.format.value_or(Format::kTable);
+}
+
+bool Context::color() const noexcept {
+  if (options_.no_color || !tty_) return false;
+  const char* nc = std::getenv("NO_COLOR");
+  return nc == nullptr || *nc == '\0';
+}
+
+void Context::print(const Json& value) {
+  render(out_, value, {format(), color()});
+}
+
+void Context::note(const std::string& text) {
+  if (!options_.quiet) err_ << text << '\n';
+}
+
+void Context::add_dry_run(CLI::App* cmd) {
+  cmd->add_flag("--dry-run", options_.dry_run,
+                "Run the command and show its result, then discard every change");
+}
+
+Context::Progress::Progress(Context& ctx, std::string label, std::uint64_t total)
+    : ctx_(ctx), label_(std::move(label)), total_(total) {
+  on_ = total_ > 0 && !ctx_.options().quiet && ::isatty(STDERR_FILENO) == 1;
+}
+
+Context::Progress::~Progress() {
+  if (on_ && last_pct_ >= 0) ctx_.err() << "\r\033[K" << std::flush;
+}
+
+void Context::Progress::tick(std::uint64_t n) {
+  done_ += n;
+  if (!on_) return;
+  const int pct = static_cast<int>(done_ * 100 / total_);
+  if (pct == last_pct_) return;
+  last_pct_ = pct;
+  const int width = 30;
+  const int filled = pct * width / 100;
+  ctx_.err() << '\r' << label_ << " [" << std::string(filled, '#')
+             << std::string(width - filled, ' ') << "] " << pct << "% (" << done_ << '/' << total_
+             << ')' << std::flush;
+}
+
+}  // namespace arctl

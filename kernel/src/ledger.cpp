@@ -1,1 +1,117 @@
-// placeholder
+// Ledger: opening a store, running write transactions with retries, and the
+// journal side of Tx (emit, head, iteration).
+#include "arctl/ledger.hpp"
+
+#include "arctl/error.hpp"
+#include "records.hpp"
+#include "tables.hpp"
+
+namespace arctl {
+namespace {
+constexpr int kMaxAttempts = 12;
+}
+
+Ledger::Ledger(std::unique_ptr<Store> store, std::filesystem::path dir, Session session)
+    : store_(std::move(store)), dir_(std::move(dir)), session_(std::move(session)) {}
+
+Ledger::~Ledger() = default;
+
+std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& dir, Session session,
+                                     bool create) {
+  auto store = open_lmdb_store(dir, create);
+  return std::make_unique<Ledger>(std::move(store), dir, std::move(session));
+}
+
+void Ledger::run_write(const std::function<void(Tx&)>& fn) {
+  if (in_write_) fail(ErrorKind::kError, "nested write transaction");
+  struct Flag {
+    bool& f;
+    ~Flag() { f = false; }
+  } flag{in_write_ = true};
+  std::string last_reason;
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    pending_.clear();
+    try {
+      auto txn = store_->begin_write();
+      {
+        Tx tx(*this, *txn, txn.get());
+        fn(tx);
+      }
+      if (session_.dry_run) {
+        txn.reset();  // abort
+        pending_.clear();
+        return;
+      }
+      txn->commit();
+    } catch (const RetryTransaction& r) {
+      last_reason = r.reason;
+      store_->prepare_retry();
+      continue;
+    }
+    auto events = std::move(pending_);
+    pending_.clear();
+    for (const auto& cb : on_commit_)
+      cb(events);
+    return;
+  }
+  fail(ErrorKind::kError, "transaction could not complete after " + std::to_string(kMaxAttempts) +
+                              " attempts: " + last_reason);
+}
+
+Tx::Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write)
+    : ledger_(ledger), read_(read), write_(write) {}
+
+WriteTxn& Tx::raw_write() {
+  if (write_ == nullptr) fail(ErrorKind::kError, "write attempted in a read-only transaction");
+  return *write_;
+}
+
+JournalHead Tx::journal_head() {
+  if (head_) return *head_;
+  JournalHead h;
+  if (auto v = read_.get(tables::kMeta, tables::kMetaHead)) h = records::decode_head(*v);
+  head_ = h;
+  return h;
+}
+
+std::uint64_t Tx::next_seq() {
+  return journal_head().seq + 1;
+}
+
+std::uint64_t Tx::emit(std::string_view type, Json payload) {
+  auto& w = raw_write();
+  const auto head = journal_head();
+  JournalEntry e;
+  e.seq = head.seq + 1;
+  if (txn_first_seq_ == 0) txn_first_seq_ = e.seq;
+  e.txn = txn_first_seq_;
+  e.time_micros = now_micros();
+  e.actor = ledger_.session().actor;
+  e.command = ledger_.session().command;
+  e.type = std::string(type);
+  e.payload = std::move(payload);
+  e.prev = head.hash;
+  e.hash = e.compute_hash();
+  w.put(tables::kJournal, KeyBuilder().u64(e.seq), records::encode(e));
+  const JournalHead next{e.seq, e.hash};
+  w.put(tables::kMeta, tables::kMetaHead, records::encode(next));
+  head_ = next;
+  ledger_.pending_events().push_back(e);
+  ledger_.bus().dispatch(*this, e);
+  return e.seq;
+}
+
+std::optional<JournalEntry> Tx::journal_entry(std::uint64_t seq) {
+  auto v = read_.get(tables::kJournal, KeyBuilder().u64(seq));
+  if (!v) return std::nullopt;
+  return records::decode_journal(*v);
+}
+
+void Tx::journal(std::uint64_t from, const std::function<bool(const JournalEntry&)>& fn) {
+  auto c = read_.cursor(tables::kJournal);
+  for (bool ok = c->seek(KeyBuilder().u64(from)); ok; ok = c->next()) {
+    if (!fn(records::decode_journal(c->value()))) break;
+  }
+}
+
+}  // namespace arctl

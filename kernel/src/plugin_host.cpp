@@ -1,1 +1,166 @@
-// placeholder
+// The plugin host: search path, file vetting, ABI check, and loading through
+// Boost.DLL. Libraries are kept alive longer than anything that came from them.
+#include "arctl/plugin_host.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
+#include <cstdlib>
+#include <cstring>
+
+#include "arctl/error.hpp"
+
+#ifndef ARCTL_PLUGIN_RELDIR
+#define ARCTL_PLUGIN_RELDIR "lib/arctl/plugins"
+#endif
+
+namespace arctl {
+
+struct PluginHost::Impl {
+  std::vector<boost::dll::shared_library> libs;
+};
+
+const char* host_plugin_abi() noexcept {
+  return ARCTL_PLUGIN_ABI_STRING;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Why a file may not be loaded, or empty if it may.
+std::string vet(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::string("cannot stat: ") + std::strerror(errno);
+  if (!S_ISREG(st.st_mode)) return "not a regular file";
+  if (st.st_mode & S_IWOTH) return "the file is world-writable";
+  if (st.st_uid != 0 && st.st_uid != ::geteuid())
+    return "the file is owned by another user (uid " + std::to_string(st.st_uid) + ")";
+  struct stat dst {};
+  if (::stat(file.parent_path().c_str(), &dst) == 0) {
+    if (dst.st_mode & S_IWOTH) return "its directory is world-writable";
+    if (dst.st_uid != 0 && dst.st_uid != ::geteuid())
+      return "its directory is owned by another user (uid " + std::to_string(dst.st_uid) + ")";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<fs::path> plugin_search_path(const GlobalOptions& options, const fs::path& ledger_dir) {
+  std::vector<fs::path> dirs = options.plugin_dirs;
+  if (const char* env = std::getenv("ARCTL_PLUGIN_PATH"); env && *env) {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      const auto part = rest.substr(0, colon);
+      if (!part.empty()) dirs.emplace_back(std::string(part));
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  if (!ledger_dir.empty()) dirs.push_back(ledger_dir / "plugins");
+  std::error_code ec;
+  const auto exe = boost::dll::program_location(ec);
+  if (!ec) dirs.push_back(fs::path(exe.string()).parent_path().parent_path() / ARCTL_PLUGIN_RELDIR);
+  return dirs;
+}
+
+PluginHost::PluginHost() : impl_(std::make_unique<Impl>()) {}
+
+PluginHost::~PluginHost() {
+  // Plugin objects first, then their handles; the libraries go last with impl_.
+  plugins_.clear();
+  handles_.clear();
+}
+
+void PluginHost::load(const std::vector<fs::path>& dirs) {
+  dirs_ = dirs;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.path().extension() == ".so") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      PluginRecord rec;
+      rec.file = file;
+      rec.name = file.stem().string();
+      if (rec.name.rfind("lib", 0) == 0) rec.name.erase(0, 3);
+      auto refuse = [&](std::string why) {
+        rec.status = "refused";
+        rec.reason = std::move(why);
+        records_.push_back(rec);
+      };
+      if (auto why = vet(file); !why.empty()) {
+        refuse(why);
+        continue;
+      }
+      try {
+        boost::dll::shared_library lib(
+            file.string(), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+        if (!lib.has("arctl_plugin_abi")) {
+          refuse("no arctl_plugin_abi symbol: not an arctl plugin");
+          continue;
+        }
+        const char* abi = &lib.get<const char>("arctl_plugin_abi");
+        if (std::strcmp(abi, host_plugin_abi()) != 0) {
+          refuse(std::string("ABI mismatch: plugin was built for '") + abi + "', this arctl is '" +
+                 host_plugin_abi() + "'");
+          continue;
+        }
+        if (!lib.has("arctl_plugin_create")) {
+          refuse("no arctl_plugin_create factory");
+          continue;
+        }
+        auto& factory = lib.get_alias<PluginFactory>("arctl_plugin_create");
+        auto plugin = factory();
+        if (!plugin) {
+          refuse("the factory returned nothing");
+          continue;
+        }
+        const auto info = plugin->info();
+        rec.name = info.name;
+        rec.version = info.version;
+        rec.summary = info.summary;
+        if (find(info.name) != nullptr) {
+          rec.status = "shadowed";
+          rec.reason =
+              "a plugin named '" + info.name + "' was already loaded from earlier in the path";
+          records_.push_back(rec);
+          plugin.reset();
+          impl_->libs.push_back(std::move(lib));
+          continue;
+        }
+        handles_.push_back(std::make_unique<PluginHandle>(info.name));
+        plugin->init(*handles_.back());
+        rec.status = "loaded";
+        records_.push_back(rec);
+        plugins_.push_back(std::move(plugin));
+        impl_->libs.push_back(std::move(lib));
+      } catch (const std::exception& e) {
+        refuse(std::string("failed to load: ") + e.what());
+      }
+    }
+  }
+}
+
+std::vector<Plugin*> PluginHost::plugins() const {
+  std::vector<Plugin*> out;
+  out.reserve(plugins_.size());
+  for (const auto& p : plugins_)
+    out.push_back(p.get());
+  return out;
+}
+
+Plugin* PluginHost::find(std::string_view name) const {
+  for (const auto& p : plugins_)
+    if (p->info().name == name) return p.get();
+  return nullptr;
+}
+
+}  // namespace arctl

@@ -24,7 +24,9 @@ unsigned month_of(Date d);
 unsigned day_of(Date d);
 Date end_of_month(Date d);
 Date add_months(Date d, int months);  // clamps the day to the target month's end
-inline std::int64_t days_between(Date from, Date to) { return (to - from).count(); }
+inline std::int64_t days_between(Date from, Date to) {
+  return (to - from).count();
+}
 
 // A calendar month "YYYY-MM".
 struct Period {

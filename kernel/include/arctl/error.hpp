@@ -10,12 +10,12 @@ namespace arctl {
 
 // Exit codes are part of the public contract (README, arctl-exit-codes(7)).
 enum class ErrorKind : std::uint8_t {
-  kError = 1,         // anything unexpected: I/O, corrupt store, failed check
-  kUsage = 2,         // bad command line
-  kNotFound = 3,      // a named customer, document, plugin... does not exist
-  kConflict = 4,      // validation failure or conflicting content
-  kPeriodLocked = 5,  // posting dated on or before the period lock date
-  kCreditRefused = 10 // credit check said "blocked"
+  kError = 1,          // anything unexpected: I/O, corrupt store, failed check
+  kUsage = 2,          // bad command line
+  kNotFound = 3,       // a named customer, document, plugin... does not exist
+  kConflict = 4,       // validation failure or conflicting content
+  kPeriodLocked = 5,   // posting dated on or before the period lock date
+  kCreditRefused = 10  // credit check said "blocked"
 };
 
 int exit_code(ErrorKind kind) noexcept;
@@ -23,7 +23,7 @@ const char* to_string(ErrorKind kind) noexcept;
 
 // Where bad input was found. Empty/zero members are not printed.
 struct Location {
-  std::string file;   // path, or "-" for standard input
+  std::string file;  // path, or "-" for standard input
   std::uint64_t line = 0;
   std::string field;  // column or option name
 };
@@ -47,8 +47,12 @@ class Error : public std::runtime_error {
 
 // Shorthands for the common kinds; fmt-style formatting is left to callers.
 [[noreturn]] void fail(ErrorKind kind, std::string message, Location where = {});
-[[noreturn]] inline void fail_usage(std::string m) { fail(ErrorKind::kUsage, std::move(m)); }
-[[noreturn]] inline void fail_not_found(std::string m) { fail(ErrorKind::kNotFound, std::move(m)); }
+[[noreturn]] inline void fail_usage(std::string m) {
+  fail(ErrorKind::kUsage, std::move(m));
+}
+[[noreturn]] inline void fail_not_found(std::string m) {
+  fail(ErrorKind::kNotFound, std::move(m));
+}
 [[noreturn]] inline void fail_conflict(std::string m, Location w = {}) {
   fail(ErrorKind::kConflict, std::move(m), std::move(w));
 }

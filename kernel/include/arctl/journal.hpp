@@ -16,7 +16,7 @@ std::string to_hex(const Hash& h);
 
 struct JournalEntry {
   std::uint64_t seq = 0;
-  std::uint64_t txn = 0;  // seq of the first event of the same transaction
+  std::uint64_t txn = 0;         // seq of the first event of the same transaction
   std::int64_t time_micros = 0;  // UTC
   std::string actor;
   std::string command;  // the command line that caused it

@@ -54,7 +54,8 @@ class Tx {
   // Creates the customer; the same id with identical content is kUnchanged,
   // with different content Error(kConflict).
   Outcome add_customer(const Customer& c);
-  void update_customer(const Customer& c);  // must exist; currency may change only with no documents
+  void update_customer(
+      const Customer& c);  // must exist; currency may change only with no documents
   // Visits customers in id order from `from_id`; return false to stop.
   void for_each_customer(const std::function<bool(const Customer&)>& fn,
                          std::string_view from_id = {});
@@ -72,8 +73,9 @@ class Tx {
   void void_document(std::string_view id, std::string_view reason, Date date);
   // Gives a suspense receipt (no customer, nothing applied) its customer.
   void assign_customer(std::string_view id, std::string_view customer);
-  // Replaces a document's attrs (plugin bookkeeping such as links); journaled.
-  void annotate(std::string_view id, const Attrs& attrs);
+  // Sets (or, with an empty value, removes) a link on a document, such as
+  // "rebilled_by"; links are not part of the posted content. Journaled.
+  void set_link(std::string_view id, std::string_view key, std::string_view value);
   // Documents of one customer with from <= issued <= to, in issued order.
   void documents_of(std::string_view customer, Date from, Date to,
                     const std::function<bool(const Document&)>& fn);
@@ -127,20 +129,29 @@ class Tx {
   // ---- plugin storage: tables named "x.<plugin>.<name>"
   PluginTable table(const PluginHandle& plugin, std::string_view name);
 
-  // Kernel internals (store access for check/backup); not for plugins.
+  // Number of events this transaction has appended so far.
+  std::uint64_t events_emitted() { return txn_first_seq_ == 0 ? 0 : next_seq() - txn_first_seq_; }
+
+ private:
+  // Raw store access stays inside the kernel: plugins get PluginTable.
+  friend class PluginTable;
+  friend struct KernelAccess;
   ReadTxn& raw_read() noexcept { return read_; }
   WriteTxn& raw_write();
 
- private:
-  void put_document(const Document& d, const Document* before);
-  void adjust_open(Document& d, const Money& delta);
-  void adjust_balance(const std::string& customer, DocKind kind, const Money& delta, int items);
-  void write_balance(const std::string& customer, const CustomerBalance& b);
+  void store_document(const Document& d);
+  void index_document(const Document& d);
+  void unindex_document(const Document& d);
+  void adjust_open(Document& d, const Money& delta, bool to_void = false);
+  void add_to_balance(const std::string& customer, const Currency& cur, DocKind kind,
+                      const Money& delta, int items);
+  std::uint64_t next_seq();
 
   Ledger& ledger_;
   ReadTxn& read_;
   WriteTxn* write_;
   std::uint64_t txn_first_seq_ = 0;
+  std::optional<JournalHead> head_;
 };
 
 // Key/value access to a plugin's own table, prefixed so that a plugin cannot
@@ -218,6 +229,7 @@ class Ledger {
   EventBus bus_;
   std::vector<JournalEntry> pending_;
   std::vector<std::function<void(const std::vector<JournalEntry>&)>> on_commit_;
+  bool in_write_ = false;
 };
 
 }  // namespace arctl

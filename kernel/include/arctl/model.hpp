@@ -11,6 +11,7 @@
 
 #include "arctl/date.hpp"
 #include "arctl/money.hpp"
+#include "arctl/output.hpp"
 
 namespace arctl {
 
@@ -33,7 +34,7 @@ struct Customer {
 // Debit kinds raise what the customer owes; credit kinds lower it.
 enum class DocKind : std::uint8_t {
   kInvoice = 1,
-  kDebitNote = 2,      // late fee, re-billed freight, NSF fee
+  kDebitNote = 2,  // late fee, re-billed freight, NSF fee
   kCreditNote = 3,
   kReceipt = 4,        // cash received
   kRefund = 5,         // cash paid back to the customer (debit: consumes a credit)
@@ -54,12 +55,13 @@ struct Document {
   std::string customer;  // may be empty only for a receipt in suspense
   Date issued{};
   Date due{};
-  Money amount;          // always positive; the sign comes from the kind
-  std::string ref;       // external reference: PO, bank reference, cheque no.
+  Money amount;     // always positive; the sign comes from the kind
+  std::string ref;  // external reference: PO, bank reference, cheque no.
   std::string memo;
-  Attrs attrs;           // plugin data: method, terms, links ("rebill_of"), ...
+  Attrs attrs;  // plugin data supplied at posting: method, terms, PO, ...
   // Kept by the kernel, ignored on post:
-  Money open;            // amount not yet applied
+  Attrs links;  // set later through Tx::set_link: "rebilled_by", "credit_for", ...
+  Money open;   // amount not yet applied
   DocStatus status = DocStatus::kOpen;
   std::uint64_t posted_seq = 0;  // journal sequence of the posting
 
@@ -100,5 +102,14 @@ struct OpenItem {
   Date due{};
   Money open;
 };
+
+// Stable JSON shapes shared by journal payloads and command output. Money is a
+// decimal string ("1234.56") with a separate "currency" field; dates are ISO.
+Json to_json(const Customer& c);
+Json to_json(const Document& d);
+Json to_json(const Application& a);
+Json to_json(const CustomerBalance& b);
+std::string customer_status_name(CustomerStatus s);
+CustomerStatus parse_customer_status(std::string_view s);  // throws Error(kUsage)
 
 }  // namespace arctl

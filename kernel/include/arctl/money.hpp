@@ -105,7 +105,7 @@ struct Decimal {
   static constexpr std::int64_t kScale = 1'000'000;
   std::int64_t micros = 0;
 
-  static Decimal parse(std::string_view text);         // "3", "2.5", "0.125"
+  static Decimal parse(std::string_view text);          // "3", "2.5", "0.125"
   static Decimal parse_percent(std::string_view text);  // "8.25%" or "8.25" -> 0.0825
   std::string str() const;                              // shortest exact form
   friend bool operator==(const Decimal&, const Decimal&) = default;

@@ -43,7 +43,7 @@ class App;
 // library ABI as the host; the host refuses any other string before calling
 // the factory.
 #ifndef ARCTL_PLUGIN_ABI_STRING
-#define ARCTL_PLUGIN_ABI_STRING                                                   \
+#define ARCTL_PLUGIN_ABI_STRING                                                 \
   "arctl-plugin-api/" ARCTL_STR(ARCTL_PLUGIN_API_VERSION) " " ARCTL_COMPILER_ID \
                                                           " " ARCTL_STDLIB_ID " c++20"
 #endif
@@ -58,7 +58,7 @@ struct PluginInfo {
 
 // Outcome of one month-end close step, for the close report.
 struct StepResult {
-  std::string summary;  // one line for people
+  std::string summary;            // one line for people
   Json figures = Json::object();  // counts and amounts, machine-readable
   bool blocking_failure = false;
 };
@@ -92,12 +92,12 @@ using PluginFactory = std::unique_ptr<Plugin>();
 
 }  // namespace arctl
 
-#define ARCTL_PLUGIN(Class)                                                          \
-  extern "C" BOOST_SYMBOL_EXPORT const char arctl_plugin_abi[];                      \
-  extern "C" const char arctl_plugin_abi[] = ARCTL_PLUGIN_ABI_STRING;                \
-  namespace {                                                                        \
-  std::unique_ptr<::arctl::Plugin> arctl_plugin_create_impl() {                      \
-    return std::make_unique<Class>();                                                \
-  }                                                                                  \
-  }                                                                                  \
+#define ARCTL_PLUGIN(Class)                                           \
+  extern "C" BOOST_SYMBOL_EXPORT const char arctl_plugin_abi[];       \
+  extern "C" const char arctl_plugin_abi[] = ARCTL_PLUGIN_ABI_STRING; \
+  namespace {                                                         \
+  std::unique_ptr<::arctl::Plugin> arctl_plugin_create_impl() {       \
+    return std::make_unique<Class>();                                 \
+  }                                                                   \
+  }                                                                   \
   BOOST_DLL_ALIAS(arctl_plugin_create_impl, arctl_plugin_create)

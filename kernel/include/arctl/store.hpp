@@ -56,8 +56,8 @@ struct RetryTransaction {
 };
 
 struct StoreInfo {
-  std::string backend;    // "lmdb"
-  std::string location;   // directory or URL, password masked
+  std::string backend;   // "lmdb"
+  std::string location;  // directory or URL, password masked
   std::uint64_t size_bytes = 0;
   std::uint64_t map_bytes = 0;
 };

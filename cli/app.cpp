@@ -1,0 +1,192 @@
+// Dispatch: pre-parse the global options, load plugins, build the command
+// tree, resolve aliases and external commands, run, and turn any error into
+// a message on stderr and an exit code.
+#include "app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "arctl/error.hpp"
+#include "arctl/plugin_host.hpp"
+#include "commands.hpp"
+#include "complete.hpp"
+#include "external.hpp"
+#include "globals.hpp"
+#include "help.hpp"
+
+namespace arctl::cli {
+namespace {
+
+constexpr int kMaxAliasDepth = 8;
+
+CLI::App* find_command(CLI::App& app, const std::string& name) {
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (sub->check_name(name)) return sub;
+  return nullptr;
+}
+
+std::optional<std::string> alias_for(Context& ctx, const std::string& name) {
+  if (!ctx.has_ledger()) return std::nullopt;
+  return ctx.ledger().read([&](Tx& tx) { return tx.config("alias." + name); });
+}
+
+void register_builtins(CLI::App& app, Context& ctx) {
+  register_init(app, ctx);
+  register_customer(app, ctx);
+  register_log(app, ctx);
+  register_check(app, ctx);
+  register_period(app, ctx);
+  register_config(app, ctx);
+  register_plugin(app, ctx);
+  register_version(app, ctx);
+  register_help(app, ctx);
+  register_completion(app, ctx);
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (sub->get_group() == "Subcommands") sub->group("Commands");
+}
+
+void register_plugins(CLI::App& app, Context& ctx, PluginHost& host) {
+  for (auto* plugin : host.plugins()) {
+    const auto before = app.get_subcommands([](CLI::App*) { return true; }).size();
+    try {
+      plugin->register_commands(app, ctx);
+    } catch (const std::exception& e) {
+      fail(ErrorKind::kError,
+           "plugin '" + plugin->info().name + "' failed to register its commands: " + e.what());
+    }
+    auto subs = app.get_subcommands([](CLI::App*) { return true; });
+    for (std::size_t i = before; i < subs.size(); ++i)
+      subs[i]->group("Commands from plugin " + plugin->info().name);
+  }
+}
+
+int run_inner(std::vector<std::string> args, int depth) {
+  GlobalOptions g;
+  g.argv.push_back("arctl");
+  g.argv.insert(g.argv.end(), args.begin(), args.end());
+  PreFlags flags;
+  {
+    CLI::App pre;
+    pre.set_help_flag();
+    pre.prefix_command();
+    pre.allow_extras();
+    add_global_options(pre, g);
+    pre.add_flag("--version", flags.version);
+    pre.add_flag("-h,--help", flags.help);
+    std::vector<std::string> rev(args.rbegin(), args.rend());
+    try {
+      pre.parse(rev);
+    } catch (const CLI::ParseError& e) {
+      std::cerr << "arctl: " << e.what() << "\n";
+      return exit_code(ErrorKind::kUsage);
+    }
+    args = pre.remaining();
+  }
+  apply_environment(g);
+  if (flags.version) {
+    const auto v = version_info();
+    if (g.format && *g.format != Format::kTable)
+      render(std::cout, v, {*g.format, false});
+    else
+      std::cout << "arctl " << v["version"].get<std::string>() << '\n';
+    return 0;
+  }
+
+  PluginHost host;  // declared before everything that may hold plugin code
+  Context ctx(g, std::cout, std::cerr);
+  host.load(plugin_search_path(ctx.options(), ctx.ledger_dir()));
+  ctx.set_plugins(&host);
+
+  CLI::App app("arctl: accounts-receivable operations from the command line", "arctl");
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  app.formatter(make_formatter());
+  add_global_options(app, ctx.options());
+  app.set_version_flag("--version", "");
+  register_builtins(app, ctx);
+  register_plugins(app, ctx, host);
+
+  if (args.empty() || flags.help) {
+    if (!args.empty()) return print_help(ctx, app, args);
+    std::cout << app.help();
+    return args.empty() && !flags.help ? exit_code(ErrorKind::kUsage) : 0;
+  }
+  const std::string word = args.front();
+  if (word == "__complete") {
+    complete(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()), std::cout);
+    return 0;
+  }
+  if (!word.empty() && word[0] != '-' && find_command(app, word) == nullptr) {
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (auto alias = alias_for(ctx, word)) {
+      if (depth >= kMaxAliasDepth) fail_usage("alias '" + word + "' expands too deeply (a loop?)");
+      if (!alias->empty() && (*alias)[0] == '!')
+        return run_shell_alias(alias->substr(1), rest, ctx.ledger_dir());
+      auto expanded = split_words(*alias);
+      if (expanded.empty()) fail_usage("alias '" + word + "' is empty");
+      // Keep the global options the user gave before the alias.
+      std::vector<std::string> next;
+      if (g.dir) next.insert(next.end(), {"-C", g.dir->string()});
+      if (g.format) next.insert(next.end(), {"--format", to_string(*g.format)});
+      if (g.as_of) next.insert(next.end(), {"--as-of", format_date(*g.as_of)});
+      next.insert(next.end(), {"--actor", g.actor});
+      for (const auto& d : g.plugin_dirs)
+        next.insert(next.end(), {"--plugin-dir", d.string()});
+      if (g.quiet) next.push_back("-q");
+      if (g.no_color) next.push_back("--no-color");
+      next.insert(next.end(), expanded.begin(), expanded.end());
+      next.insert(next.end(), rest.begin(), rest.end());
+      return run_inner(std::move(next), depth + 1);
+    }
+    if (auto program = find_external(word)) {
+      const auto dir = ctx.ledger_dir();
+      return exec_external(*program, rest, dir);
+    }
+    std::vector<std::string> names;
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+      if (!sub->get_group().empty()) names.push_back(sub->get_name());
+    std::cerr << "arctl: '" << word << "' is not an arctl command. See 'arctl help'.\n";
+    const auto close = nearest(word, names);
+    if (!close.empty()) {
+      std::cerr << (close.size() == 1 ? "\nThe most similar command is\n"
+                                      : "\nThe most similar commands are\n");
+      for (const auto& c : close)
+        std::cerr << '\t' << c << '\n';
+    }
+    return exit_code(ErrorKind::kUsage);
+  }
+
+  std::vector<std::string> rev(args.rbegin(), args.rend());
+  try {
+    app.parse(rev);
+  } catch (const CLI::CallForHelp&) {
+    return print_help(ctx, app, args);
+  } catch (const CLI::CallForAllHelp&) {
+    return print_help(ctx, app, args);
+  } catch (const CLI::Success&) {
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "arctl: " << e.what() << "\n";
+    std::cerr << "Run 'arctl help " << word << "' for usage.\n";
+    return exit_code(ErrorKind::kUsage);
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace
+
+int run(std::vector<std::string> args) {
+  try {
+    return run_inner(std::move(args), 0);
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::cerr << "arctl: " << e.describe() << '\n';
+    return exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "arctl: internal error: " << e.what() << '\n';
+    return exit_code(ErrorKind::kError);
+  }
+}
+
+}  // namespace arctl::cli

@@ -1,0 +1,25 @@
+// Reading customers from CSV (header row) or JSON lines, each row keeping the
+// line it came from so that errors point at it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "arctl/input.hpp"
+#include "arctl/model.hpp"
+
+namespace arctl::cli {
+
+struct CustomerRow {
+  std::uint64_t line = 0;
+  Customer customer;
+};
+
+// `format` is "csv", "jsonl" or "" (from the file name; stdin means csv).
+// Columns: id, name (required), currency, terms, credit_limit, email, status,
+// and attr.NAME for free attributes. Missing currency means `default_currency`.
+std::vector<CustomerRow> read_customers(Input& in, std::string format,
+                                        const Currency& default_currency);
+
+}  // namespace arctl::cli

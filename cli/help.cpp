@@ -1,0 +1,75 @@
+// Help: CLI11's formatter with arctl's footer, and `arctl help TOPIC`.
+#include "help.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "arctl/error.hpp"
+#include "external.hpp"
+
+namespace arctl::cli {
+namespace {
+
+constexpr const char* kFooter =
+    R"(Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 conflict or validation,
+5 period locked, 10 credit check refused.
+'arctl help COMMAND' shows a command's options; 'arctl-NAME' on PATH runs as 'arctl NAME'.)";
+
+class Formatter : public CLI::Formatter {
+ public:
+  Formatter() { column_width(34); }
+};
+
+}  // namespace
+
+std::shared_ptr<CLI::Formatter> make_formatter() {
+  return std::make_shared<Formatter>();
+}
+
+int print_help(Context& ctx, CLI::App& app, const std::vector<std::string>& path) {
+  CLI::App* cur = &app;
+  std::string name = "arctl";
+  for (const auto& word : path) {
+    if (word.empty() || word[0] == '-') continue;
+    CLI::App* next = nullptr;
+    for (auto* sub : cur->get_subcommands([](CLI::App*) { return true; }))
+      if (sub->check_name(word)) next = sub;
+    if (next == nullptr) {
+      if (cur == &app) {
+        if (ctx.has_ledger()) {
+          auto alias = ctx.ledger().read([&](Tx& tx) { return tx.config("alias." + word); });
+          if (alias) {
+            ctx.out() << "'" << word << "' is aliased to '" << *alias << "'\n";
+            return 0;
+          }
+        }
+        if (auto ext = find_external(word)) {
+          ctx.out() << "'" << word << "' is an external command: " << ext->string() << "\n";
+          return 0;
+        }
+      }
+      std::vector<std::string> names;
+      for (auto* sub : cur->get_subcommands([](CLI::App*) { return true; }))
+        if (!sub->get_group().empty()) names.push_back(sub->get_name());
+      std::cerr << "arctl: no help for '" << word << "': not a command\n";
+      const auto close = nearest(word, names);
+      if (!close.empty()) std::cerr << "Did you mean '" << close.front() << "'?\n";
+      return exit_code(ErrorKind::kUsage);
+    }
+    cur = next;
+    name += " " + next->get_name();
+  }
+  // Format directly: App::help() would describe the parsed `help` subcommand.
+  ctx.out() << app.get_formatter()->make_help(cur, name, CLI::AppFormatMode::Normal);
+  if (cur == &app) ctx.out() << '\n' << kFooter << '\n';
+  return 0;
+}
+
+void register_help(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("help", "Show help for arctl or for a command");
+  auto topic = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("command", *topic, "The command (and subcommand) to explain");
+  cmd->callback([&ctx, &app, topic] { ctx.exit_code = print_help(ctx, app, *topic); });
+}
+
+}  // namespace arctl::cli

@@ -1,0 +1,32 @@
+// `arctl check`: recomputes every balance from documents and applications,
+// verifies every index entry both ways, and walks the journal's hash chain.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "arctl/ledger.hpp"
+
+namespace arctl {
+
+struct CheckFinding {
+  std::string area;    // "journal", "document", "index", "balance", "application"
+  std::string record;  // the first bad record: "seq 17", "document INV-1", ...
+  std::string message;
+};
+
+struct CheckReport {
+  std::uint64_t journal_events = 0;
+  std::uint64_t documents = 0;
+  std::uint64_t applications = 0;
+  std::uint64_t customers = 0;
+  std::string journal_head;            // hex hash of the last event
+  std::vector<CheckFinding> findings;  // capped at `limit`
+  bool ok() const noexcept { return findings.empty(); }
+};
+
+// Reads everything in one snapshot. Stops collecting after `limit` findings.
+CheckReport check_ledger(Tx& tx, std::size_t limit = 50);
+
+}  // namespace arctl

@@ -1,0 +1,38 @@
+// Input for importers: a named file or "-" for standard input, and a JSON
+// lines reader that reports the line of every problem.
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "arctl/output.hpp"
+
+namespace arctl {
+
+class Input {
+ public:
+  // Opens `path` ("-" is standard input). Error(kNotFound) if it cannot be read.
+  explicit Input(const std::string& path);
+  std::istream& stream() noexcept { return *in_; }
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  std::string name_;
+  std::unique_ptr<std::ifstream> file_;
+  std::istream* in_;
+};
+
+// Calls fn(object, line) for each non-blank line, which must be a JSON object.
+// Parse errors are Error(kConflict) located at name:line.
+void read_jsonl(Input& in, const std::function<void(const Json&, std::uint64_t line)>& fn);
+
+// A string member of a JSONL object: "" when absent or null; numbers are
+// refused for amounts elsewhere, so only strings are accepted here.
+std::string json_text(const Json& obj, const char* key, const std::string& source,
+                      std::uint64_t line);
+
+}  // namespace arctl

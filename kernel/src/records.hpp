@@ -1,0 +1,39 @@
+// Binary encodings of the kernel's records and index entries (codec.hpp's
+// Encoder/Decoder). Each record type has its own version number; decoders
+// accept every version up to the current one.
+#pragma once
+
+#include "arctl/codec.hpp"
+#include "arctl/journal.hpp"
+#include "arctl/model.hpp"
+
+namespace arctl::records {
+
+Bytes encode(const Customer& c);
+Customer decode_customer(BytesView v);
+
+Bytes encode(const Document& d);
+Document decode_document(BytesView v);
+
+Bytes encode(const Application& a);
+Application decode_application(BytesView v);
+
+Bytes encode(const CustomerBalance& b);
+CustomerBalance decode_balance(BytesView v);
+
+Bytes encode(const JournalEntry& e);
+JournalEntry decode_journal(BytesView v);
+
+Bytes encode(const JournalHead& h);
+JournalHead decode_head(BytesView v);
+
+// Index keys.
+Bytes doc_by_customer_key(const Document& d);
+Bytes open_item_key(const Document& d);
+Bytes open_item_prefix(std::string_view customer, int side);  // side -1: both
+Bytes open_item_value(const Document& d);
+OpenItem decode_open_item(BytesView key, BytesView value);
+Bytes doc_by_ref_key(const Document& d);
+Bytes app_by_doc_key(std::string_view doc, std::uint64_t app);
+
+}  // namespace arctl::records

@@ -1,0 +1,322 @@
+// The ledger model: posting, idempotency, applications and reversals, voids,
+// running balances, the period lock, the event bus and dry runs.
+#include <doctest/doctest.h>
+
+#include "arctl/check.hpp"
+#include "arctl/error.hpp"
+#include "ledger_fixture.hpp"
+
+using namespace arctl;
+using arctl::test::LedgerFixture;
+
+namespace {
+
+ErrorKind kind_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  FAIL("expected an arctl::Error");
+  return ErrorKind::kError;
+}
+
+std::uint64_t head(Ledger& l) {
+  return l.read([](Tx& tx) { return tx.journal_head().seq; });
+}
+
+bool clean(Ledger& l) {
+  return l.read([](Tx& tx) { return check_ledger(tx).ok(); });
+}
+
+}  // namespace
+
+TEST_CASE("posting an invoice raises the customer's receivable and indexes it as open") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  auto r = f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  CHECK(r.outcome == Outcome::kCreated);
+  CHECK(r.document.open == f.usd_amount("100.00"));
+  f.ledger->read([&](Tx& tx) {
+    const auto b = tx.balance("C1");
+    CHECK(b.receivable == f.usd_amount("100.00"));
+    CHECK(b.unapplied == f.usd_amount("0"));
+    CHECK(b.open_items == 1);
+    int items = 0;
+    tx.open_items([&](const OpenItem& it) {
+      CHECK(it.id == "INV-1");
+      CHECK(it.open == f.usd_amount("100.00"));
+      ++items;
+      return true;
+    });
+    CHECK(items == 1);
+  });
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("re-posting identical content is a no-op that writes no event") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  const auto before = head(*f.ledger);
+  auto again = f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  CHECK(again.outcome == Outcome::kUnchanged);
+  CHECK(head(*f.ledger) == before);
+}
+
+TEST_CASE("re-posting an id with different content is a conflict") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  CHECK(kind_of([&] { f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.01")); }) ==
+        ErrorKind::kConflict);
+}
+
+TEST_CASE("a document in another currency than its customer's is refused") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  auto d = f.doc("INV-1", DocKind::kInvoice, "C1", "100.00");
+  d.amount = Money::parse("100.00", Currency::parse("EUR"));
+  CHECK(kind_of([&] { f.post(d); }) == ErrorKind::kConflict);
+  CHECK(head(*f.ledger) == 1);
+}
+
+TEST_CASE("a document for an unknown customer is not found") {
+  LedgerFixture f;
+  CHECK(kind_of([&] { f.post(f.doc("INV-1", DocKind::kInvoice, "NOPE", "1.00")); }) ==
+        ErrorKind::kNotFound);
+}
+
+TEST_CASE("applying a receipt settles the invoice and moves both open amounts") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C1", "60.00", "2026-01-20"));
+  f.ledger->write([&](Tx& tx) {
+    tx.apply("RCPT-1", "INV-1", f.usd_amount("60.00"), parse_date("2026-01-20"), "manual");
+  });
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.document("INV-1").open == f.usd_amount("40.00"));
+    CHECK(tx.document("RCPT-1").open == f.usd_amount("0.00"));
+    CHECK(tx.document("RCPT-1").status == DocStatus::kClosed);
+    const auto b = tx.balance("C1");
+    CHECK(b.receivable == f.usd_amount("40.00"));
+    CHECK(b.unapplied == f.usd_amount("0.00"));
+    CHECK(b.open_items == 1);
+  });
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("applying more than is open on either side is refused and changes nothing") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "50.00"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C1", "60.00", "2026-01-20"));
+  const auto before = head(*f.ledger);
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) {
+            tx.apply("RCPT-1", "INV-1", f.usd_amount("60.00"), parse_date("2026-01-20"), "");
+          });
+        }) == ErrorKind::kConflict);
+  CHECK(head(*f.ledger) == before);
+  CHECK(f.ledger->read([](Tx& tx) { return tx.document("INV-1").open.minor(); }) == 5000);
+}
+
+TEST_CASE("applications between different customers are refused") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.add_customer("C2");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "50.00"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C2", "50.00", "2026-01-20"));
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) {
+            tx.apply("RCPT-1", "INV-1", f.usd_amount("50.00"), parse_date("2026-01-20"), "");
+          });
+        }) == ErrorKind::kConflict);
+}
+
+TEST_CASE("reversing an application restores open amounts exactly and keeps both records") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C1", "100.00", "2026-01-20"));
+  const auto app = f.ledger->write([&](Tx& tx) {
+    return tx.apply("RCPT-1", "INV-1", f.usd_amount("100.00"), parse_date("2026-01-20"), "");
+  });
+  const auto rev = f.ledger->write(
+      [&](Tx& tx) { return tx.reverse(app.id, parse_date("2026-01-25"), "returned"); });
+  CHECK(rev.reverses == app.id);
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.document("INV-1").open == f.usd_amount("100.00"));
+    CHECK(tx.document("RCPT-1").open == f.usd_amount("100.00"));
+    CHECK(tx.application(app.id).reversed_by == rev.id);
+    CHECK(tx.applications_of("INV-1").size() == 2);
+  });
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) { tx.reverse(app.id, parse_date("2026-01-26"), ""); });
+        }) == ErrorKind::kConflict);
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("void refuses a document with applications and voids one without") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "30.00"));
+  f.post(f.doc("CN-1", DocKind::kCreditNote, "C1", "10.00"));
+  f.ledger->write([&](Tx& tx) {
+    tx.apply("CN-1", "INV-1", f.usd_amount("10.00"), parse_date("2026-01-10"), "");
+  });
+  CHECK(kind_of([&] {
+          f.ledger->write(
+              [&](Tx& tx) { tx.void_document("INV-1", "wrong", parse_date("2026-01-11")); });
+        }) == ErrorKind::kConflict);
+  f.ledger->write(
+      [&](Tx& tx) { tx.void_document("INV-2", "duplicate", parse_date("2026-01-11")); });
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.document("INV-2").status == DocStatus::kVoid);
+    CHECK(tx.balance("C1").receivable == f.usd_amount("90.00"));
+  });
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("postings and applications dated on or before the lock date are refused") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00", "2026-01-10"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C1", "100.00", "2026-01-20"));
+  f.ledger->write([&](Tx& tx) { tx.lock_period(parse_date("2026-01-31")); });
+  CHECK(kind_of([&] { f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "5.00", "2026-01-31")); }) ==
+        ErrorKind::kPeriodLocked);
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) {
+            tx.apply("RCPT-1", "INV-1", f.usd_amount("1.00"), parse_date("2026-01-31"), "");
+          });
+        }) == ErrorKind::kPeriodLocked);
+  f.post(f.doc("INV-3", DocKind::kInvoice, "C1", "5.00", "2026-02-01"));
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) { tx.lock_period(parse_date("2026-01-15")); });
+        }) == ErrorKind::kConflict);
+  f.ledger->write([&](Tx& tx) { tx.reopen_period("late invoice", std::nullopt); });
+  f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "5.00", "2026-01-31"));
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("a subscriber's veto rolls back the whole transaction") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.ledger->bus().subscribe("document.posted", "test-veto", [](Tx&, const JournalEntry& e) {
+    if (e.payload["amount"] == "13.00") fail_conflict("unlucky amount");
+  });
+  const auto before = head(*f.ledger);
+  try {
+    f.post(f.doc("INV-13", DocKind::kInvoice, "C1", "13.00"));
+    FAIL("veto ignored");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kConflict);
+    CHECK(std::string(e.what()).find("test-veto") != std::string::npos);
+  }
+  CHECK(head(*f.ledger) == before);
+  CHECK_FALSE(f.ledger->read([](Tx& tx) { return tx.find_document("INV-13").has_value(); }));
+}
+
+TEST_CASE("a subscriber's writes commit with the publisher's in one transaction") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.ledger->bus().subscribe("document.posted", "test-echo", [](Tx& tx, const JournalEntry& e) {
+    tx.emit("test.echo", Json{{"of", e.payload["id"]}});
+  });
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "1.00"));
+  f.ledger->read([](Tx& tx) {
+    const auto h = tx.journal_head();
+    const auto echo = tx.journal_entry(h.seq);
+    const auto posted = tx.journal_entry(h.seq - 1);
+    REQUIRE(echo);
+    REQUIRE(posted);
+    CHECK(echo->type == "test.echo");
+    CHECK(echo->txn == posted->txn);
+  });
+}
+
+TEST_CASE("a dry run does the work and then discards it") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  const auto before = head(*f.ledger);
+  f.ledger->session().dry_run = true;
+  auto r = f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "1.00"));
+  CHECK(r.outcome == Outcome::kCreated);
+  f.ledger->session().dry_run = false;
+  CHECK(head(*f.ledger) == before);
+  CHECK_FALSE(f.ledger->read([](Tx& tx) { return tx.find_document("INV-1").has_value(); }));
+}
+
+TEST_CASE("a suspense receipt can be assigned to a customer and then applied") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "75.00"));
+  f.post(f.doc("RCPT-9", DocKind::kReceipt, "", "75.00", "2026-01-15"));
+  f.ledger->read([&](Tx& tx) { CHECK(tx.balance("").unapplied == f.usd_amount("75.00")); });
+  f.ledger->write([&](Tx& tx) {
+    tx.assign_customer("RCPT-9", "C1");
+    tx.apply("RCPT-9", "INV-1", f.usd_amount("75.00"), parse_date("2026-01-15"), "");
+  });
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.balance("").unapplied == f.usd_amount("0.00"));
+    CHECK(tx.balance("C1").balance() == f.usd_amount("0.00"));
+  });
+  CHECK(clean(*f.ledger));
+}
+
+TEST_CASE("the journal chains every event and check names an altered one") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "100.00"));
+  CHECK(clean(*f.ledger));
+  // Rewrite event 2 with a changed payload but its old hash, as an attacker
+  // without the chain's later hashes would have to.
+  auto& store = f.ledger->store();
+  {
+    auto w = store.begin_write();
+    auto v = w->get("journal", KeyBuilder().u64(2));
+    REQUIRE(v);
+    Bytes changed(*v);
+    const auto pos = changed.find("100.00");
+    REQUIRE(pos != Bytes::npos);
+    changed[pos] = '9';
+    w->put("journal", KeyBuilder().u64(2), changed);
+    w->commit();
+  }
+  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
+  REQUIRE_FALSE(rep.ok());
+  CHECK(rep.findings.front().record == "seq 2");
+}
+
+TEST_CASE("check finds a running balance that no longer matches its documents") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  {
+    auto w = f.ledger->store().begin_write();
+    Encoder e(1);
+    e.money(f.usd_amount("99.00")).i64(0).u64(1);
+    w->put("balances", "C1", e.bytes());
+    w->commit();
+  }
+  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
+  REQUIRE_FALSE(rep.ok());
+  CHECK(rep.findings.front().area == "balance");
+}
+
+TEST_CASE("gap-free counters roll back with their transaction") {
+  LedgerFixture f;
+  CHECK(f.ledger->write([](Tx& tx) { return tx.next_counter("invoice"); }) == 1);
+  try {
+    f.ledger->write([](Tx& tx) {
+      tx.next_counter("invoice");
+      fail_conflict("abort");
+    });
+  } catch (const Error&) {
+  }
+  CHECK(f.ledger->write([](Tx& tx) { return tx.next_counter("invoice"); }) == 2);
+}
