@@ -3,6 +3,7 @@
 
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
+#include "arctl/terms.hpp"
 #include "customer_io.hpp"
 
 namespace arctl::cli {
@@ -29,7 +30,7 @@ Customer build(const std::vector<Field>& fields, const Currency& default_currenc
       else if (name == "currency")
         c.currency = value.empty() ? default_currency : Currency::parse(value);
       else if (name == "terms")
-        c.terms = value.empty() ? "net30" : value;
+        c.terms = value.empty() ? "net30" : Terms::parse(value).text();
       else if (name == "credit_limit")
         limit = value;
       else if (name == "email")

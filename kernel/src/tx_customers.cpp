@@ -1,6 +1,7 @@
 // Tx: customers and their running balances.
 #include "arctl/error.hpp"
 #include "arctl/ledger.hpp"
+#include "arctl/terms.hpp"
 #include "records.hpp"
 #include "tables.hpp"
 #include "validate.hpp"
@@ -46,6 +47,7 @@ void validate_customer(const Customer& c) {
   validate_text(c.name, "customer name", 256);
   validate_text(c.email, "customer email", 256);
   validate_text(c.terms, "customer terms", 64);
+  Terms::parse(c.terms);
   if (c.currency.empty()) fail_conflict("customer '" + c.id + "' has no currency");
   if (c.credit_limit && !(c.credit_limit->currency() == c.currency))
     fail_conflict("customer '" + c.id + "': credit limit currency " +
