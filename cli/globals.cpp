@@ -43,6 +43,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
          "Load plugins from DIR first (repeatable)")
       ->group(group)
       ->type_name("DIR")
+      ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag_function(
          "-q,--quiet", [&g](std::int64_t) { g.quiet = true; }, "Print no diagnostics")

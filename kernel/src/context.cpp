@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <boost/dll/runtime_symbol_info.hpp>
+
 #include "arctl/error.hpp"
 #include "arctl/plugin_host.hpp"
 
@@ -47,7 +49,8 @@ std::filesystem::path Context::ledger_dir() const {
   std::error_code ec;
   for (auto dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
     const auto candidate = dir / ".arctl";
-    if (fs::is_directory(candidate, ec)) {
+    std::error_code probe;  // a missing candidate is not an error
+    if (fs::is_directory(candidate, probe)) {
       resolved_dir_ = candidate;
       return *resolved_dir_;
     }
@@ -94,6 +97,24 @@ bool Context::create_ledger() {
   ledger_ = Ledger::open(ledger_dir(), std::move(s), true);
   ledger_.reset();
   return true;
+}
+
+std::filesystem::path Context::data_dir() {
+  std::error_code ec;
+  const auto exe = boost::dll::program_location(ec);
+  if (ec) return ARCTL_DATA_RELDIR;
+  return std::filesystem::path(exe).parent_path().parent_path() / ARCTL_DATA_RELDIR;
+}
+
+std::filesystem::path Context::find_template(std::string_view name) const {
+  std::error_code ec;
+  const auto own = ledger_dir() / "templates" / name;
+  if (std::filesystem::exists(own, ec)) return own;
+  const auto installed = data_dir() / "templates" / name;
+  if (std::filesystem::exists(installed, ec)) return installed;
+  fail(ErrorKind::kNotFound, "no template '" + std::string(name) + "' in " +
+                                 (ledger_dir() / "templates").string() + " or " +
+                                 (data_dir() / "templates").string());
 }
 
 Format Context::format() const {

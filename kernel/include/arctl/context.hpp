@@ -53,6 +53,12 @@ class Context {
   bool create_ledger();
   void set_ledger_dir(std::filesystem::path dir) { resolved_dir_ = std::move(dir); }
 
+  // share/arctl beside the running binary's prefix (templates, sample data).
+  static std::filesystem::path data_dir();
+  // A template: the ledger's templates/NAME if present (so a team can
+  // override it), else the installed one. Error(kNotFound) naming both.
+  std::filesystem::path find_template(std::string_view name) const;
+
   // Renders a command's result to stdout in the chosen format.
   void print(const Json& value);
   Format format() const;

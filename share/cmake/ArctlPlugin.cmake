@@ -1,0 +1,21 @@
+# arctl_bundled_plugin(NAME source...): a plugin shipped with arctl. It is
+# built exactly as an in-house plugin is (a MODULE library on the public SDK,
+# NAME.so with no "lib" prefix), but inside this build: it links arctl_kernel,
+# lands in the build tree's lib/arctl/plugins beside the binary, and installs
+# into the install tree's.
+function(arctl_bundled_plugin name)
+  if(ARGC LESS 2)
+    message(FATAL_ERROR "arctl_bundled_plugin(${name}): give at least one source file")
+  endif()
+  add_library(${name} MODULE ${ARGN})
+  target_link_libraries(${name} PRIVATE arctl_kernel)
+  target_compile_features(${name} PRIVATE cxx_std_20)
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME ${name}
+    LIBRARY_OUTPUT_DIRECTORY ${ARCTL_PLUGIN_BUILD_DIR}
+    # lib/arctl/plugins/NAME.so finds libarctl.so two levels up, in lib/.
+    BUILD_RPATH "$ORIGIN/../.."
+    INSTALL_RPATH "$ORIGIN/../..")
+  install(TARGETS ${name} LIBRARY DESTINATION ${ARCTL_PLUGIN_INSTALL_DIR})
+endfunction()

@@ -1,0 +1,196 @@
+# Helpers sourced by every end-to-end test: a private temporary directory,
+# a reproducible environment for the arctl under test (ARCTL_BIN), and
+# assertions that name the script, line and case when they fail.
+set -Eeuo pipefail
+
+: "${ARCTL_BIN:?ARCTL_BIN must name the arctl binary under test}"
+
+# Nothing from the caller's environment may choose the ledger or plugins.
+unset ARCTL_DIR ARCTL_PLUGIN_PATH ARCTL_TODAY ARCTL_ACTOR NO_COLOR
+export ARCTL_TODAY=2026-03-31
+export ARCTL_ACTOR=e2e
+export LC_ALL=C.UTF-8
+umask 022
+
+test_name="$(basename "$0" .sh)"
+_lib_file="${BASH_SOURCE[0]}"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/arctl-e2e-$test_name.XXXXXX")"
+failures=0
+checks=0
+current_case=""
+
+# The location in the test script (not in this file) that made the call.
+_where() {
+  local i
+  for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
+    if [[ "${BASH_SOURCE[i]}" != "$_lib_file" ]]; then
+      echo "$(basename "${BASH_SOURCE[i]}"):${BASH_LINENO[i - 1]}"
+      return
+    fi
+  done
+  echo "$test_name:?"
+}
+
+_finish() {
+  local status=$?
+  trap - EXIT
+  # Background writers of a failed test must not outlive it.
+  local pids
+  mapfile -t pids < <(jobs -p)
+  if ((${#pids[@]} > 0)); then
+    kill "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+  fi
+  chmod -R u+rwX "$tmp" 2>/dev/null || true
+  rm -rf "$tmp"
+  if ((status != 0)); then
+    echo "$test_name: aborted (exit $status) after $checks checks, $failures failed" >&2
+    exit "$status"
+  fi
+  if ((failures > 0)); then
+    echo "$test_name: $failures of $checks checks FAILED" >&2
+    exit 1
+  fi
+  echo "$test_name: all $checks checks passed"
+}
+trap _finish EXIT
+trap 'echo "ERROR $(basename "${BASH_SOURCE[0]}"):$LINENO [$current_case]: unexpected failure of: $BASH_COMMAND" >&2' ERR
+
+# Names the behaviour the following assertions check, for failure messages.
+case_() { current_case="$*"; }
+
+fail() {
+  failures=$((failures + 1))
+  echo "FAIL $(_where) [$current_case]: $*" >&2
+}
+
+# The arctl under test, exactly as a user would run it.
+arctl() { "$ARCTL_BIN" "$@"; }
+
+# in_dir DIR CMD...: runs CMD with DIR as its working directory.
+in_dir() { (cd "$1" && shift && "$@"); }
+
+# with_umask MASK CMD...: runs CMD under umask MASK.
+with_umask() { (umask "$1" && shift && "$@"); }
+
+# run CMD...: runs CMD and keeps its exit code in $rc, its standard output in
+# $out and its standard error in $err, whatever the exit code.
+run() {
+  rc=0
+  "$@" >"$tmp/.out" 2>"$tmp/.err" || rc=$?
+  out="$(cat "$tmp/.out")"
+  err="$(cat "$tmp/.err")"
+}
+
+# expect_exit CODE CMD...: runs CMD (as run does) and checks its exit code.
+expect_exit() {
+  local want=$1
+  shift
+  run "$@"
+  checks=$((checks + 1))
+  if [[ "$rc" != "$want" ]]; then
+    fail "expected exit $want, got $rc from: $*
+  stdout: ${out:0:2000}
+  stderr: ${err:0:2000}"
+    return 0
+  fi
+}
+
+# expect_eq EXPECTED ACTUAL [WHAT]
+expect_eq() {
+  checks=$((checks + 1))
+  if [[ "$1" != "$2" ]]; then
+    fail "${3:-value}: expected '$1', got '$2'"
+  fi
+}
+
+# expect_contains HAYSTACK NEEDLE [WHAT]
+expect_contains() {
+  checks=$((checks + 1))
+  if [[ "$1" != *"$2"* ]]; then
+    fail "${3:-text} should contain '$2'; it is: ${1:0:2000}"
+  fi
+}
+
+# expect_not_contains HAYSTACK NEEDLE [WHAT]
+expect_not_contains() {
+  checks=$((checks + 1))
+  if [[ "$1" == *"$2"* ]]; then
+    fail "${3:-text} should not contain '$2'; it is: ${1:0:2000}"
+  fi
+}
+
+# expect_match TEXT ERE [WHAT]: TEXT matches the extended regular expression.
+expect_match() {
+  checks=$((checks + 1))
+  if ! grep -Eq -- "$2" <<<"$1"; then
+    fail "${3:-text} should match /$2/; it is: ${1:0:2000}"
+  fi
+}
+
+# expect_true WHAT CMD...: CMD (a test such as `test -f FILE`) succeeds.
+expect_true() {
+  local what=$1
+  shift
+  checks=$((checks + 1))
+  if ! "$@"; then
+    fail "$what: '$*' should hold"
+  fi
+}
+
+# expect_false WHAT CMD...: CMD fails.
+expect_false() {
+  local what=$1
+  shift
+  checks=$((checks + 1))
+  if "$@"; then
+    fail "$what: '$*' should not hold"
+  fi
+}
+
+# json EXPR < DOCUMENT: evaluates the Python expression EXPR with the parsed
+# JSON document bound to `d`; strings print bare, everything else as JSON.
+# A document that does not parse, or an EXPR that fails on it, prints a
+# <...> marker that no assertion expects, so the check fails and the test
+# goes on.
+json() {
+  python3 -c '
+import json, sys
+text = sys.stdin.read()
+try:
+    d = json.loads(text)
+except ValueError as e:
+    print("<not JSON (%s): %r>" % (e, text[:300]))
+    sys.exit(0)
+try:
+    r = eval(sys.argv[1])
+except Exception as e:
+    print("<%s failed: %s: %s>" % (sys.argv[1], type(e).__name__, e))
+    sys.exit(0)
+print(r if isinstance(r, str) else json.dumps(r))
+' "$1"
+}
+
+# csv EXPR < DOCUMENT: as json, with `rows` the parsed CSV (a list of lists).
+csv() {
+  python3 -c '
+import csv, json, sys
+rows = list(csv.reader(sys.stdin))
+try:
+    r = eval(sys.argv[1])
+except Exception as e:
+    print("<%s failed: %s: %s>" % (sys.argv[1], type(e).__name__, e))
+    sys.exit(0)
+print(r if isinstance(r, str) else json.dumps(r))
+' "$1"
+}
+
+# new_ledger DIR: creates a ledger in DIR (exit 0 or the test stops).
+new_ledger() {
+  "$ARCTL_BIN" -C "$1" -q init >/dev/null
+}
+
+# event_count DIR: the number of journal events in the ledger in DIR.
+event_count() {
+  "$ARCTL_BIN" -C "$1" --format json log | json 'len(d)'
+}
