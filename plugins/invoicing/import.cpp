@@ -1,0 +1,210 @@
+// `arctl invoice import`: one row per invoice line (rows sharing an id are
+// one invoice), CSV or JSON lines, validated first, then posted in one
+// transaction; re-importing the same file changes nothing.
+#include <CLI/CLI.hpp>
+#include <unordered_map>
+
+#include "arctl/csv.hpp"
+#include "arctl/error.hpp"
+#include "arctl/input.hpp"
+#include "commands.hpp"
+
+namespace arctl::invoicing {
+namespace {
+
+constexpr std::string_view kHeaderColumns[] = {"id",    "customer", "date", "due",
+                                               "terms", "currency", "po",   "memo"};
+constexpr std::string_view kLineColumns[] = {"description", "quantity", "unit_price",
+                                             "tax_rate",    "amount",   "account"};
+
+struct Pending {
+  std::uint64_t line = 0;  // first line of the invoice
+  InvoiceInput in;
+};
+
+using Row = std::unordered_map<std::string, std::string>;
+
+std::string get(const Row& row, const char* key) {
+  auto it = row.find(key);
+  return it == row.end() ? std::string() : it->second;
+}
+
+LineSpec line_of(const Row& row, const Location& where) {
+  LineSpec s{get(row, "description"), get(row, "quantity"), get(row, "unit_price"),
+             get(row, "tax_rate"), get(row, "account")};
+  const auto amount = get(row, "amount");
+  if (!amount.empty()) {
+    if (!s.quantity.empty() || !s.unit_price.empty())
+      fail(ErrorKind::kConflict, "give either amount or quantity and unit_price",
+           {where.file, where.line, "amount"});
+    s.quantity = "1";
+    s.unit_price = amount;
+    if (s.description.empty()) s.description = "Invoice";
+  }
+  for (const char* f : {"quantity", "unit_price"})
+    if ((std::string_view(f) == "quantity" ? s.quantity : s.unit_price).empty())
+      fail(ErrorKind::kConflict, "missing (or give amount)", {where.file, where.line, f});
+  return s;
+}
+
+class Collector {
+ public:
+  explicit Collector(std::string source) : source_(std::move(source)) {}
+
+  void add(const Row& row, std::uint64_t line) {
+    const Location where{source_, line, {}};
+    const auto id = get(row, "id");
+    if (id.empty()) fail(ErrorKind::kConflict, "missing", {source_, line, "id"});
+    InvoiceInput head;
+    head.id = id;
+    head.customer = get(row, "customer");
+    if (head.customer.empty()) fail(ErrorKind::kConflict, "missing", {source_, line, "customer"});
+    try {
+      head.date = parse_date(get(row, "date"));
+    } catch (const Error& e) {
+      fail(ErrorKind::kConflict, e.what(), {source_, line, "date"});
+    }
+    if (const auto due = get(row, "due"); !due.empty()) {
+      try {
+        head.due = parse_date(due);
+      } catch (const Error& e) {
+        fail(ErrorKind::kConflict, e.what(), {source_, line, "due"});
+      }
+    }
+    head.terms = get(row, "terms");
+    head.currency = get(row, "currency");
+    head.po = get(row, "po");
+    head.memo = get(row, "memo");
+    auto spec = line_of(row, where);
+    auto [it, fresh] = index_.try_emplace(id, pending_.size());
+    if (fresh) {
+      pending_.push_back({line, std::move(head)});
+    } else {
+      const auto& first = pending_[it->second].in;
+      const char* differs = nullptr;
+      if (first.customer != head.customer)
+        differs = "customer";
+      else if (first.date != head.date)
+        differs = "date";
+      else if (first.due != head.due)
+        differs = "due";
+      else if (first.terms != head.terms)
+        differs = "terms";
+      else if (first.currency != head.currency)
+        differs = "currency";
+      else if (first.po != head.po)
+        differs = "po";
+      if (differs)
+        fail(ErrorKind::kConflict,
+             "differs from line " + std::to_string(pending_[it->second].line) + " of invoice " + id,
+             {source_, line, differs});
+    }
+    pending_[it->second].in.lines.push_back(std::move(spec));
+  }
+
+  std::vector<Pending>& pending() { return pending_; }
+
+ private:
+  std::string source_;
+  std::vector<Pending> pending_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+std::vector<Pending> read_csv(Input& in) {
+  CsvReader reader(in.stream(), in.name());
+  Collector out(in.name());
+  auto header_rec = reader.next();
+  if (!header_rec) return {};
+  std::vector<std::string_view> known(std::begin(kHeaderColumns), std::end(kHeaderColumns));
+  known.insert(known.end(), std::begin(kLineColumns), std::end(kLineColumns));
+  CsvHeader header(*header_rec, in.name(), {"id", "customer", "date"}, known);
+  while (auto rec = reader.next()) {
+    Row row;
+    for (auto col : known)
+      if (header.has(col)) row.emplace(std::string(col), std::string(header.get(*rec, col)));
+    out.add(row, rec->line);
+  }
+  return std::move(out.pending());
+}
+
+std::vector<Pending> read_json_lines(Input& in) {
+  Collector out(in.name());
+  read_jsonl(in, [&](const Json& obj, std::uint64_t line) {
+    Row row;
+    std::vector<Row> nested;
+    for (const auto& [key, value] : obj.items()) {
+      if (key == "lines") {
+        if (!value.is_array())
+          fail(ErrorKind::kConflict, "must be an array", {in.name(), line, "lines"});
+        for (const auto& l : value) {
+          if (!l.is_object())
+            fail(ErrorKind::kConflict, "each line must be an object", {in.name(), line, "lines"});
+          Row lr;
+          for (const auto& [k, v] : l.items())
+            lr[k] = json_text(l, k.c_str(), in.name(), line);
+          nested.push_back(std::move(lr));
+        }
+        continue;
+      }
+      row[key] = json_text(obj, key.c_str(), in.name(), line);
+    }
+    if (nested.empty()) {
+      out.add(row, line);
+      return;
+    }
+    for (auto& lr : nested) {
+      lr.insert(row.begin(), row.end());
+      out.add(lr, line);
+    }
+  });
+  return std::move(out.pending());
+}
+
+}  // namespace
+
+void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
+  struct Opts {
+    std::string file, format;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand(
+      "import", "Import invoices (one row per line, grouped by id); all or nothing, idempotent");
+  cmd->add_option("file", o->file, "CSV or JSON lines file, or - for standard input")->required();
+  cmd->add_option("--format", o->format, "Input format: csv or jsonl (default: from the name)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &inv, o] {
+    Input in(o->file);
+    auto format = o->format;
+    if (format.empty()) {
+      const auto& n = in.name();
+      format = n.size() > 6 && (n.ends_with(".jsonl") || n.ends_with(".ndjson")) ? "jsonl" : "csv";
+    }
+    auto pending = format == "jsonl" ? read_json_lines(in) : read_csv(in);
+    std::uint64_t created = 0, unchanged = 0;
+    ctx.ledger().write([&](Tx& tx) {
+      created = unchanged = 0;
+      Context::Progress progress(ctx, "invoices", pending.size());
+      for (const auto& p : pending) {
+        try {
+          (inv.create(tx, p.in).outcome == Outcome::kCreated ? created : unchanged)++;
+        } catch (const Error& e) {
+          throw e.located({in.name(), p.line, {}});
+        }
+        progress.tick();
+      }
+    });
+    Json r;
+    r["file"] = in.name();
+    r["invoices"] = pending.size();
+    r["created"] = created;
+    r["unchanged"] = unchanged;
+    r["dry_run"] = ctx.options().dry_run;
+    report(ctx, r,
+           std::to_string(pending.size()) + " invoices: " + std::to_string(created) + " added, " +
+               std::to_string(unchanged) + " already present" +
+               (ctx.options().dry_run ? " (dry run, nothing written)" : ""));
+  });
+}
+
+}  // namespace arctl::invoicing

@@ -1,0 +1,138 @@
+// Invoice line parsing and exact arithmetic.
+#include "lines.hpp"
+
+#include "arctl/error.hpp"
+
+namespace arctl::invoicing {
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto pos = s.find(sep);
+    parts.push_back(s.substr(0, pos));
+    if (pos == std::string_view::npos) break;
+    s.remove_prefix(pos + 1);
+  }
+  return parts;
+}
+
+Decimal field(std::string_view text, const char* what, bool percent) {
+  try {
+    return percent ? Decimal::parse_percent(text) : Decimal::parse(text);
+  } catch (const Error& e) {
+    fail(ErrorKind::kConflict, std::string("invalid ") + what + " '" + std::string(text) + "'",
+         {"", 0, what});
+  }
+}
+
+}  // namespace
+
+Money line_net(const Decimal& quantity, const Decimal& unit_price, const Currency& currency) {
+  // qty and price are in millionths: the product is in 10^-12 units.
+  const Wide product = static_cast<Wide>(quantity.micros) * unit_price.micros;
+  const Wide scale = static_cast<Wide>(1'000'000'000'000LL) / currency.scale();
+  Wide q = product / scale;
+  const Wide r = product % scale;
+  if (2 * (r < 0 ? -r : r) >= scale) q += product < 0 ? -1 : 1;
+  if (q > INT64_MAX || q < INT64_MIN) fail(ErrorKind::kConflict, "line amount overflows");
+  return Money(static_cast<std::int64_t>(q), currency);
+}
+
+Line make_line(std::string description, std::string_view quantity, std::string_view unit_price,
+               std::string_view tax_rate, const Currency& currency) {
+  Line l;
+  l.description = std::move(description);
+  if (l.description.empty())
+    fail(ErrorKind::kConflict, "line has no description", {"", 0, "description"});
+  l.quantity = field(quantity, "quantity", false);
+  if (l.quantity.micros <= 0)
+    fail(ErrorKind::kConflict, "quantity must be positive", {"", 0, "quantity"});
+  l.unit_price = field(unit_price, "unit_price", false);
+  if (!tax_rate.empty()) l.tax_rate = field(tax_rate, "tax_rate", true);
+  if (l.tax_rate.micros < 0)
+    fail(ErrorKind::kConflict, "tax rate is negative", {"", 0, "tax_rate"});
+  l.net = line_net(l.quantity, l.unit_price, currency);
+  l.tax = multiply(l.net, l.tax_rate);
+  return l;
+}
+
+Line parse_line(std::string_view spec, const Currency& currency) {
+  const auto parts = split(spec, ';');
+  if (parts.size() < 3 || parts.size() > 4)
+    fail(ErrorKind::kConflict,
+         "line '" + std::string(spec) + "' must be DESCRIPTION;QTY;UNIT_PRICE[;TAX_RATE%]",
+         {"", 0, "--line"});
+  try {
+    return make_line(std::string(parts[0]), parts[1], parts[2], parts.size() == 4 ? parts[3] : "",
+                     currency);
+  } catch (const Error& e) {
+    fail(ErrorKind::kConflict, "line '" + std::string(spec) + "': " + e.what(), {"", 0, "--line"});
+  }
+}
+
+Totals totals(const std::vector<Line>& lines, const Currency& currency) {
+  Totals t{Money::zero(currency), Money::zero(currency), Money::zero(currency)};
+  for (const auto& l : lines) {
+    t.subtotal += l.net;
+    t.tax += l.tax;
+  }
+  t.total = t.subtotal + t.tax;
+  return t;
+}
+
+Bytes encode_lines(const std::vector<Line>& lines) {
+  Encoder e(1);
+  e.u64(lines.size());
+  for (const auto& l : lines)
+    e.str(l.description)
+        .i64(l.quantity.micros)
+        .i64(l.unit_price.micros)
+        .i64(l.tax_rate.micros)
+        .str(l.account)
+        .i64(l.net.minor())
+        .i64(l.tax.minor());
+  return std::move(e).bytes();
+}
+
+std::vector<Line> decode_lines(BytesView v, const Currency& currency) {
+  Decoder d(v, 1);
+  std::vector<Line> lines(d.u64());
+  for (auto& l : lines) {
+    l.description = d.str();
+    l.quantity.micros = d.i64();
+    l.unit_price.micros = d.i64();
+    l.tax_rate.micros = d.i64();
+    l.account = d.str();
+    l.net = Money(d.i64(), currency);
+    l.tax = Money(d.i64(), currency);
+  }
+  return lines;
+}
+
+Json lines_json(const std::vector<Line>& lines) {
+  Json arr = Json::array();
+  for (const auto& l : lines) {
+    Json j;
+    j["description"] = l.description;
+    j["quantity"] = l.quantity.str();
+    // At least the currency's decimals: 12.50, not 12.5; more when priced finer.
+    auto price = l.unit_price.str();
+    const int want = l.net.currency().exponent();
+    const auto dot = price.find('.');
+    const int have = dot == std::string::npos ? 0 : static_cast<int>(price.size() - dot - 1);
+    if (want > 0 && dot == std::string::npos) price += '.';
+    if (have < want) price.append(static_cast<std::size_t>(want - have), '0');
+    j["unit_price"] = price;
+    j["tax_rate"] = Decimal{l.tax_rate.micros * 100}.str() + "%";
+    j["net"] = l.net.str();
+    j["tax"] = l.tax.str();
+    if (!l.account.empty()) j["account"] = l.account;
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+}  // namespace arctl::invoicing

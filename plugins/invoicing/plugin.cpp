@@ -1,0 +1,26 @@
+// The invoicing plugin: invoices, credit and debit notes, voids, rebills,
+// imports and printable invoices.
+#include <optional>
+
+#include "arctl/plugin.hpp"
+#include "commands.hpp"
+
+namespace arctl::invoicing {
+
+class InvoicingPlugin : public Plugin {
+ public:
+  PluginInfo info() const override {
+    return {"invoicing", "0.1.0", "Invoices, credit and debit notes, voids, rebills, imports"};
+  }
+  void init(const PluginHandle& handle) override { domain_.emplace(handle); }
+  void register_commands(CLI::App& app, Context& ctx) override {
+    invoicing::register_commands(app, ctx, *domain_);
+  }
+
+ private:
+  std::optional<Invoicing> domain_;
+};
+
+}  // namespace arctl::invoicing
+
+ARCTL_PLUGIN(arctl::invoicing::InvoicingPlugin)
