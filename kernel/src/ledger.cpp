@@ -30,28 +30,27 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
   } flag{in_write_ = true};
   std::string last_reason;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    pending_.clear();
+    std::uint64_t first = 0, last = 0;
     try {
       auto txn = store_->begin_write();
       {
         Tx tx(*this, *txn, txn.get());
         fn(tx);
+        if (tx.events_emitted() > 0) {
+          last = tx.journal_head().seq;
+          first = last - tx.events_emitted() + 1;
+        }
       }
-      if (session_.dry_run) {
-        txn.reset();  // abort
-        pending_.clear();
-        return;
-      }
+      if (session_.dry_run) return;  // the transaction aborts as it goes out of scope
       txn->commit();
     } catch (const RetryTransaction& r) {
       last_reason = r.reason;
       store_->prepare_retry();
       continue;
     }
-    auto events = std::move(pending_);
-    pending_.clear();
-    for (const auto& cb : on_commit_)
-      cb(events);
+    if (first != 0)
+      for (const auto& cb : on_commit_)
+        cb(first, last);
     return;
   }
   fail(ErrorKind::kError, "transaction could not complete after " + std::to_string(kMaxAttempts) +
@@ -96,7 +95,6 @@ std::uint64_t Tx::emit(std::string_view type, Json payload) {
   const JournalHead next{e.seq, e.hash};
   w.put(tables::kMeta, tables::kMetaHead, records::encode(next));
   head_ = next;
-  ledger_.pending_events().push_back(e);
   ledger_.bus().dispatch(*this, e);
   return e.seq;
 }

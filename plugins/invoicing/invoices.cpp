@@ -7,8 +7,14 @@
 namespace arctl::invoicing {
 namespace {
 
+// document.posted already carries the document; these events add what only
+// invoicing knows.
 Json event_payload(const Document& d, const std::vector<Line>& lines, const Currency& c) {
-  Json p = to_json(d);
+  Json p;
+  p["id"] = d.id;
+  p["customer"] = d.customer;
+  p["total"] = d.amount.str();
+  p["currency"] = std::string(c.code());
   if (!lines.empty()) {
     const auto t = totals(lines, c);
     p["subtotal"] = t.subtotal.str();
@@ -169,7 +175,9 @@ Created Invoicing::debit(Tx& tx, const std::string& customer_id, const std::stri
 void Invoicing::void_invoice(Tx& tx, const std::string& id, const std::string& reason, Date date) {
   const auto d = require_kind(tx, id, {DocKind::kInvoice, DocKind::kDebitNote});
   tx.void_document(id, reason, date);
-  Json p = to_json(tx.document(id));
+  Json p;
+  p["id"] = id;
+  p["customer"] = d.customer;
   p["reason"] = reason;
   tx.emit(kInvoiceVoided, std::move(p));
 }

@@ -213,12 +213,10 @@ class Ledger {
   Store& store() noexcept { return *store_; }
   const std::filesystem::path& dir() const noexcept { return dir_; }
   Session& session() noexcept { return session_; }
-  // Called after each commit with the events it wrote (for hooks).
-  void on_commit(std::function<void(const std::vector<JournalEntry>&)> fn) {
-    on_commit_.push_back(std::move(fn));
-  }
-  // Events of the write in progress; used by Tx::emit.
-  std::vector<JournalEntry>& pending_events() noexcept { return pending_; }
+  // Called after each commit that wrote events, with the sequence numbers of
+  // the first and last (read them from the journal; they are committed).
+  using CommitListener = std::function<void(std::uint64_t first_seq, std::uint64_t last_seq)>;
+  void on_commit(CommitListener fn) { on_commit_.push_back(std::move(fn)); }
 
  private:
   void run_write(const std::function<void(Tx&)>& fn);
@@ -227,8 +225,7 @@ class Ledger {
   std::filesystem::path dir_;
   Session session_;
   EventBus bus_;
-  std::vector<JournalEntry> pending_;
-  std::vector<std::function<void(const std::vector<JournalEntry>&)>> on_commit_;
+  std::vector<CommitListener> on_commit_;
   bool in_write_ = false;
 };
 
