@@ -2,6 +2,7 @@
 #include "invoices.hpp"
 
 #include "arctl/error.hpp"
+#include "arctl/numbering.hpp"
 #include "arctl/terms.hpp"
 
 namespace arctl::invoicing {

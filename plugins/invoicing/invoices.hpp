@@ -67,10 +67,6 @@ class Invoicing {
   // One row of `invoice list`.
   static Json row(const Document& d, Date today);
 
-  // Next id of a numbering series such as "INV-{YYYY}-{SEQ:06}"; gap-free
-  // because the counter rolls back with the transaction.
-  static std::string next_number(Tx& tx, std::string_view pattern, Date date);
-
  private:
   PluginTable lines_table(Tx& tx) { return tx.table(handle_, "lines"); }
   std::vector<Line> build_lines(const std::vector<LineSpec>& specs, const Currency& c);

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "arctl/error.hpp"
-#include "invoices.hpp"
+#include "arctl/numbering.hpp"
 
-namespace arctl::invoicing {
+namespace arctl {
 namespace {
 
 std::string replace_all(std::string s, std::string_view from, const std::string& to) {
@@ -15,7 +15,7 @@ std::string replace_all(std::string s, std::string_view from, const std::string&
 
 }  // namespace
 
-std::string Invoicing::next_number(Tx& tx, std::string_view pattern, Date date) {
+std::string next_number(Tx& tx, std::string_view pattern, Date date) {
   std::string base(pattern);
   base = replace_all(base, "{YYYY}", fmt::format("{:04}", year_of(date)));
   base = replace_all(base, "{YY}", fmt::format("{:02}", year_of(date) % 100));
@@ -43,4 +43,4 @@ std::string Invoicing::next_number(Tx& tx, std::string_view pattern, Date date) 
   }
 }
 
-}  // namespace arctl::invoicing
+}  // namespace arctl
