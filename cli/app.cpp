@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "arctl/error.hpp"
+#include "arctl/log.hpp"
 #include "arctl/plugin_host.hpp"
 #include "commands.hpp"
 #include "complete.hpp"
@@ -83,6 +84,7 @@ int run_inner(std::vector<std::string> args, int depth) {
     args = pre.remaining();
   }
   apply_environment(g);
+  log::set_verbosity(g.quiet ? -1 : g.verbose);
   if (flags.version) {
     const auto v = version_info();
     if (g.format && *g.format != Format::kTable)

@@ -102,7 +102,7 @@ std::vector<CustomerRow> read_customers(Input& in, std::string format,
   for (const auto& a : attr_names)
     known.push_back(a);
   CsvHeader header(*header_rec, in.name(), {"id", "name"}, known);
-  while (auto rec = reader.next()) {
+  while (auto rec = header.next(reader)) {
     std::vector<Field> fields;
     for (auto col : known)
       if (header.has(col)) fields.push_back({std::string(col), std::string(header.get(*rec, col))});

@@ -11,6 +11,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include "arctl/error.hpp"
+#include "arctl/log.hpp"
 #include "arctl/plugin_host.hpp"
 
 namespace arctl {
@@ -82,6 +83,7 @@ Ledger& Context::ledger() {
   for (std::size_t i = 0; i < options_.argv.size(); ++i)
     s.command += (i ? " " : "") + quote_arg(options_.argv[i]);
   s.dry_run = options_.dry_run;
+  log::info("ledger " + ledger_dir().string() + " as " + s.actor);
   ledger_ = Ledger::open(ledger_dir(), std::move(s), false);
   if (host_)
     for (auto* p : host_->plugins())

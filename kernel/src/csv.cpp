@@ -3,6 +3,7 @@
 #include "arctl/csv.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "arctl/error.hpp"
 
@@ -275,6 +276,18 @@ std::string csv_escape(std::string_view field, char delimiter, bool neutralise) 
   }
   quoted.push_back('"');
   return quoted;
+}
+
+std::optional<CsvRecord> CsvHeader::next(CsvReader& reader) const {
+  try {
+    return reader.next();
+  } catch (const Error& e) {
+    const auto& field = e.where().field;
+    if (field.rfind("field ", 0) != 0) throw;
+    const auto number = std::strtoul(field.c_str() + 6, nullptr, 10);
+    if (number == 0 || number > names_.size()) throw;
+    throw Error(e.kind(), e.what(), {e.where().file, e.where().line, names_[number - 1]});
+  }
 }
 
 }  // namespace arctl

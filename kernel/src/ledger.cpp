@@ -2,7 +2,10 @@
 // journal side of Tx (emit, head, iteration).
 #include "arctl/ledger.hpp"
 
+#include <chrono>
+
 #include "arctl/error.hpp"
+#include "arctl/log.hpp"
 #include "records.hpp"
 #include "tables.hpp"
 
@@ -29,6 +32,7 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
     ~Flag() { f = false; }
   } flag{in_write_ = true};
   std::string last_reason;
+  const auto started = std::chrono::steady_clock::now();
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     std::uint64_t first = 0, last = 0;
     try {
@@ -41,12 +45,24 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
           first = last - tx.events_emitted() + 1;
         }
       }
-      if (session_.dry_run) return;  // the transaction aborts as it goes out of scope
+      if (session_.dry_run) {
+        log::info("dry run: discarding " + std::to_string(first ? last - first + 1 : 0) +
+                  " events");
+        return;  // the transaction aborts as it goes out of scope
+      }
       txn->commit();
     } catch (const RetryTransaction& r) {
+      log::info("retrying the transaction: " + r.reason);
       last_reason = r.reason;
       store_->prepare_retry();
       continue;
+    }
+    if (log::enabled(1)) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+      log::info("committed " + std::to_string(first ? last - first + 1 : 0) + " events in " +
+                std::to_string(ms) + " ms");
     }
     if (first != 0)
       for (const auto& cb : on_commit_)

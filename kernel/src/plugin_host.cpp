@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "arctl/error.hpp"
+#include "arctl/log.hpp"
 
 #ifndef ARCTL_PLUGIN_RELDIR
 #define ARCTL_PLUGIN_RELDIR "lib/arctl/plugins"
@@ -81,7 +82,10 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
   dirs_ = dirs;
   for (const auto& dir : dirs) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) continue;
+    if (!fs::is_directory(dir, ec)) {
+      log::debug("plugin directory " + dir.string() + " does not exist");
+      continue;
+    }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec))
       if (entry.path().extension() == ".so") files.push_back(entry.path());
@@ -92,6 +96,7 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
       rec.name = file.stem().string();
       if (rec.name.rfind("lib", 0) == 0) rec.name.erase(0, 3);
       auto refuse = [&](std::string why) {
+        log::info("refused plugin " + file.string() + ": " + why);
         rec.status = "refused";
         rec.reason = std::move(why);
         records_.push_back(rec);
@@ -139,6 +144,7 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
         handles_.push_back(std::make_unique<PluginHandle>(info.name));
         plugin->init(*handles_.back());
         rec.status = "loaded";
+        log::debug("loaded plugin " + info.name + " " + info.version + " from " + file.string());
         records_.push_back(rec);
         plugins_.push_back(std::move(plugin));
         impl_->libs.push_back(std::move(lib));

@@ -118,7 +118,7 @@ std::vector<Pending> read_csv(Input& in) {
   std::vector<std::string_view> known(std::begin(kHeaderColumns), std::end(kHeaderColumns));
   known.insert(known.end(), std::begin(kLineColumns), std::end(kLineColumns));
   CsvHeader header(*header_rec, in.name(), {"id", "customer", "date"}, known);
-  while (auto rec = reader.next()) {
+  while (auto rec = header.next(reader)) {
     Row row;
     for (auto col : known)
       if (header.has(col)) row.emplace(std::string(col), std::string(header.get(*rec, col)));

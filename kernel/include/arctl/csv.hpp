@@ -59,6 +59,9 @@ class CsvHeader {
   // Throws Error(kConflict) when the record has the wrong number of fields.
   std::string_view get(const CsvRecord& record, std::string_view column) const;
   std::size_t size() const noexcept { return names_.size(); }
+  // reader.next(), with errors naming the column ("field 'name'") rather than
+  // its position, so that a bad quote in a data row points at the column.
+  std::optional<CsvRecord> next(CsvReader& reader) const;
 
  private:
   std::string source_;
