@@ -119,6 +119,10 @@ std::filesystem::path Context::find_template(std::string_view name) const {
                                  (data_dir() / "templates").string());
 }
 
+Services* Context::services() noexcept {
+  return host_ ? &host_->services() : nullptr;
+}
+
 Format Context::format() const {
   return options_.format.value_or(Format::kTable);
 }

@@ -73,7 +73,9 @@ std::vector<fs::path> plugin_search_path(const GlobalOptions& options, const fs:
 PluginHost::PluginHost() : impl_(std::make_unique<Impl>()) {}
 
 PluginHost::~PluginHost() {
-  // Plugin objects first, then their handles; the libraries go last with impl_.
+  // Services and plugin objects first, then their handles; the libraries go
+  // last with impl_.
+  services_.clear();
   plugins_.clear();
   handles_.clear();
 }
@@ -143,6 +145,7 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
         }
         handles_.push_back(std::make_unique<PluginHandle>(info.name));
         plugin->init(*handles_.back());
+        plugin->provide(services_);
         rec.status = "loaded";
         log::debug("loaded plugin " + info.name + " " + info.version + " from " + file.string());
         records_.push_back(rec);

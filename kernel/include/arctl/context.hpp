@@ -12,6 +12,7 @@
 #include "arctl/date.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/output.hpp"
+#include "arctl/services.hpp"
 
 namespace CLI {
 class App;
@@ -77,6 +78,13 @@ class Context {
   void add_dry_run(CLI::App* cmd);
 
   PluginHost* plugins() noexcept { return host_; }
+  // A service another plugin provides (services.hpp), or nullptr.
+  template <class I>
+  I* service() {
+    auto* s = services();
+    return s ? s->template find<I>() : nullptr;
+  }
+  Services* services() noexcept;
   void set_plugins(PluginHost* host) noexcept { host_ = host; }
 
   // A progress bar on stderr when it is a terminal and not -q; a no-op otherwise.

@@ -14,13 +14,14 @@
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
 #include "arctl/ledger.hpp"
+#include "arctl/services.hpp"
 
 namespace CLI {
 class App;
 }
 
 // Bumped on any incompatible change to the SDK headers.
-#define ARCTL_PLUGIN_API_VERSION 1
+#define ARCTL_PLUGIN_API_VERSION 2
 
 #define ARCTL_STR2(x) #x
 #define ARCTL_STR(x) ARCTL_STR2(x)
@@ -85,6 +86,8 @@ class Plugin {
   }
   // Subscribes to kernel and other plugins' events.
   virtual void subscribe(EventBus& bus) { (void)bus; }
+  // Registers the services it offers to other plugins (services.hpp).
+  virtual void provide(Services& services) { (void)services; }
   virtual std::vector<CloseStep> close_steps() { return {}; }
 };
 

@@ -43,6 +43,7 @@ class PluginHost {
   std::vector<Plugin*> plugins() const;
   Plugin* find(std::string_view name) const;
   const std::vector<std::filesystem::path>& search_path() const noexcept { return dirs_; }
+  Services& services() noexcept { return services_; }
 
  private:
   struct Impl;
@@ -50,6 +51,7 @@ class PluginHost {
   std::vector<std::unique_ptr<Plugin>> plugins_;
   std::vector<std::unique_ptr<PluginHandle>> handles_;
   std::vector<PluginRecord> records_;
+  Services services_;  // implementations live in the libraries: cleared before they unload
   std::vector<std::filesystem::path> dirs_;
 };
 

@@ -1,0 +1,80 @@
+// Services one plugin offers others without a hard dependency: a plugin
+// registers an implementation under the interface's name; a consumer asks
+// for it and carries on without it when the provider is not loaded (the
+// aging shows a disputed column only when the disputes plugin is there).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "arctl/ledger.hpp"
+
+namespace arctl {
+
+// Provided by the disputes plugin.
+class DisputeService {
+ public:
+  static constexpr std::string_view kName = "disputes";
+  virtual ~DisputeService() = default;
+  // The amount of document `id` under open dispute (zero when none).
+  virtual Money disputed(Tx& tx, const Document& d) = 0;
+  // Every document with an open dispute and its disputed amount, for one
+  // customer or (nullopt) the whole ledger.
+  virtual std::map<std::string, Money> disputed_documents(
+      Tx& tx, std::optional<std::string_view> customer) = 0;
+};
+
+struct PromiseToPay {
+  std::string id;
+  std::string customer;
+  std::string invoice;  // empty: on account
+  Money amount;
+  Date date{};
+  std::string status;  // open, kept, broken
+};
+
+// Provided by the disputes plugin (promises to pay).
+class PromiseService {
+ public:
+  static constexpr std::string_view kName = "promises";
+  virtual ~PromiseService() = default;
+  virtual std::vector<PromiseToPay> open_promises(Tx& tx,
+                                                  std::optional<std::string_view> customer) = 0;
+};
+
+struct HoldStatus {
+  bool on_hold = false;
+  std::vector<std::string> reasons;
+};
+
+// Provided by the holds plugin.
+class HoldService {
+ public:
+  static constexpr std::string_view kName = "holds";
+  virtual ~HoldService() = default;
+  virtual HoldStatus status(Tx& tx, std::string_view customer) = 0;
+};
+
+class Services {
+ public:
+  template <class I>
+  void provide(std::shared_ptr<I> impl) {
+    map_[std::string(I::kName)] = std::move(impl);
+  }
+  // The provider of interface I, or nullptr.
+  template <class I>
+  I* find() const {
+    auto it = map_.find(std::string(I::kName));
+    return it == map_.end() ? nullptr : static_cast<I*>(it->second.get());
+  }
+  void clear() { map_.clear(); }
+
+ private:
+  std::map<std::string, std::shared_ptr<void>> map_;
+};
+
+}  // namespace arctl
