@@ -14,6 +14,7 @@
 #include "external.hpp"
 #include "globals.hpp"
 #include "help.hpp"
+#include "hooks.hpp"
 
 namespace arctl::cli {
 namespace {
@@ -31,7 +32,7 @@ std::optional<std::string> alias_for(Context& ctx, const std::string& name) {
   return ctx.ledger().read([&](Tx& tx) { return tx.config("alias." + name); });
 }
 
-void register_builtins(CLI::App& app, Context& ctx) {
+void register_builtins(CLI::App& app, Context& ctx, const Hooks& hooks) {
   register_init(app, ctx);
   register_customer(app, ctx);
   register_log(app, ctx);
@@ -40,6 +41,7 @@ void register_builtins(CLI::App& app, Context& ctx) {
   register_config(app, ctx);
   register_plugin(app, ctx);
   register_version(app, ctx);
+  register_close(app, ctx, hooks);
   register_help(app, ctx);
   register_completion(app, ctx);
   for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
@@ -98,6 +100,8 @@ int run_inner(std::vector<std::string> args, int depth) {
   Context ctx(g, std::cout, std::cerr);
   host.load(plugin_search_path(ctx.options(), ctx.ledger_dir()));
   ctx.set_plugins(&host);
+  const Hooks hooks(ctx.ledger_dir() / "hooks");
+  hooks.attach(ctx);
 
   CLI::App app("arctl: accounts-receivable operations from the command line", "arctl");
   app.fallthrough();
@@ -105,7 +109,7 @@ int run_inner(std::vector<std::string> args, int depth) {
   app.formatter(make_formatter());
   add_global_options(app, ctx.options());
   app.set_version_flag("--version", "");
-  register_builtins(app, ctx);
+  register_builtins(app, ctx, hooks);
   register_plugins(app, ctx, host);
 
   if (args.empty() || flags.help) {

@@ -20,6 +20,8 @@ void register_period(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_plugin(CLI::App& app, Context& ctx);
 void register_version(CLI::App& app, Context& ctx);
+class Hooks;
+void register_close(CLI::App& app, Context& ctx, const Hooks& hooks);
 
 // Prints `human` in table format and `data` in every other format.
 void report(Context& ctx, const Json& data, const std::string& human);

@@ -18,7 +18,7 @@ namespace arctl {
 namespace {
 
 std::string quote_arg(const std::string& a) {
-  if (!a.empty() && a.find_first_of(" \t\n'\"\\$`") == std::string::npos) return a;
+  if (!a.empty() && a.find_first_of(" \t\n'\"\\$`;&|<>()*?[]{}~#!") == std::string::npos) return a;
   std::string q = "'";
   for (char c : a) {
     if (c == '\'')
@@ -88,6 +88,8 @@ Ledger& Context::ledger() {
   if (host_)
     for (auto* p : host_->plugins())
       p->subscribe(ledger_->bus());
+  for (const auto& fn : on_open_)
+    fn(*ledger_);
   return *ledger_;
 }
 

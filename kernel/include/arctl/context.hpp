@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ class Context {
   bool has_ledger() const;
   // Opens the ledger on first use; Error(kNotFound) suggesting `arctl init`.
   Ledger& ledger();
+  // Runs `fn` with the ledger right after it is opened (the CLI attaches hooks).
+  void on_open(std::function<void(Ledger&)> fn) { on_open_.push_back(std::move(fn)); }
   // Creates the ledger directory and store if missing; returns true if created.
   bool create_ledger();
   void set_ledger_dir(std::filesystem::path dir) { resolved_dir_ = std::move(dir); }
@@ -110,6 +113,7 @@ class Context {
   mutable std::optional<std::filesystem::path> resolved_dir_;
   std::unique_ptr<Ledger> ledger_;
   PluginHost* host_ = nullptr;
+  std::vector<std::function<void(Ledger&)>> on_open_;
 };
 
 }  // namespace arctl
