@@ -42,6 +42,7 @@ void register_builtins(CLI::App& app, Context& ctx, const Hooks& hooks) {
   register_plugin(app, ctx);
   register_version(app, ctx);
   register_close(app, ctx, hooks);
+  register_backup(app, ctx);
   register_help(app, ctx);
   register_completion(app, ctx);
   for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))

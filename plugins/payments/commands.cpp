@@ -1,0 +1,270 @@
+// Handlers for payment record, assign, apply, unapply, show, list, auto,
+// return and refund: parse, run the domain in one transaction, render.
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "arctl/error.hpp"
+#include "matching.hpp"
+
+namespace arctl::payments {
+
+void report(Context& ctx, const Json& data, const std::string& human) {
+  if (ctx.format() == Format::kTable)
+    ctx.out() << human << '\n';
+  else
+    ctx.print(data);
+}
+
+namespace {
+
+Date date_or_today(Context& ctx, const std::string& text) {
+  return text.empty() ? ctx.today() : parse_date(text);
+}
+
+void record_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    ReceiptInput in;
+    std::string date, value_date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand("record", "Record a receipt (no --customer: suspense)");
+  cmd->add_option("--customer", o->in.customer, "Customer id (omit for unidentified cash)");
+  cmd->add_option("--amount", o->in.amount, "Amount received")->required();
+  cmd->add_option("--currency", o->in.currency, "Currency (default: the customer's)");
+  cmd->add_option("--date", o->date, "Date received (default: the business date)");
+  cmd->add_option("--method", o->in.method, "wire, ach, check, card or cash")
+      ->check(CLI::IsMember({"wire", "ach", "check", "card", "cash"}));
+  cmd->add_option("--ref", o->in.ref, "Reference or remittance text (invoice numbers...)");
+  cmd->add_option("--check-no", o->in.check_no, "Cheque number");
+  cmd->add_option("--value-date", o->value_date,
+                  "Value date; after the business date the cheque is held as post-dated");
+  cmd->add_option("--id", o->in.id, "Receipt id (default: next of config payment.series)");
+  cmd->add_flag("--allow-duplicate", o->in.allow_duplicate,
+                "Record it even if it looks like an earlier receipt");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    o->in.date = date_or_today(ctx, o->date);
+    if (!o->value_date.empty()) o->in.value_date = parse_date(o->value_date);
+    const auto r = ctx.ledger().write([&](Tx& tx) { return p.record(tx, o->in, ctx.today()); });
+    Json j{{"id", r.id},
+           {"outcome", r.outcome == Outcome::kCreated ? "created" : "unchanged"},
+           {"held", r.held},
+           {"suspense", r.suspense}};
+    report(ctx, j, r.id);
+  });
+}
+
+void assign_command(CLI::App& group, Context& ctx, Payments& p) {
+  auto id = std::make_shared<std::string>();
+  auto customer = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand("assign", "Give a receipt in suspense its customer");
+  cmd->add_option("id", *id, "Receipt id")->required();
+  cmd->add_option("--customer", *customer, "Customer id")->required();
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, id, customer] {
+    ctx.ledger().write([&](Tx& tx) { p.assign(tx, *id, *customer); });
+    report(ctx, Json{{"id", *id}, {"customer", *customer}}, "Assigned " + *id + " to " + *customer);
+  });
+}
+
+void apply_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string id, invoice, amount, date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand("apply", "Apply a receipt to an invoice by hand");
+  cmd->add_option("id", o->id, "Receipt (or credit note) id")->required();
+  cmd->add_option("--invoice", o->invoice, "Invoice or debit note id")->required();
+  cmd->add_option("--amount", o->amount, "Amount (default: as much as both allow)");
+  cmd->add_option("--date", o->date, "Application date (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto a = ctx.ledger().write([&](Tx& tx) {
+      std::optional<Money> amount;
+      if (!o->amount.empty())
+        amount = Money::parse(o->amount, tx.document(o->id).amount.currency());
+      return p.apply(tx, o->id, o->invoice, amount, date_or_today(ctx, o->date), "manual");
+    });
+    report(ctx, to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
+  });
+}
+
+void unapply_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string id, invoice, date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd =
+      group.add_subcommand("unapply", "Reverse a receipt's applications (writes reversals)");
+  cmd->add_option("id", o->id, "Receipt id")->required();
+  cmd->add_option("--invoice", o->invoice, "Only its application to this document");
+  cmd->add_option("--date", o->date, "Reversal date (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto reversed = ctx.ledger().write(
+        [&](Tx& tx) { return p.unapply(tx, o->id, o->invoice, date_or_today(ctx, o->date)); });
+    Json rows = Json::array();
+    for (const auto& a : reversed)
+      rows.push_back(to_json(a));
+    report(ctx, rows,
+           "Reversed " + std::to_string(reversed.size()) + " application(s) of " + o->id);
+  });
+}
+
+void show_command(CLI::App& group, Context& ctx, Payments& p) {
+  auto id = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand("show", "Show a receipt and its applications");
+  cmd->add_option("id", *id, "Receipt id")->required();
+  cmd->callback(
+      [&ctx, &p, id] { ctx.print(ctx.ledger().read([&](Tx& tx) { return p.show(tx, *id); })); });
+}
+
+void list_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    bool unapplied = false, suspense = false, postdated = false;
+    std::string customer;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand("list", "List receipts");
+  cmd->add_flag("--unapplied", o->unapplied, "Only those with money not yet applied");
+  cmd->add_flag("--suspense", o->suspense, "Only those with no customer");
+  cmd->add_flag("--postdated", o->postdated, "Only post-dated cheques still held");
+  cmd->add_option("--customer", o->customer, "Only this customer's");
+  cmd->callback([&ctx, &p, o] {
+    Json rows = Json::array();
+    ctx.ledger().read([&](Tx& tx) {
+      if (!o->postdated) {
+        tx.for_each_document([&](const Document& d) {
+          if (d.kind != DocKind::kReceipt) return true;
+          if (!o->customer.empty() && d.customer != o->customer) return true;
+          if (o->suspense && !d.customer.empty()) return true;
+          if (o->unapplied && !d.open.is_positive()) return true;
+          rows.push_back(receipt_row(d));
+          return true;
+        });
+      }
+      if (o->postdated || (!o->unapplied && !o->suspense)) {
+        for (const auto& [id, in] : p.held(tx)) {
+          if (!o->customer.empty() && in.customer != o->customer) continue;
+          rows.push_back({{"id", id},
+                          {"customer", in.customer},
+                          {"date", format_date(in.date)},
+                          {"amount", in.amount},
+                          {"unapplied", in.amount},
+                          {"currency", in.currency},
+                          {"method", in.method},
+                          {"ref", in.ref},
+                          {"status", "post-dated until " + format_date(*in.value_date)}});
+        }
+      }
+    });
+    ctx.print(rows);
+  });
+}
+
+void auto_command(CLI::App& group, Context& ctx, Payments& p) {
+  auto customer = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand("auto", "Match unapplied receipts to open items automatically");
+  cmd->add_option("--customer", *customer, "Only this customer's receipts");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, customer] {
+    AutoOptions o;
+    if (!customer->empty()) o.customer = *customer;
+    o.today = ctx.today();
+    const auto r = ctx.ledger().write([&](Tx& tx) { return run_auto(tx, p, o); });
+    const auto j = r.to_json();
+    if (ctx.format() != Format::kTable) {
+      ctx.print(j);
+      return;
+    }
+    ctx.out() << r.receipts_seen << " receipts examined";
+    if (r.released_postdated)
+      ctx.out() << ", " << r.released_postdated << " post-dated cheques released";
+    ctx.out() << '\n';
+    Json rows = Json::array();
+    for (const auto& row : j["rules"]) {
+      std::string amounts;
+      for (const auto& [cur, v] : row["amount"].items())
+        amounts += (amounts.empty() ? "" : ", ") + v.get<std::string>() + " " + cur;
+      rows.push_back({{"rule", row["rule"]},
+                      {"receipts", row["receipts"]},
+                      {"applications", row["applications"]},
+                      {"amount", amounts}});
+    }
+    ctx.print(rows);
+    std::string left;
+    for (const auto& [cur, v] : j["unapplied"].items())
+      left += (left.empty() ? "" : ", ") + v.get<std::string>() + " " + cur;
+    ctx.out() << r.write_offs << " write-offs, " << r.shorts << " short payments; "
+              << r.unapplied_receipts << " receipts left unapplied"
+              << (left.empty() ? "" : " (" + left + ")") << '\n';
+  });
+}
+
+void return_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string id, reason, date;
+    std::optional<std::string> fee;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd =
+      group.add_subcommand("return", "A returned or bounced payment: reverse it, reopen invoices");
+  cmd->add_option("id", o->id, "Receipt id")->required();
+  cmd->add_option("--reason", o->reason, "nsf, stopped or other")
+      ->required()
+      ->check(CLI::IsMember({"nsf", "stopped", "other"}));
+  cmd->add_option("--fee", o->fee, "Charge this fee with a debit note");
+  cmd->add_option("--date", o->date, "Date of the return (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto r = ctx.ledger().write([&](Tx& tx) {
+      return p.return_payment(tx, o->id, o->reason, o->fee, date_or_today(ctx, o->date));
+    });
+    Json j{{"id", o->id},
+           {"return_document", r.return_doc},
+           {"fee_document", r.fee_doc},
+           {"reopened", r.reopened}};
+    report(ctx, j,
+           "Returned " + o->id + "; " + std::to_string(r.reopened.size()) + " invoice(s) reopened");
+  });
+}
+
+void refund_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string customer, amount, method, date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand("refund", "Pay back a customer's credit balance");
+  cmd->add_option("--customer", o->customer, "Customer id")->required();
+  cmd->add_option("--amount", o->amount, "Amount")->required();
+  cmd->add_option("--method", o->method, "wire, ach, check, card or cash")
+      ->check(CLI::IsMember({"wire", "ach", "check", "card", "cash"}));
+  cmd->add_option("--date", o->date, "Date (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto d = ctx.ledger().write([&](Tx& tx) {
+      return p.refund(tx, o->customer, o->amount, o->method, date_or_today(ctx, o->date));
+    });
+    report(ctx, to_json(d), d.id);
+  });
+}
+
+}  // namespace
+
+void register_commands(CLI::App& app, Context& ctx, Payments& p) {
+  auto* group = app.add_subcommand("payment", "Receipts and cash application");
+  group->require_subcommand(1);
+  record_command(*group, ctx, p);
+  assign_command(*group, ctx, p);
+  apply_command(*group, ctx, p);
+  unapply_command(*group, ctx, p);
+  show_command(*group, ctx, p);
+  list_command(*group, ctx, p);
+  auto_command(*group, ctx, p);
+  return_command(*group, ctx, p);
+  refund_command(*group, ctx, p);
+  register_import(*group, ctx, p);
+}
+
+}  // namespace arctl::payments

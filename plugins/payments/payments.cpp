@@ -1,0 +1,339 @@
+// Receipts, suspense, post-dated cheques, manual application, returns, refunds.
+#include "payments.hpp"
+
+#include "arctl/error.hpp"
+#include "arctl/numbering.hpp"
+
+namespace arctl::payments {
+namespace {
+
+constexpr const char* kMethods[] = {"wire", "ach", "check", "card", "cash", ""};
+
+Bytes encode_input(const ReceiptInput& in) {
+  Encoder e(1);
+  e.str(in.id).str(in.customer).str(in.amount).str(in.currency).date(in.date);
+  e.date(*in.value_date).str(in.method).str(in.ref).str(in.check_no).str(in.payer).str(in.bank_ref);
+  return std::move(e).bytes();
+}
+
+ReceiptInput decode_input(BytesView v) {
+  Decoder d(v, 1);
+  ReceiptInput in;
+  in.id = d.str();
+  in.customer = d.str();
+  in.amount = d.str();
+  in.currency = d.str();
+  in.date = d.date();
+  in.value_date = d.date();
+  in.method = d.str();
+  in.ref = d.str();
+  in.check_no = d.str();
+  in.payer = d.str();
+  in.bank_ref = d.str();
+  return in;
+}
+
+Currency currency_for(Tx& tx, const ReceiptInput& in) {
+  if (!in.customer.empty()) {
+    const auto c = tx.customer(in.customer);
+    if (!in.currency.empty() && !(Currency::parse(in.currency) == c.currency))
+      fail(ErrorKind::kConflict,
+           "customer '" + c.id + "' pays in " + std::string(c.currency.code()) + ", not " +
+               in.currency,
+           {"", 0, "currency"});
+    return c.currency;
+  }
+  return Currency::parse(in.currency.empty() ? tx.config_or("ledger.currency", "USD")
+                                             : in.currency);
+}
+
+Bytes dedupe_key(const std::string& customer, Date date, const Money& amount,
+                 const std::string& ref, const std::string& check_no) {
+  return KeyBuilder()
+      .str(customer)
+      .date(date)
+      .str(amount.currency().code())
+      .i64(amount.minor())
+      .str(check_no.empty() ? ref : "#" + check_no)
+      .bytes();
+}
+
+}  // namespace
+
+Json receipt_row(const Document& d) {
+  Json j;
+  j["id"] = d.id;
+  j["customer"] = d.customer;
+  j["date"] = format_date(d.issued);
+  j["amount"] = d.amount.str();
+  j["unapplied"] = d.open.str();
+  j["currency"] = std::string(d.amount.currency().code());
+  auto attr = [&](const char* k) { return d.attrs.count(k) ? d.attrs.at(k) : std::string(); };
+  j["method"] = attr("method");
+  j["ref"] = d.ref;
+  j["status"] = d.links.count("returned_by") ? "returned"
+                : d.customer.empty()         ? "suspense"
+                : d.open.is_zero()           ? "applied"
+                : d.open == d.amount         ? "unapplied"
+                                             : "partly applied";
+  return j;
+}
+
+std::string Payments::post_receipt(Tx& tx, const ReceiptInput& in, Outcome* outcome) {
+  const auto cur = currency_for(tx, in);
+  Document d;
+  d.id = in.id;
+  d.kind = DocKind::kReceipt;
+  d.customer = in.customer;
+  d.issued = d.due = in.value_date ? std::max(in.date, *in.value_date) : in.date;
+  d.amount = Money::parse(in.amount, cur);
+  d.ref = in.ref;
+  if (!in.method.empty()) d.attrs["method"] = in.method;
+  if (!in.check_no.empty()) d.attrs["check_no"] = in.check_no;
+  if (!in.payer.empty()) d.attrs["payer"] = in.payer;
+  if (!in.bank_ref.empty()) d.attrs["bank_ref"] = in.bank_ref;
+  if (in.value_date) d.attrs["value_date"] = format_date(*in.value_date);
+  if (in.value_date && *in.value_date != in.date) d.attrs["received"] = format_date(in.date);
+  auto posted = tx.post(d);
+  if (outcome) *outcome = posted.outcome;
+  return posted.document.id;
+}
+
+Recorded Payments::record(Tx& tx, ReceiptInput in, Date today) {
+  bool method_ok = false;
+  for (const char* m : kMethods)
+    method_ok = method_ok || in.method == m;
+  if (!method_ok)
+    fail(ErrorKind::kUsage, "unknown method '" + in.method + "' (wire, ach, check, card, cash)");
+  const auto cur = currency_for(tx, in);
+  const auto amount = Money::parse(in.amount, cur);
+  if (!amount.is_positive())
+    fail(ErrorKind::kConflict, "a receipt must be positive", {"", 0, "amount"});
+  if (in.id.empty())
+    in.id = next_number(tx, tx.config_or("payment.series", "RCPT-{YYYY}-{SEQ:06}"), in.date);
+  if (!in.ref.empty() || !in.check_no.empty()) {
+    auto dups = dup_table(tx);
+    const auto key = dedupe_key(in.customer, in.date, amount, in.ref, in.check_no);
+    if (auto other = dups.get(key); other && *other != in.id && !in.allow_duplicate)
+      fail_conflict("receipt looks like a duplicate of " + *other +
+                    " (same customer, amount, date and reference); use --allow-duplicate");
+    dups.put(key, in.id);
+  }
+  Recorded r;
+  r.id = in.id;
+  r.suspense = in.customer.empty();
+  if (in.value_date && *in.value_date > today) {
+    if (tx.find_document(in.id)) fail_conflict("'" + in.id + "' already exists");
+    auto held = held_table(tx);
+    if (auto existing = held.get(in.id)) {
+      if (*existing == encode_input(in)) return {Outcome::kUnchanged, in.id, true, r.suspense};
+      fail_conflict("post-dated cheque '" + in.id + "' already held with different content");
+    }
+    held.put(in.id, encode_input(in));
+    r.held = true;
+  } else {
+    r.outcome = Outcome::kCreated;
+    post_receipt(tx, in, &r.outcome);
+    if (r.outcome == Outcome::kUnchanged) return r;
+  }
+  Json p;
+  p["id"] = in.id;
+  p["customer"] = in.customer;
+  p["amount"] = amount.str();
+  p["currency"] = std::string(cur.code());
+  p["date"] = format_date(in.date);
+  p["value_date"] = in.value_date ? Json(format_date(*in.value_date)) : Json(nullptr);
+  p["held"] = r.held;
+  p["ref"] = in.ref;
+  tx.emit(kPaymentRecorded, std::move(p));
+  return r;
+}
+
+std::vector<std::pair<std::string, ReceiptInput>> Payments::held(Tx& tx) {
+  std::vector<std::pair<std::string, ReceiptInput>> out;
+  held_table(tx).scan({}, [&](BytesView k, BytesView v) {
+    out.emplace_back(std::string(k), decode_input(v));
+    return true;
+  });
+  return out;
+}
+
+std::vector<std::string> Payments::release_postdated(Tx& tx, Date today) {
+  std::vector<std::string> released;
+  for (auto& [id, in] : held(tx)) {
+    if (*in.value_date > today) continue;
+    held_table(tx).del(id);
+    post_receipt(tx, in, nullptr);
+    released.push_back(id);
+  }
+  return released;
+}
+
+void Payments::assign(Tx& tx, const std::string& id, const std::string& customer) {
+  auto held = held_table(tx);
+  if (auto v = held.get(id)) {
+    auto in = decode_input(*v);
+    if (!in.customer.empty())
+      fail_conflict("'" + id + "' already belongs to '" + in.customer + "'");
+    in.customer = tx.customer(customer).id;
+    held.put(id, encode_input(in));
+    tx.emit("payment.assigned", Json{{"id", id}, {"customer", customer}, {"held", true}});
+    return;
+  }
+  tx.assign_customer(id, customer);
+}
+
+Application Payments::apply(Tx& tx, const std::string& receipt, const std::string& invoice,
+                            std::optional<Money> amount, Date date, std::string_view rule) {
+  const auto r = tx.document(receipt);
+  const auto inv = tx.document(invoice);
+  const Money how_much = amount ? *amount : std::min(r.open, inv.open);
+  auto a = tx.apply(receipt, invoice, how_much, std::max({date, r.issued, inv.issued}), rule);
+  Json p;
+  p["receipt"] = receipt;
+  p["invoice"] = invoice;
+  p["customer"] = r.customer;
+  p["amount"] = how_much.str();
+  p["currency"] = std::string(how_much.currency().code());
+  p["rule"] = rule;
+  p["application"] = a.id;
+  tx.emit(kPaymentApplied, std::move(p));
+  return a;
+}
+
+std::vector<Application> Payments::unapply(Tx& tx, const std::string& receipt,
+                                           const std::string& invoice, Date date) {
+  tx.document(receipt);
+  std::vector<Application> out;
+  for (const auto& a : tx.applications_of(receipt))
+    if (a.active() && a.from == receipt && (invoice.empty() || a.to == invoice))
+      out.push_back(tx.reverse(a.id, std::max(date, a.date), "unapply"));
+  if (out.empty())
+    fail_conflict("'" + receipt + "' has nothing applied" +
+                  (invoice.empty() ? std::string() : " to " + invoice));
+  return out;
+}
+
+Payments::Returned Payments::return_payment(Tx& tx, const std::string& id,
+                                            const std::string& reason,
+                                            const std::optional<std::string>& fee, Date date) {
+  auto r = tx.document(id);
+  if (r.kind != DocKind::kReceipt) fail_conflict("'" + id + "' is not a receipt");
+  if (r.links.count("returned_by")) fail_conflict("'" + id + "' was already returned");
+  if (r.customer.empty()) fail_conflict("'" + id + "' is in suspense; assign it first");
+  Returned out;
+  for (const auto& a : tx.applications_of(id))
+    if (a.active() && a.from == id) {
+      tx.reverse(a.id, std::max(date, a.date), "returned: " + reason);
+      out.reopened.push_back(a.to);
+    }
+  r = tx.document(id);
+  // The return is a debit document that consumes the receipt, so the
+  // customer owes again exactly what the receipt had paid.
+  Document ret;
+  ret.id = next_number(tx, tx.config_or("payment_return.series", "RET-{YYYY}-{SEQ:06}"), date);
+  ret.kind = DocKind::kPaymentReturn;
+  ret.customer = r.customer;
+  ret.issued = ret.due = std::max(date, r.issued);
+  ret.amount = r.amount;
+  ret.memo = reason;
+  ret.attrs["returned"] = id;
+  out.return_doc = tx.post(ret).document.id;
+  tx.apply(id, out.return_doc, r.open, ret.issued, "returned");
+  tx.set_link(id, "returned_by", out.return_doc);
+  if (fee && !fee->empty()) {
+    Document f;
+    f.id = next_number(tx, tx.config_or("debit_note.series", "DN-{YYYY}-{SEQ:06}"), date);
+    f.kind = DocKind::kDebitNote;
+    f.customer = r.customer;
+    f.issued = f.due = ret.issued;
+    f.amount = Money::parse(*fee, r.amount.currency());
+    f.memo = "returned payment fee (" + reason + ")";
+    f.attrs["for"] = id;
+    f.attrs["fee"] = "nsf";
+    out.fee_doc = tx.post(f).document.id;
+  }
+  Json p;
+  p["id"] = id;
+  p["customer"] = r.customer;
+  p["amount"] = r.amount.str();
+  p["currency"] = std::string(r.amount.currency().code());
+  p["reason"] = reason;
+  p["date"] = format_date(ret.issued);
+  p["return_document"] = out.return_doc;
+  p["fee_document"] = out.fee_doc;
+  p["reopened"] = out.reopened;
+  tx.emit(kPaymentReturned, std::move(p));
+  return out;
+}
+
+Document Payments::refund(Tx& tx, const std::string& customer, const std::string& amount,
+                          const std::string& method, Date date) {
+  const auto c = tx.customer(customer);
+  const auto want = Money::parse(amount, c.currency);
+  if (!want.is_positive()) fail_conflict("a refund must be positive");
+  const auto available = tx.balance(c.id).unapplied;
+  if (want > available)
+    fail_conflict("refund of " + want.str() + " is more than the " + available.str() +
+                  " credit available to '" + c.id + "'");
+  Document d;
+  d.id = next_number(tx, tx.config_or("refund.series", "REF-{YYYY}-{SEQ:06}"), date);
+  d.kind = DocKind::kRefund;
+  d.customer = c.id;
+  d.issued = d.due = date;
+  d.amount = want;
+  if (!method.empty()) d.attrs["method"] = method;
+  tx.post(d);
+  std::vector<OpenItem> credits;
+  tx.open_items(
+      [&](const OpenItem& it) {
+        credits.push_back(it);
+        return true;
+      },
+      std::string_view(c.id), false, true);
+  Money left = want;
+  for (const auto& it : credits) {
+    if (left.is_zero()) break;
+    const auto take = std::min(left, it.open);
+    tx.apply(it.id, d.id, take, std::max(date, it.issued), "refund");
+    left -= take;
+  }
+  tx.emit(kPaymentRefunded, Json{{"id", d.id},
+                                 {"customer", c.id},
+                                 {"amount", want.str()},
+                                 {"currency", std::string(c.currency.code())},
+                                 {"method", method}});
+  return tx.document(d.id);
+}
+
+Json Payments::show(Tx& tx, const std::string& id) {
+  if (auto v = held_table(tx).get(id)) {
+    const auto in = decode_input(*v);
+    return Json{{"id", id},
+                {"customer", in.customer},
+                {"date", format_date(in.date)},
+                {"amount", in.amount},
+                {"status", "post-dated"},
+                {"value_date", format_date(*in.value_date)},
+                {"method", in.method},
+                {"ref", in.ref}};
+  }
+  const auto d = tx.document(id);
+  Json j = receipt_row(d);
+  j["kind"] = to_string(d.kind);
+  for (const auto& [k, v] : d.attrs)
+    j[k] = v;
+  for (const auto& [k, v] : d.links)
+    j[k] = v;
+  Json apps = Json::array();
+  for (const auto& a : tx.applications_of(id))
+    apps.push_back({{"id", a.id},
+                    {"document", a.from == id ? a.to : a.from},
+                    {"amount", (a.is_reversal() ? -a.amount : a.amount).str()},
+                    {"date", format_date(a.date)},
+                    {"rule", a.reason}});
+  j["applications"] = apps;
+  return j;
+}
+
+}  // namespace arctl::payments

@@ -1,0 +1,42 @@
+// The payments plugin: cash application.
+#include <optional>
+
+#include "arctl/plugin.hpp"
+#include "commands.hpp"
+#include "matching.hpp"
+
+namespace arctl::payments {
+
+class PaymentsPlugin : public Plugin {
+ public:
+  PluginInfo info() const override {
+    return {"payments", "0.1.0",
+            "Receipts, bank statement imports, automatic and manual cash application, returns, "
+            "refunds"};
+  }
+  void init(const PluginHandle& handle) override { domain_.emplace(handle); }
+  void register_commands(CLI::App& app, Context& ctx) override {
+    payments::register_commands(app, ctx, *domain_);
+  }
+  std::vector<CloseStep> close_steps() override {
+    return {{"payments.auto", 100, "Release post-dated cheques now due and apply what matches",
+             [this](Context& ctx, Tx& tx, const CloseRun& run) {
+               AutoOptions o;
+               o.today = run.as_of;
+               (void)ctx;
+               const auto r = run_auto(tx, *domain_, o);
+               StepResult out;
+               out.summary = std::to_string(r.receipts_seen) + " receipts examined, " +
+                             std::to_string(r.unapplied_receipts) + " left unapplied";
+               out.figures = r.to_json();
+               return out;
+             }}};
+  }
+
+ private:
+  std::optional<Payments> domain_;
+};
+
+}  // namespace arctl::payments
+
+ARCTL_PLUGIN(arctl::payments::PaymentsPlugin)
