@@ -14,6 +14,13 @@ struct OpenDebit {
   std::string id;
   Date issued{}, due{};
   Money open;
+  // Early-payment terms, read from the document the first time rule 2 needs
+  // them and kept for the customer's other receipts.
+  bool terms_loaded = false;
+  bool untouched = false;  // nothing applied yet: a discount may still apply
+  std::optional<Date> discount_date;
+  Money discounted;  // amount less discount
+  Money discount;
 };
 
 bool id_char(char c) {
@@ -97,7 +104,12 @@ class Engine {
       debits_.clear();
       tx_.open_items(
           [&](const OpenItem& it) {
-            debits_.push_back({it.id, it.issued, it.due, it.open});
+            OpenDebit d;
+            d.id = it.id;
+            d.issued = it.issued;
+            d.due = it.due;
+            d.open = it.open;
+            debits_.push_back(std::move(d));
             return true;
           },
           std::string_view(customer), true, false);
@@ -122,11 +134,25 @@ class Engine {
              const std::string& rule, std::string& last_rule) {
     p_.apply(tx_, receipt, d.id, amount, date, rule);
     d.open -= amount;
+    d.untouched = false;
     applied(rule, amount, last_rule != rule);
     last_rule = rule;
   }
 
   Money tolerance(const Currency& c) { return Money::parse(tolerance_text_, c); }
+
+  void load_terms(OpenDebit& d) {
+    if (d.terms_loaded) return;
+    d.terms_loaded = true;
+    const auto doc = tx_.document(d.id);
+    d.untouched = doc.open == doc.amount;
+    auto dd = doc.attrs.find("discount_date");
+    auto da = doc.attrs.find("discount_amount");
+    if (dd == doc.attrs.end() || da == doc.attrs.end()) return;
+    d.discount_date = parse_date(dd->second);
+    d.discount = Money::parse(da->second, doc.amount.currency());
+    d.discounted = doc.amount - d.discount;
+  }
 
   // Closes `d` with a document of `kind` for what is left open on it.
   void settle(OpenDebit& d, const std::string& customer, DocKind kind, const Money& amount,
@@ -210,15 +236,11 @@ class Engine {
     }
     for (auto& d : debits) {
       if (!d.open.is_positive()) continue;
-      const auto doc = tx_.document(d.id);
-      auto dd = doc.attrs.find("discount_date");
-      auto da = doc.attrs.find("discount_amount");
-      if (dd == doc.attrs.end() || da == doc.attrs.end() || !(doc.open == doc.amount)) continue;
-      if (date > parse_date(dd->second)) continue;
-      const auto discount = Money::parse(da->second, doc.amount.currency());
-      if (doc.amount - discount == remaining) {
+      load_terms(d);
+      if (!d.discount_date || !d.untouched || date > *d.discount_date) continue;
+      if (d.discounted == remaining) {
         apply(receipt.id, d, remaining, date, "discount", last_rule);
-        settle(d, customer, DocKind::kDiscount, discount, date, "early-payment discount");
+        settle(d, customer, DocKind::kDiscount, d.discount, date, "early-payment discount");
         return;
       }
     }
