@@ -1,0 +1,71 @@
+// The disputes plugin: dispute cases and their escalation ladder, promises to
+// pay, write-offs with four-eyes approval and the collection activity log.
+#include <memory>
+
+#include "arctl/plugin.hpp"
+#include "cases.hpp"
+#include "commands.hpp"
+#include "promises.hpp"
+#include "services.hpp"
+
+namespace arctl::disputes {
+
+class DisputesPlugin : public Plugin {
+ public:
+  PluginInfo info() const override {
+    return {"disputes", "0.1.0",
+            "Dispute cases with escalation SLAs, promises to pay, approved write-offs, "
+            "collection activities"};
+  }
+  void init(const PluginHandle& handle) override { handle_ = &handle; }
+  void register_commands(CLI::App& app, Context& ctx) override {
+    register_dispute(app, ctx, *handle_);
+    register_promise(app, ctx, *handle_);
+    register_writeoff(app, ctx, *handle_);
+    register_activity(app, ctx, *handle_);
+  }
+  void subscribe(EventBus& bus) override {
+    bus.subscribe("payment.short", "disputes", [this](Tx& tx, const JournalEntry& e) {
+      on_payment_short(tx, *handle_, e.payload);
+    });
+    bus.subscribe("config.set", "disputes",
+                  [](Tx&, const JournalEntry& e) { validate_config(e.payload); });
+  }
+  void provide(Services& services) override {
+    services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_));
+    services.provide<PromiseService>(std::make_shared<PromiseServiceImpl>(handle_));
+  }
+  std::vector<CloseStep> close_steps() override {
+    return {{"disputes.promises", 200, "Mark promises to pay kept or broken",
+             [this](Context&, Tx& tx, const CloseRun& run) { return check_promises(tx, run); }},
+            {"disputes.escalate", 210, "Escalate dispute cases past their SLA",
+             [this](Context&, Tx& tx, const CloseRun& run) { return escalate(tx, run); }}};
+  }
+
+ private:
+  StepResult check_promises(Tx& tx, const CloseRun& run) {
+    const auto checked = Promises(tx, *handle_).check(run.as_of);
+    int kept = 0, broken = 0, open = 0;
+    for (const auto& c : checked)
+      (c.promise.status == "kept" ? kept : c.promise.status == "broken" ? broken : open)++;
+    StepResult r;
+    r.summary = std::to_string(kept) + " promises kept, " + std::to_string(broken) + " broken, " +
+                std::to_string(open) + " still open";
+    r.figures =
+        Json{{"checked", checked.size()}, {"kept", kept}, {"broken", broken}, {"open", open}};
+    return r;
+  }
+  StepResult escalate(Tx& tx, const CloseRun& run) {
+    const auto moved = Cases(tx, *handle_).escalate_due(run.as_of);
+    StepResult r;
+    r.summary = std::to_string(moved.size()) + " cases escalated";
+    r.figures = Json{{"escalated", moved.size()}};
+    return r;
+  }
+
+  const PluginHandle* handle_ = nullptr;
+};
+
+}  // namespace arctl::disputes
+
+ARCTL_PLUGIN(arctl::disputes::DisputesPlugin)

@@ -1,0 +1,92 @@
+// The dispute and promise services, and deductions from short payments.
+#include "services.hpp"
+
+#include "arctl/error.hpp"
+#include "cases.hpp"
+#include "ladder.hpp"
+
+namespace arctl::disputes {
+namespace {
+
+const PluginHandle& need(const PluginHandle* h) {
+  if (!h) fail(ErrorKind::kError, "the disputes plugin was used before it was initialised");
+  return *h;
+}
+
+}  // namespace
+
+Money DisputeServiceImpl::disputed(Tx& tx, const Document& d) {
+  return Cases(tx, need(handle_)).disputed(d);
+}
+
+std::map<std::string, Money> DisputeServiceImpl::disputed_documents(
+    Tx& tx, std::optional<std::string_view> customer) {
+  Cases cases(tx, need(handle_));
+  std::map<std::string, Money> out;
+  for (const auto& c : cases.store().unresolved(customer)) {
+    if (c.kind != "dispute" || c.invoice.empty() || out.count(c.invoice)) continue;
+    const auto amount = cases.disputed(tx.document(c.invoice));
+    if (amount.is_positive()) out.emplace(c.invoice, amount);
+  }
+  return out;
+}
+
+std::vector<PromiseToPay> PromiseServiceImpl::open_promises(
+    Tx& tx, std::optional<std::string_view> customer) {
+  std::vector<PromiseToPay> out;
+  Records(tx, need(handle_)).for_each_promise([&](const Promise& p) {
+    if (p.status == "open" && (!customer || p.customer == *customer))
+      out.push_back({p.id, p.customer, p.invoice, p.amount, p.date, p.status});
+    return true;
+  });
+  return out;
+}
+
+void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload) {
+  const auto invoice = payload.value("invoice", std::string());
+  const auto d = tx.document(invoice);
+  const auto cur = d.amount.currency();
+  const auto short_amount = Money::parse(payload.value("short", std::string("0")), cur);
+  const auto date = parse_date(payload.value("date", std::string()));
+  const auto receipt = payload.value("receipt", std::string());
+  if (!short_amount.is_positive()) return;
+  Cases cases(tx, handle);
+  const Money free = d.open - cases.disputed(d);
+  const Money take = std::min(short_amount, free);
+  if (take < short_amount) {
+    // The customer withheld what is already in dispute: say so on that case.
+    for (const auto& c : cases.store().unresolved(std::string_view(d.customer), invoice))
+      if (c.kind == "dispute") {
+        cases.note(c.id, "payment " + receipt + " left " + short_amount.str() + " short", date);
+        break;
+      }
+  }
+  if (!take.is_positive()) return;
+  OpenInput in;
+  in.invoice = invoice;
+  in.amount = take.str();
+  in.reason = "deduction";
+  in.date = std::max(date, d.issued);
+  in.source = "payment.short";
+  in.source_ref = receipt;
+  in.note = "short payment " + receipt + ": " + short_amount.str() + " " + std::string(cur.code()) +
+            " deducted";
+  cases.open(in);
+}
+
+void validate_config(const Json& payload) {
+  const auto key = payload.value("key", std::string());
+  const auto value = payload.value("value", std::string());
+  if (key == "disputes.ladder") {
+    Ladder::parse(value);
+  } else if (key == "disputes.on_broken_promise") {
+    if (value != "escalate" && value != "open" && value != "none")
+      fail(ErrorKind::kConflict, "must be escalate, open or none, not '" + value + "'",
+           {"", 0, key});
+  } else if (key == "writeoff.approval_limit") {
+    const auto limit = Decimal::parse(value);
+    if (limit.micros < 0) fail(ErrorKind::kConflict, "must not be negative", {"", 0, key});
+  }
+}
+
+}  // namespace arctl::disputes

@@ -1,0 +1,120 @@
+// Unit tests of the plugin's records: every field survives the store, and
+// the index of unresolved cases follows a case's status.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "arctl/error.hpp"
+#include "records.hpp"
+
+using namespace arctl;
+using namespace arctl::disputes;
+
+namespace {
+
+struct TempLedger {
+  std::filesystem::path dir;
+  std::unique_ptr<Ledger> ledger;
+  TempLedger() {
+    dir = std::filesystem::temp_directory_path() /
+          ("disputes-records-" + std::to_string(::getpid()) + "-" + std::to_string(now_micros()));
+    ledger = Ledger::open(dir, Session{"tester", "unit", false}, true);
+  }
+  ~TempLedger() {
+    ledger.reset();
+    std::filesystem::remove_all(dir);
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("disputes") {
+  TEST_CASE("a case, its history and the unresolved index round-trip through the store") {
+    TempLedger t;
+    PluginHandle h("disputes");
+    const auto usd = Currency::parse("USD");
+    t.ledger->write([&](Tx& tx) {
+      Records s(tx, h);
+      Case c;
+      c.id = "DSP-2026-00001";
+      c.customer = "ACME";
+      c.invoice = "INV-1";
+      c.amount = Money(4000, usd);
+      c.reason = "price";
+      c.level = "analyst";
+      c.level_since = c.opened = make_date(2026, 1, 1);
+      c.owner = "ann";
+      c.resolved_amount = Money(0, usd);
+      c.documents = {"CN-1", "INV-2"};
+      s.add_history(c, {0, make_date(2026, 1, 1), "ann", "opened", "", "analyst", "40.00", "x"});
+      s.add_history(c, {0, make_date(2026, 1, 2), "bob", "noted", "", "", "", "called"});
+      s.put_case(c);
+      Case other = c;
+      other.id = "DSP-2026-00002";
+      other.invoice = "INV-9";
+      s.put_case(other);
+
+      const auto back = s.get_case(c.id);
+      CHECK(back.amount == Money(4000, usd));
+      CHECK(back.level_since == make_date(2026, 1, 1));
+      CHECK(back.documents == std::vector<std::string>{"CN-1", "INV-2"});
+      CHECK(back.history_count == 2);
+      const auto hist = s.history(c.id);
+      REQUIRE(hist.size() == 2);
+      CHECK(hist[1].n == 2);
+      CHECK(hist[1].actor == "bob");
+      CHECK(hist[1].note == "called");
+      CHECK(s.unresolved(std::string_view("ACME")).size() == 2);
+      CHECK(s.unresolved(std::string_view("ACME"), std::string_view("INV-1")).size() == 1);
+      CHECK(s.unresolved(std::string_view("ACM")).empty());
+
+      c.status = "resolved";
+      s.put_case(c);
+      CHECK(s.unresolved(std::string_view("ACME"), std::string_view("INV-1")).empty());
+      CHECK(s.unresolved(std::nullopt).size() == 1);
+      CHECK_THROWS_AS(s.get_case("nope"), Error);
+    });
+  }
+
+  TEST_CASE("proposals and activities keep every field") {
+    TempLedger t;
+    PluginHandle h("disputes");
+    const auto eur = Currency::parse("EUR");
+    t.ledger->write([&](Tx& tx) {
+      Records s(tx, h);
+      Proposal p;
+      p.id = "WOP-1";
+      p.invoice = "INV-1";
+      p.customer = "ACME";
+      p.amount = Money(123456, eur);
+      p.required = 2;
+      p.approvals = {{"ann", make_date(2026, 2, 1)}, {"bob", make_date(2026, 2, 2)}};
+      s.put_proposal(p);
+      const auto q = s.find_proposal("WOP-1");
+      REQUIRE(q);
+      CHECK(q->amount == Money(123456, eur));
+      CHECK(q->required == 2);
+      REQUIRE(q->approvals.size() == 2);
+      CHECK(q->approvals[1].actor == "bob");
+      CHECK(q->approvals[1].date == make_date(2026, 2, 2));
+
+      Activity a{
+          7,    "ACME", "call", "promised Friday", make_date(2026, 3, 1), make_date(2026, 3, 6),
+          "ann"};
+      Activity b{8, "BETA", "letter", "final notice", make_date(2026, 3, 2), std::nullopt, "bob"};
+      s.put_activity(b);
+      s.put_activity(a);
+      std::vector<Activity> seen;
+      s.for_each_activity(std::nullopt, [&](const Activity& x) {
+        seen.push_back(x);
+        return true;
+      });
+      REQUIRE(seen.size() == 2);
+      CHECK(seen[0].customer == "ACME");
+      CHECK(seen[0].next_action == make_date(2026, 3, 6));
+      CHECK_FALSE(seen[1].next_action.has_value());
+    });
+  }
+}

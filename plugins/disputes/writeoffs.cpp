@@ -1,0 +1,180 @@
+// Write-off proposals, approvals, rejections and the posting they lead to.
+#include "writeoffs.hpp"
+
+#include "arctl/error.hpp"
+#include "arctl/numbering.hpp"
+#include "cases.hpp"
+
+namespace arctl::disputes {
+
+Money Writeoffs::limit(const Currency& currency) {
+  const auto text = tx_.config_or("writeoff.approval_limit", "1000.00");
+  try {
+    return Money::parse(text, currency);
+  } catch (const Error& e) {
+    fail(ErrorKind::kConflict, e.what(), {"", 0, "writeoff.approval_limit"});
+  }
+}
+
+Proposal Writeoffs::get(const std::string& id) {
+  auto p = store_.find_proposal(id);
+  if (!p) fail_not_found("no write-off proposal '" + id + "'");
+  return std::move(*p);
+}
+
+Json Writeoffs::payload(const Proposal& p) {
+  Json j;
+  j["id"] = p.id;
+  j["invoice"] = p.invoice;
+  j["customer"] = p.customer;
+  j["amount"] = p.amount.str();
+  j["currency"] = std::string(p.amount.currency().code());
+  return j;
+}
+
+Proposal Writeoffs::propose(const std::string& invoice, const std::optional<std::string>& amount,
+                            const std::string& reason, const std::string& dispute, Date date) {
+  if (reason.empty()) fail_usage("a write-off needs a --reason");
+  const auto d = tx_.document(invoice);
+  if (!is_debit(d.kind) || d.kind == DocKind::kPaymentReturn || d.kind == DocKind::kRefund)
+    fail_conflict("'" + d.id + "' is a " + to_string(d.kind) +
+                  "; only invoices and debit notes are written off");
+  const auto cur = d.amount.currency();
+  // Pending proposals on the same invoice already claim part of its balance.
+  Money claimed = Money::zero(cur);
+  store_.for_each_proposal([&](const Proposal& o) {
+    if (o.invoice == d.id && o.status == "pending") claimed += o.amount;
+    return true;
+  });
+  const Money free = d.open - claimed;
+  Proposal p;
+  p.amount = amount ? Money::parse(*amount, cur) : free;
+  if (!p.amount.is_positive())
+    fail_conflict(amount ? "a write-off must be for a positive amount"
+                         : "'" + d.id + "' has nothing open left to write off");
+  if (p.amount > free)
+    fail_conflict("write-off of " + p.amount.str() + " is more than the " + free.str() +
+                  " open on " + d.id +
+                  (claimed.is_zero() ? "" : " after pending proposals of " + claimed.str()));
+  p.id = next_number(tx_, tx_.config_or("writeoff.proposal_series", "WOP-{YYYY}-{SEQ:05}"), date);
+  p.invoice = d.id;
+  p.customer = d.customer;
+  p.reason = reason;
+  p.dispute = dispute;
+  p.proposed_by = actor_of(tx_);
+  p.proposed = date;
+  p.required = p.amount > limit(cur) ? 2 : 1;
+  store_.put_proposal(p);
+  Json j = payload(p);
+  j["reason"] = reason;
+  j["dispute"] = dispute;
+  j["proposed_by"] = p.proposed_by;
+  j["approvals_required"] = p.required;
+  j["date"] = format_date(date);
+  tx_.emit(kProposed, std::move(j));
+  return p;
+}
+
+Proposal Writeoffs::approve(const std::string& id, Date date) {
+  auto p = get(id);
+  if (p.status != "pending") fail_conflict("'" + id + "' is already " + p.status);
+  const auto actor = actor_of(tx_);
+  if (actor == p.proposed_by)
+    fail_conflict("'" + actor + "' proposed " + id + " and cannot also approve it");
+  for (const auto& a : p.approvals)
+    if (a.actor == actor) fail_conflict("'" + actor + "' has already approved " + id);
+  p.approvals.push_back({actor, date});
+  Json j = payload(p);
+  j["approver"] = actor;
+  j["approvals"] = p.approvals.size();
+  j["approvals_required"] = p.required;
+  j["date"] = format_date(date);
+  tx_.emit(kApproved, std::move(j));
+  if (p.approvals.size() >= p.required) post(p, date);
+  store_.put_proposal(p);
+  if (p.status == "posted" && !p.dispute.empty())
+    Cases(tx_, handle_).writeoff_finished(p.dispute, p, date);
+  return p;
+}
+
+void Writeoffs::post(Proposal& p, Date date) {
+  const auto inv = tx_.document(p.invoice);
+  if (p.amount > inv.open)
+    fail_conflict("'" + p.invoice + "' has only " + inv.open.str() + " open now; the " +
+                  p.amount.str() + " write-off " + p.id +
+                  " no longer fits (reject it and propose "
+                  "again)");
+  if (date < inv.issued)
+    fail_conflict("a write-off dated " + format_date(date) + " cannot precede " + p.invoice);
+  Document d;
+  d.id = next_number(tx_, tx_.config_or("writeoff.series", "WO-{YYYY}-{SEQ:06}"), date);
+  d.kind = DocKind::kWriteOff;
+  d.customer = p.customer;
+  d.issued = d.due = date;
+  d.amount = p.amount;
+  d.memo = p.reason;
+  d.attrs["write_off_for"] = p.invoice;
+  d.attrs["proposal"] = p.id;
+  if (!p.dispute.empty()) d.attrs["dispute"] = p.dispute;
+  tx_.post(d);
+  tx_.apply(d.id, p.invoice, p.amount, date, "write_off");
+  p.status = "posted";
+  p.document = d.id;
+  p.closed = date;
+  Json j = payload(p);
+  j["document"] = d.id;
+  j["proposed_by"] = p.proposed_by;
+  Json approvers = Json::array();
+  for (const auto& a : p.approvals)
+    approvers.push_back(a.actor);
+  j["approved_by"] = approvers;
+  j["dispute"] = p.dispute;
+  j["date"] = format_date(date);
+  tx_.emit(kPosted, std::move(j));
+}
+
+Proposal Writeoffs::reject(const std::string& id, const std::string& reason, Date date) {
+  if (reason.empty()) fail_usage("a rejection needs a --reason");
+  auto p = get(id);
+  if (p.status != "pending") fail_conflict("'" + id + "' is already " + p.status);
+  p.status = "rejected";
+  p.rejected_by = actor_of(tx_);
+  p.reject_reason = reason;
+  p.closed = date;
+  store_.put_proposal(p);
+  Json j = payload(p);
+  j["rejected_by"] = p.rejected_by;
+  j["reason"] = reason;
+  j["dispute"] = p.dispute;
+  j["date"] = format_date(date);
+  tx_.emit(kRejected, std::move(j));
+  if (!p.dispute.empty()) Cases(tx_, handle_).writeoff_finished(p.dispute, p, date);
+  return p;
+}
+
+Json Writeoffs::row(const Proposal& p) {
+  Json j;
+  j["id"] = p.id;
+  j["status"] = p.status;
+  j["invoice"] = p.invoice;
+  j["customer"] = p.customer;
+  j["amount"] = p.amount.str();
+  j["currency"] = std::string(p.amount.currency().code());
+  j["reason"] = p.reason;
+  j["dispute"] = p.dispute;
+  j["proposed_by"] = p.proposed_by;
+  j["proposed"] = format_date(p.proposed);
+  j["approvals_required"] = p.required;
+  j["approvals"] = p.approvals.size();
+  std::string by;
+  for (const auto& a : p.approvals)
+    by += (by.empty() ? "" : ",") + a.actor;
+  j["approved_by"] = by;
+  j["document"] = p.document;
+  j["rejected_by"] = p.rejected_by;
+  j["reject_reason"] = p.reject_reason;
+  j["closed"] = p.status == "pending" ? "" : format_date(p.closed);
+  return j;
+}
+
+}  // namespace arctl::disputes

@@ -1,0 +1,44 @@
+// Write-offs under four-eyes approval: a proposal by one actor, approved by
+// another (two others above config writeoff.approval_limit); the last
+// approval posts the write_off document and applies it to the invoice.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "arctl/ledger.hpp"
+#include "records.hpp"
+
+namespace arctl::disputes {
+
+inline constexpr std::string_view kProposed = "writeoff.proposed";
+inline constexpr std::string_view kApproved = "writeoff.approved";
+inline constexpr std::string_view kRejected = "writeoff.rejected";
+inline constexpr std::string_view kPosted = "writeoff.posted";
+
+class Writeoffs {
+ public:
+  Writeoffs(Tx& tx, const PluginHandle& handle) : tx_(tx), handle_(handle), store_(tx, handle) {}
+
+  // `amount` defaults to what is open on the invoice and not already proposed.
+  Proposal propose(const std::string& invoice, const std::optional<std::string>& amount,
+                   const std::string& reason, const std::string& dispute, Date date);
+  // Error(kConflict) when the actor proposed it or already approved it.
+  Proposal approve(const std::string& id, Date date);
+  Proposal reject(const std::string& id, const std::string& reason, Date date);
+  Proposal get(const std::string& id);  // Error(kNotFound)
+  // The approval limit in `currency`: config writeoff.approval_limit, default 1000.00.
+  Money limit(const Currency& currency);
+
+  static Json row(const Proposal& p);
+
+ private:
+  void post(Proposal& p, Date date);
+  Json payload(const Proposal& p);
+
+  Tx& tx_;
+  const PluginHandle& handle_;
+  Records store_;
+};
+
+}  // namespace arctl::disputes
