@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
@@ -188,8 +189,15 @@ std::string close_report_text(const Json& r) {
     t += "  " + s["step"].get<std::string>() + ": " + s["outcome"].get<std::string>();
     if (s.contains("summary")) t += " - " + s["summary"].get<std::string>();
     t += "\n";
-    for (const auto& a : s.value("artefacts", Json::array()))
-      t += "      " + a.get<std::string>() + "\n";
+    // Files are summarised per directory: a close writes hundreds of them.
+    std::map<std::string, std::size_t> per_dir;
+    for (const auto& a : s.value("artefacts", Json::array())) {
+      const auto path = a.get<std::string>();
+      const auto slash = path.find('/');
+      per_dir[slash == std::string::npos ? path : path.substr(0, slash + 1)]++;
+    }
+    for (const auto& [dir, n] : per_dir)
+      t += "      " + dir + (n > 1 ? "  (" + std::to_string(n) + " files)" : "") + "\n";
   }
   t += "\nChecks:\n";
   for (const auto& c : r.value("checks", Json::array())) {
