@@ -34,5 +34,6 @@ inline constexpr std::string_view kCounters = "counters";
 inline constexpr std::string_view kMetaHead = "journal.head";
 inline constexpr std::string_view kMetaLock = "period.lock";
 inline constexpr std::string_view kMetaFormat = "format";
+inline constexpr std::string_view kMetaActivity = "activity.latest";
 
 }  // namespace arctl::tables

@@ -77,6 +77,7 @@ Application Tx::apply(std::string_view from_id, std::string_view to_id, const Mo
   w.put(tables::kAppByDoc, records::app_by_doc_key(a.to, a.id), {});
   adjust_open(from, -amount);
   adjust_open(to, -amount);
+  note_activity(date);
   Json p = to_json(a);
   p["customer"] = from.customer;
   emit(event::kApplicationMade, std::move(p));
@@ -115,6 +116,7 @@ Application Tx::reverse(std::uint64_t id, Date date, std::string_view reason) {
   w.put(tables::kAppByDoc, records::app_by_doc_key(r.to, r.id), {});
   adjust_open(from, r.amount);
   adjust_open(to, r.amount);
+  note_activity(date);
   Json p = to_json(r);
   p["customer"] = from.customer;
   emit(event::kApplicationReversed, std::move(p));

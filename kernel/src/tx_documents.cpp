@@ -93,6 +93,7 @@ PostResult Tx::post(Document doc) {
   doc.posted_seq = next_seq();
   store_document(doc);
   index_document(doc);
+  note_activity(doc.issued);
   add_to_balance(doc.customer, doc.amount.currency(), doc.kind, doc.amount, 1);
   emit(event::kDocumentPosted, to_json(doc));
   return {Outcome::kCreated, std::move(doc)};
@@ -135,7 +136,10 @@ void Tx::void_document(std::string_view id, std::string_view reason, Date date) 
                   " applied; reverse those first");
   check_not_locked(d.issued, "voiding '" + d.id + "'");
   check_not_locked(date, "voiding '" + d.id + "'");
+  // The void date is kept so that balances as of an earlier date still see it.
+  d.links["voided_on"] = format_date(date);
   adjust_open(d, -d.open, true);
+  note_activity(date);
   Json p;
   p["id"] = d.id;
   p["kind"] = to_string(d.kind);

@@ -84,6 +84,18 @@ std::optional<Date> Tx::lock_date() {
   return KeyReader(*v).date();
 }
 
+std::optional<Date> Tx::latest_activity() {
+  auto v = read_.get(tables::kMeta, tables::kMetaActivity);
+  if (!v) return std::nullopt;
+  return KeyReader(*v).date();
+}
+
+void Tx::note_activity(Date d) {
+  const auto current = latest_activity();
+  if (current && *current >= d) return;
+  raw_write().put(tables::kMeta, tables::kMetaActivity, KeyBuilder().date(d));
+}
+
 void Tx::check_not_locked(Date d, std::string_view what) {
   const auto lock = lock_date();
   if (lock && d <= *lock)

@@ -100,6 +100,10 @@ class Tx {
   Application application(std::uint64_t id);  // Error(kNotFound)
   std::vector<Application> applications_of(std::string_view doc);
 
+  // The latest date of any posting, application, reversal or void: when it is
+  // on or before a date D, today's open amounts are also the amounts as of D.
+  std::optional<Date> latest_activity();
+
   // ---- periods
   std::optional<Date> lock_date();
   void lock_period(Date through);  // may only move forward
@@ -146,6 +150,7 @@ class Tx {
   void add_to_balance(const std::string& customer, const Currency& cur, DocKind kind,
                       const Money& delta, int items);
   std::uint64_t next_seq();
+  void note_activity(Date d);
 
   Ledger& ledger_;
   ReadTxn& read_;
