@@ -1,0 +1,52 @@
+// Aging of open items into day buckets, per customer and in total, as of a
+// date, on the due-date or invoice-date basis.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arctl/ledger.hpp"
+#include "arctl/services.hpp"
+#include "common.hpp"
+
+namespace arctl::statements {
+
+struct AgingOptions {
+  Date as_of{};
+  Buckets buckets;
+  bool invoice_basis = false;           // age from the invoice date, not the due date
+  std::optional<std::string> customer;  // only this customer
+  std::string min_balance;              // only customers whose total is at least this
+};
+
+// One customer's (or one currency's total) aged amounts, in minor units.
+struct AgedRow {
+  std::string customer;
+  std::string name;
+  Currency currency;
+  std::vector<std::int64_t> buckets;  // as many as Buckets::size()
+  std::int64_t total = 0;
+  std::int64_t disputed = 0;
+  std::uint64_t items = 0;
+};
+
+struct Aging {
+  AgingOptions options;
+  bool from_index = false;    // read from the open-items index
+  bool has_disputes = false;  // the disputes service was there
+  std::vector<AgedRow> customers;
+  std::map<std::string, AgedRow> totals;  // by currency code
+};
+
+// `disputes` may be null (no disputes plugin): no disputed column then.
+Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o, DisputeService* disputes);
+
+// Rows for `aging --by customer`: one per customer, then a total per currency.
+Json aging_rows(const Aging& a);
+// Rows for `aging --by summary`: per currency, one per bucket, then the total.
+Json aging_summary(const Aging& a);
+
+}  // namespace arctl::statements

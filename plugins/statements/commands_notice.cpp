@@ -1,0 +1,64 @@
+// `arctl notice run|list|exclude|include`: past-due notices.
+#include <CLI/CLI.hpp>
+
+#include "arctl/error.hpp"
+#include "commands.hpp"
+#include "notices.hpp"
+
+namespace arctl::statements {
+
+void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
+  auto* group = app.add_subcommand("notice", "Past-due notices (dunning): run, list, exclude");
+  group->require_subcommand(1);
+
+  auto out = std::make_shared<std::string>();
+  auto* run = group->add_subcommand(
+      "run", "Write the notices due as of the business date and record the levels sent");
+  run->add_option("--out", *out, "Directory for the notice files")->required();
+  ctx.add_dry_run(run);
+  run->callback([&ctx, &h, out] {
+    const auto today = ctx.today();
+    const auto r = ctx.ledger().write([&](Tx& tx) { return run_notices(ctx, tx, h, today); });
+    // Files are written once the levels are committed; a dry run writes none.
+    if (!ctx.options().dry_run) write_notices(r, *out);
+    if (ctx.format() == Format::kTable && r.notices.empty()) {
+      ctx.out() << "No notices due\n";
+      return;
+    }
+    ctx.print(notice_rows(r));
+  });
+
+  auto customer = std::make_shared<std::string>();
+  auto* list = group->add_subcommand("list", "Invoices noticed and the highest level sent");
+  list->add_option("--customer", *customer, "Only this customer's");
+  list->callback([&ctx, &h, customer] {
+    ctx.print(ctx.ledger().read([&](Tx& tx) {
+      return notice_list(tx, h,
+                         customer->empty() ? std::nullopt : std::optional<std::string>(*customer));
+    }));
+  });
+
+  struct ExOpts {
+    std::string invoice, reason;
+  };
+  auto e = std::make_shared<ExOpts>();
+  auto* ex = group->add_subcommand("exclude", "Mark an invoice do-not-dun");
+  ex->add_option("invoice", e->invoice, "Invoice id")->required();
+  ex->add_option("--reason", e->reason, "Why")->required();
+  ctx.add_dry_run(ex);
+  ex->callback([&ctx, &h, e] {
+    ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, e->invoice, true, e->reason); });
+    report(ctx, Json{{"invoice", e->invoice}, {"do_not_dun", true}},
+           e->invoice + " will not be dunned");
+  });
+  auto inc = std::make_shared<std::string>();
+  auto* in = group->add_subcommand("include", "Clear an invoice's do-not-dun mark");
+  in->add_option("invoice", *inc, "Invoice id")->required();
+  ctx.add_dry_run(in);
+  in->callback([&ctx, &h, inc] {
+    ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, *inc, false, ""); });
+    report(ctx, Json{{"invoice", *inc}, {"do_not_dun", false}}, *inc + " will be dunned again");
+  });
+}
+
+}  // namespace arctl::statements

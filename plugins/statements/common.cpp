@@ -1,0 +1,123 @@
+// Bucket edges, integer percentages, safe file names and file writing.
+#include "common.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "arctl/error.hpp"
+
+namespace arctl::statements {
+
+Buckets Buckets::parse(std::string_view text) {
+  Buckets b;
+  b.edges.clear();
+  std::string cur;
+  auto flush = [&] {
+    if (cur.empty() || cur.size() > 5 || cur.find_first_not_of("0123456789") != std::string::npos)
+      fail_usage("aging buckets must be increasing day counts like 30,60,90,120; got '" +
+                 std::string(text) + "'");
+    const int v = std::stoi(cur);
+    if (v <= 0 || (!b.edges.empty() && v <= b.edges.back()))
+      fail_usage("aging buckets must be positive and increasing; got '" + std::string(text) + "'");
+    b.edges.push_back(v);
+    cur.clear();
+  };
+  for (char c : text) {
+    if (c == ',')
+      flush();
+    else if (c != ' ')
+      cur += c;
+  }
+  flush();
+  return b;
+}
+
+std::vector<std::string> Buckets::labels() const {
+  std::vector<std::string> out{"current"};
+  int lo = 1;
+  for (int e : edges) {
+    out.push_back(std::to_string(lo) + "-" + std::to_string(e));
+    lo = e + 1;
+  }
+  out.push_back(">" + std::to_string(edges.back()));
+  return out;
+}
+
+std::size_t Buckets::index(std::int64_t days) const {
+  if (days <= 0) return 0;
+  for (std::size_t i = 0; i < edges.size(); ++i)
+    if (days <= edges[i]) return i + 1;
+  return edges.size() + 1;
+}
+
+Buckets buckets_from(Tx& tx, const std::string& option) {
+  if (!option.empty()) return Buckets::parse(option);
+  if (auto c = tx.config("aging.buckets")) return Buckets::parse(*c);
+  return Buckets{};
+}
+
+std::string ratio_str(Wide a, Wide b, int decimals) {
+  if (b == 0) return "0";
+  if (b < 0) a = -a, b = -b;
+  Wide scale = 1;
+  for (int i = 0; i < decimals; ++i)
+    scale *= 10;
+  const bool neg = a < 0;
+  const Wide mag = neg ? -a : a;
+  const Wide q = (mag * scale * 2 + b) / (b * 2);  // half away from zero
+  const auto whole = static_cast<long long>(q / scale);
+  auto frac = std::to_string(static_cast<long long>(q % scale));
+  std::string s = (neg && q != 0 ? "-" : "") + std::to_string(whole);
+  if (decimals > 0) s += "." + std::string(decimals - frac.size(), '0') + frac;
+  return s;
+}
+
+std::string percent(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return "0.00";
+  return ratio_str(static_cast<Wide>(part) * 100, whole, 2);
+}
+
+std::string safe_file_name(std::string_view id) {
+  std::string out;
+  for (unsigned char c : id) {
+    const bool ok = std::isalnum(c) || c == '-' || c == '_' || c == '.';
+    out += ok ? static_cast<char>(c) : '_';
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  if (out.size() > 100) out.resize(100);
+  if (out != id) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : id)
+      h = (h ^ c) * 16777619u;
+    char buf[10];
+    std::snprintf(buf, sizeof buf, "~%08x", h);
+    out += buf;
+  }
+  return out;
+}
+
+void write_file(const std::filesystem::path& path, std::string_view text) {
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush())
+    fail(ErrorKind::kError, "cannot write " + path.string());
+}
+
+std::string read_text_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(ErrorKind::kNotFound, "cannot read " + path.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string money_str(std::int64_t minor, const Currency& c) {
+  return Money(minor, c).str();
+}
+
+std::string code(const Currency& c) {
+  return std::string(c.code());
+}
+
+}  // namespace arctl::statements

@@ -1,0 +1,228 @@
+// Statements as PDF through libharu: A4 pages, the standard Helvetica font in
+// WinAnsi encoding, a lines table that continues on new pages with its header
+// repeated, "Page n of m" footers, and totals, aging and the remittance slip
+// after the last line.
+#include <hpdf.h>
+
+#include <memory>
+#include <vector>
+
+#include "arctl/error.hpp"
+#include "render.hpp"
+
+namespace arctl::statements {
+namespace {
+
+struct HaruError {
+  HPDF_STATUS code = 0, detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* e = static_cast<HaruError*>(user);
+  if (e->code == 0) *e = {code, detail};
+}
+
+// UTF-8 to Windows-1252 for the standard fonts; what it cannot show becomes '?'.
+std::string to_winansi(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp = c;
+    std::size_t len = 1;
+    if (c >= 0xF0)
+      len = 4, cp = c & 0x07;
+    else if (c >= 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if (c >= 0xC0)
+      len = 2, cp = c & 0x1F;
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    if (cp == 0x20AC)
+      out += static_cast<char>(0x80);  // euro sign
+    else if (cp >= 0x20 && cp < 0x7F)
+      out += static_cast<char>(cp);
+    else if (cp >= 0xA0 && cp <= 0xFF)
+      out += static_cast<char>(cp);
+    else
+      out += '?';
+  }
+  return out;
+}
+
+constexpr float kLeft = 40, kRight = 555, kTop = 800, kBottom = 60, kRow = 14;
+// Column x positions: date, type, document, reference, debit/credit/balance right edges.
+constexpr float kColDate = kLeft, kColType = 100, kColDoc = 170, kColRef = 280;
+constexpr float kColDebit = 420, kColCredit = 488, kColBalance = kRight;
+
+class Writer {
+ public:
+  Writer() : pdf_(HPDF_New(on_error, &err_)) {
+    if (!pdf_) fail(ErrorKind::kError, "cannot start a PDF document");
+    HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+    font_ = HPDF_GetFont(pdf_, "Helvetica", "WinAnsiEncoding");
+    bold_ = HPDF_GetFont(pdf_, "Helvetica-Bold", "WinAnsiEncoding");
+  }
+  ~Writer() { HPDF_Free(pdf_); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void new_page() {
+    page_ = HPDF_AddPage(pdf_);
+    HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    pages_.push_back(page_);
+    y_ = kTop;
+  }
+  // Moves down one row of `height`; false when the page is full.
+  bool room(float height) const { return y_ - height >= kBottom; }
+  void down(float h) { y_ -= h; }
+  float y() const { return y_; }
+
+  void text(float x, std::string_view s, float size = 9, bool bold = false) {
+    const auto t = to_winansi(s);
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
+    HPDF_Page_TextOut(page_, x, y_, t.c_str());
+    HPDF_Page_EndText(page_);
+  }
+  void right(float x, std::string_view s, float size = 9, bool bold = false) {
+    const auto t = to_winansi(s);
+    HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
+    const float w = HPDF_Page_TextWidth(page_, t.c_str());
+    text(x - w, s, size, bold);
+  }
+  void rule(bool dashed = false) {
+    if (dashed) {
+      const HPDF_UINT16 dash[] = {3, 3};
+      HPDF_Page_SetDash(page_, dash, 2, 0);
+    }
+    HPDF_Page_SetLineWidth(page_, 0.5);
+    HPDF_Page_MoveTo(page_, kLeft, y_ + 10);
+    HPDF_Page_LineTo(page_, kRight, y_ + 10);
+    HPDF_Page_Stroke(page_);
+    if (dashed) HPDF_Page_SetDash(page_, nullptr, 0, 0);
+  }
+  void footers(const std::string& label) {
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+      page_ = pages_[i];
+      y_ = 30;
+      text(kLeft, label, 8);
+      right(kRight, "Page " + std::to_string(i + 1) + " of " + std::to_string(pages_.size()), 8);
+    }
+  }
+  std::string save() {
+    HPDF_SaveToStream(pdf_);
+    std::string out(HPDF_GetStreamSize(pdf_), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ReadFromStream(pdf_, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    out.resize(size);
+    if (err_.code != 0)
+      fail(ErrorKind::kError, "PDF library error 0x" + std::to_string(err_.code) + " (detail " +
+                                  std::to_string(err_.detail) + ")");
+    return out;
+  }
+  void title(const std::string& t) {
+    HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, to_winansi(t).c_str());
+  }
+
+ private:
+  HaruError err_;
+  HPDF_Doc pdf_;
+  HPDF_Font font_ = nullptr, bold_ = nullptr;
+  HPDF_Page page_ = nullptr;
+  std::vector<HPDF_Page> pages_;
+  float y_ = kTop;
+};
+
+void table_header(Writer& w) {
+  w.text(kColDate, "Date", 9, true);
+  w.text(kColType, "Type", 9, true);
+  w.text(kColDoc, "Document", 9, true);
+  w.text(kColRef, "Reference", 9, true);
+  w.right(kColDebit, "Debit", 9, true);
+  w.right(kColCredit, "Credit", 9, true);
+  w.right(kColBalance, "Balance", 9, true);
+  w.down(4);
+  w.rule();
+  w.down(kRow);
+}
+
+}  // namespace
+
+std::string statement_pdf(const Statement& s) {
+  const auto cur = code(s.currency);
+  auto m = [&](std::int64_t v) { return money_str(v, s.currency); };
+  Writer w;
+  w.title("Statement of account " + s.customer.id + " " + format_date(s.to));
+  w.new_page();
+  if (!s.company_name.empty()) {
+    w.text(kLeft, s.company_name, 14, true);
+    w.down(16);
+  }
+  if (!s.company_address.empty()) {
+    w.text(kLeft, s.company_address, 9);
+    w.down(14);
+  }
+  w.text(kLeft, "STATEMENT OF ACCOUNT", 16, true);
+  w.down(22);
+  w.text(kLeft, s.customer.name + " (" + s.customer.id + ")", 11, true);
+  w.down(14);
+  w.text(kLeft,
+         "Period " + format_date(s.from) + " to " + format_date(s.to) + "    Currency " + cur);
+  w.down(24);
+  table_header(w);
+  w.text(kColDate, format_date(s.from - std::chrono::days(1)));
+  w.text(kColType, "Opening balance");
+  w.right(kColBalance, m(s.opening));
+  w.down(kRow);
+  for (const auto& l : s.lines) {
+    if (!w.room(kRow)) {
+      w.new_page();
+      w.text(kLeft, "Statement " + s.customer.id + " " + format_date(s.to) + " (continued)", 9);
+      w.down(20);
+      table_header(w);
+    }
+    w.text(kColDate, format_date(l.date));
+    w.text(kColType, pad(l.type, 14));
+    w.text(kColDoc, pad(l.document, 20));
+    w.text(kColRef, pad(l.reference, 20));
+    if (l.debit) w.right(kColDebit, m(l.debit));
+    if (l.credit) w.right(kColCredit, m(l.credit));
+    w.right(kColBalance, m(l.balance));
+    w.down(kRow);
+  }
+  // Totals, aging and the slip stay together on one page.
+  const float tail = kRow * (6 + static_cast<float>(s.aging.size())) + 150;
+  if (!w.room(tail)) w.new_page();
+  w.down(4);
+  w.rule();
+  w.text(kColType, "Closing balance", 10, true);
+  w.right(kColBalance, m(s.closing) + " " + cur, 10, true);
+  w.down(kRow * 2);
+  w.text(kLeft, "Aging as of " + format_date(s.to), 10, true);
+  w.down(kRow);
+  for (std::size_t i = 0; i < s.aging.size(); ++i) {
+    w.text(kLeft, s.bucket_labels[i]);
+    w.right(200, m(s.aging[i]));
+    w.down(kRow);
+  }
+  w.down(kRow);
+  w.rule(true);
+  w.text(kLeft, "Please detach and return this slip with your payment", 8);
+  w.down(kRow * 1.5f);
+  w.text(kLeft, "REMITTANCE", 12, true);
+  w.down(kRow * 1.3f);
+  w.text(kLeft, "Customer: " + s.customer.name + " (" + s.customer.id + ")");
+  w.down(kRow);
+  w.text(kLeft, "Statement date: " + format_date(s.to));
+  w.down(kRow);
+  w.text(kLeft, "Amount due: " + m(std::max<std::int64_t>(s.closing, 0)) + " " + cur, 9, true);
+  w.down(kRow);
+  w.text(kLeft, "Amount enclosed: ______________");
+  w.down(kRow);
+  if (!s.remit_to.empty()) w.text(kLeft, "Remit to: " + s.remit_to);
+  w.footers("Statement " + s.customer.id + " " + format_date(s.to));
+  return w.save();
+}
+
+}  // namespace arctl::statements

@@ -1,0 +1,99 @@
+// Mustache rendering of statements (kainjow's library): the text template
+// gets pre-aligned columns, the HTML template the raw (escaped) fields.
+#include "render.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include "arctl/error.hpp"
+
+namespace arctl::statements {
+namespace {
+
+namespace mus = kainjow::mustache;
+
+mus::data to_data(const Json& j) {
+  if (j.is_object()) {
+    mus::data d;
+    for (const auto& [k, v] : j.items())
+      d.set(k, to_data(v));
+    return d;
+  }
+  if (j.is_array()) {
+    mus::data list{mus::data::type::list};
+    for (const auto& v : j)
+      list << to_data(v);
+    return list;
+  }
+  if (j.is_string()) return mus::data(j.get<std::string>());
+  if (j.is_boolean())
+    return j.get<bool>() ? mus::data(mus::data::type::bool_true)
+                         : mus::data(mus::data::type::bool_false);
+  if (j.is_null()) return mus::data(std::string());
+  return mus::data(j.dump());
+}
+
+std::size_t columns(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::string pad(std::string_view s, std::size_t width, bool right) {
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (n == width) break;
+      ++n;
+    }
+    out += s[i];
+  }
+  const std::string fill(width - columns(out), ' ');
+  return right ? fill + out : out + fill;
+}
+
+std::string render_template(Context& ctx, std::string_view name, const Json& data) {
+  const auto path = ctx.find_template(name);
+  mus::mustache tmpl{read_text_file(path)};
+  if (!tmpl.is_valid()) fail(ErrorKind::kError, path.string() + ": " + tmpl.error_message());
+  return tmpl.render(to_data(data));
+}
+
+std::string statement_text(Context& ctx, const Statement& s, bool html) {
+  Json j = statement_json(s);
+  j["statement_date"] = format_date(s.to);
+  j["has_lines"] = !s.lines.empty();
+  j["has_open_items"] = !s.open_items.empty();
+  j["has_company_address"] = !s.company_address.empty();
+  j["company_address"] = s.company_address;
+  if (!html) {
+    // Fixed-width columns for the text statement.
+    j["lines_header"] = pad("Date", 10) + "  " + pad("Type", 12) + "  " + pad("Document", 18) +
+                        "  " + pad("Reference", 14) + "  " + pad("Debit", 12, true) + "  " +
+                        pad("Credit", 12, true) + "  " + pad("Balance", 13, true);
+    j["opening_text"] = pad(format_date(s.from - std::chrono::days(1)), 10) + "  " +
+                        pad("Opening balance", 12 + 2 + 18 + 2 + 14 + 2 + 12 + 2 + 12) + "  " +
+                        pad(j["opening_balance"].get<std::string>(), 13, true);
+    for (auto& l : j["lines"]) {
+      auto g = [&](const char* k) { return l[k].get<std::string>(); };
+      l["text"] = pad(g("date"), 10) + "  " + pad(g("type"), 12) + "  " + pad(g("document"), 18) +
+                  "  " + pad(g("reference"), 14) + "  " + pad(g("debit"), 12, true) + "  " +
+                  pad(g("credit"), 12, true) + "  " + pad(g("balance"), 13, true);
+    }
+    for (auto& a : j["aging"])
+      a["text"] =
+          pad(a["bucket"].get<std::string>(), 10) + pad(a["amount"].get<std::string>(), 14, true);
+    for (auto& o : j["open_items"]) {
+      auto g = [&](const char* k) { return o[k].get<std::string>(); };
+      o["text"] = pad(g("document"), 18) + "  " + pad(g("issued"), 10) + "  " + pad(g("due"), 10) +
+                  "  " + pad(g("amount"), 12, true) + "  " + pad(g("open"), 12, true);
+    }
+  }
+  return render_template(ctx, html ? "statement.html.mustache" : "statement.txt.mustache", j);
+}
+
+}  // namespace arctl::statements

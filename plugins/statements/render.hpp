@@ -1,0 +1,26 @@
+// Printable statements and notices: Mustache templates (text and HTML, found
+// with Context::find_template so a ledger's templates/ overrides them) and PDF.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "arctl/context.hpp"
+#include "statement.hpp"
+
+namespace arctl::statements {
+
+// Renders template `name` with `data`; Error(kError) naming a broken template.
+std::string render_template(Context& ctx, std::string_view name, const Json& data);
+
+// statement.txt.mustache / statement.html.mustache. HTML escapes every field.
+std::string statement_text(Context& ctx, const Statement& s, bool html);
+
+// A PDF of the statement (libharu): the lines table breaks across pages with
+// its header repeated; the last page carries the totals, aging and the slip.
+std::string statement_pdf(const Statement& s);
+
+// Pads or cuts `s` to `width` display columns (UTF-8 aware), left or right aligned.
+std::string pad(std::string_view s, std::size_t width, bool right = false);
+
+}  // namespace arctl::statements

@@ -1,0 +1,52 @@
+// A customer's statement of account for a period: opening balance, every
+// document and application in the period with a running balance, closing
+// balance, an aging summary and the open items, from the customer's own
+// documents only (the (customer, date) index; never the whole ledger).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "arctl/ledger.hpp"
+#include "common.hpp"
+
+namespace arctl::statements {
+
+struct StatementLine {
+  Date date{};
+  std::string type;  // document kind, or "applied" / "unapplied" for applications
+  std::string document;
+  std::string reference;
+  std::string due;  // ISO date for debit documents, else ""
+  std::int64_t debit = 0, credit = 0, balance = 0;
+  std::string detail;
+};
+
+struct StatementOpenItem {
+  std::string document, type, issued, due;
+  std::int64_t amount = 0, open = 0;  // open is negative for credits
+  std::int64_t days_past_due = 0;
+};
+
+struct Statement {
+  Customer customer;
+  Date from{}, to{};
+  Currency currency;
+  std::int64_t opening = 0, debits = 0, credits = 0, closing = 0;
+  std::vector<StatementLine> lines;
+  std::vector<std::string> bucket_labels;
+  std::vector<std::int64_t> aging;  // as of `to`, due-date basis
+  std::vector<StatementOpenItem> open_items;
+  std::string company_name, company_address, remit_to;
+};
+
+Statement build_statement(Tx& tx, const std::string& customer, Date from, Date to,
+                          const Buckets& buckets);
+
+// The whole statement as one record (nested lines[], aging[], open_items[]).
+Json statement_json(const Statement& s);
+// The lines as flat rows, with opening and closing rows, for csv/tsv/jsonl/table.
+Json statement_rows(const Statement& s);
+
+}  // namespace arctl::statements

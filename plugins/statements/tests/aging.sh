@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end: aging of the hand-computed fixture ledger (fixtures/README.md)
+# as of two dates, on both bases, in table, json and csv.
+source "$ARCTL_TEST_LIB"
+source "$FIXTURES/ledger.sh"
+
+L="$tmp/ledger"
+fixture_ledger "$L"
+a() { arctl -C "$L" "$@"; }
+
+# bucket values of one row in json: customer or the total row
+row() { json '[[r["current"],r["1-30"],r["31-60"],r["61-90"],r["91-120"],r[">120"],r["total"]] for r in d if r["row"]=="'"$1"'" and (r["customer"]=="'"$2"'")][0]'; }
+
+case_ "due basis as of 2026-03-31, json"
+expect_exit 0 a --format json aging --as-of 2026-03-31
+expect_eq '["-200.00", "250.00", "300.00", "0.00", "0.00", "0.00", "350.00"]' "$(row customer ACME <<<"$out")" "ACME"
+expect_eq '["300.00", "1000.00", "0.00", "0.00", "300.00", "0.00", "1600.00"]' "$(row customer BETA <<<"$out")" "BETA"
+expect_eq '["100.00", "1250.00", "300.00", "0.00", "300.00", "0.00", "1950.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_eq '["17.95", "82.05"]' "$(json '[r["pct"] for r in d if r["row"]=="customer"]' <<<"$out")" "percentages"
+
+case_ "due basis as of 2026-03-31, csv"
+expect_exit 0 a --format csv aging --as-of 2026-03-31
+expect_eq "row,customer,name,currency,current,1-30,31-60,61-90,91-120,>120,total,pct,items" "$(head -1 <<<"$out" | cut -d, -f1-13)" "csv header"
+expect_eq '["customer", "ACME", "Acme <Industrial> & Sons", "USD", "-200.00", "250.00", "300.00", "0.00", "0.00", "0.00", "350.00", "17.95", "3"]' "$(csv 'rows[1][:13]' <<<"$out")" "ACME csv row"
+expect_eq '["total", "", "TOTAL", "USD", "100.00", "1250.00", "300.00", "0.00", "300.00", "0.00", "1950.00", "100.00", "6"]' "$(csv 'rows[3][:13]' <<<"$out")" "total csv row"
+
+case_ "due basis as of 2026-03-31, table"
+expect_exit 0 a --format table aging --as-of 2026-03-31
+expect_match "$out" "ACME.*-200\.00.*250\.00.*300\.00.*350\.00" "ACME table row"
+expect_match "$out" "TOTAL.*100\.00.*1,?250\.00.*300\.00.*1,?950\.00" "TOTAL table row"
+
+case_ "invoice basis as of 2026-03-31"
+expect_exit 0 a --format json aging --as-of 2026-03-31 --basis invoice
+expect_eq '["-200.00", "0.00", "250.00", "300.00", "0.00", "0.00", "350.00"]' "$(row customer ACME <<<"$out")" "ACME"
+expect_eq '["0.00", "300.00", "1000.00", "0.00", "0.00", "300.00", "1600.00"]' "$(row customer BETA <<<"$out")" "BETA"
+expect_eq '["-200.00", "300.00", "1250.00", "300.00", "0.00", "300.00", "1950.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_exit 0 a --format csv aging --as-of 2026-03-31 --basis invoice
+expect_eq '["total", "", "TOTAL", "USD", "-200.00", "300.00", "1250.00", "300.00", "0.00", "300.00", "1950.00", "100.00", "6"]' "$(csv 'rows[3][:13]' <<<"$out")" "total csv row"
+
+case_ "due basis as of 2026-02-15: later documents and applications do not count"
+expect_exit 0 a --format json aging --as-of 2026-02-15
+expect_eq '["0.00", "500.00", "0.00", "0.00", "0.00", "0.00", "500.00"]' "$(row customer ACME <<<"$out")" "ACME"
+expect_eq '["1200.00", "0.00", "0.00", "300.00", "0.00", "0.00", "1500.00"]' "$(row customer BETA <<<"$out")" "BETA"
+expect_eq '["1200.00", "500.00", "0.00", "300.00", "0.00", "0.00", "2000.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_eq '["25.00", "75.00"]' "$(json '[r["pct"] for r in d if r["row"]=="customer"]' <<<"$out")" "percentages"
+expect_exit 0 a --format csv aging --as-of 2026-02-15
+expect_eq '["customer", "BETA", "Beta \"Quoted\" Ltd", "USD", "1200.00", "0.00", "0.00", "300.00", "0.00", "0.00", "1500.00", "75.00", "2"]' "$(csv 'rows[2][:13]' <<<"$out")" "BETA csv row"
+expect_exit 0 a --format table aging --as-of 2026-02-15
+expect_match "$out" "TOTAL.*1,?200\.00.*500\.00.*300\.00.*2,?000\.00" "TOTAL table row"
+
+case_ "invoice basis as of 2026-02-15"
+expect_exit 0 a --format json aging --as-of 2026-02-15 --basis invoice
+expect_eq '["0.00", "0.00", "500.00", "0.00", "0.00", "0.00", "500.00"]' "$(row customer ACME <<<"$out")" "ACME"
+expect_eq '["0.00", "1200.00", "0.00", "0.00", "300.00", "0.00", "1500.00"]' "$(row customer BETA <<<"$out")" "BETA"
+expect_eq '["0.00", "1200.00", "500.00", "0.00", "300.00", "0.00", "2000.00"]' "$(row total "" <<<"$out")" "TOTAL"
+
+case_ "summary, custom buckets, one customer, minimum balance"
+expect_exit 0 a --format json aging --as-of 2026-03-31 --by summary
+expect_eq '[["current", "100.00", "5.13"], ["1-30", "1250.00", "64.10"], ["91-120", "300.00", "15.38"], ["total", "1950.00", "100.00"]]' \
+  "$(json '[[r["bucket"],r["amount"],r["pct"]] for r in d if r["bucket"] in ("current","1-30","91-120","total")]' <<<"$out")" "summary rows"
+expect_exit 0 a --format json aging --as-of 2026-03-31 --buckets 45,100
+expect_eq '["-200.00", "250.00", "300.00", "0.00", "350.00"]' "$(json '[[r["current"],r["1-45"],r["46-100"],r[">100"],r["total"]] for r in d if r["customer"]=="ACME"][0]' <<<"$out")" "custom buckets"
+a -q config set aging.buckets 45,100
+expect_exit 0 a --format json aging --as-of 2026-03-31
+expect_eq '"300.00"' "$(json '[r[">100"] for r in d if r["customer"]=="BETA"][0]' <<<"$out" | sed 's/.*/"&"/')" "config aging.buckets"
+a -q config unset aging.buckets
+expect_exit 0 a --format json aging --as-of 2026-03-31 --customer BETA
+expect_eq '["BETA"]' "$(json '[r["customer"] for r in d if r["row"]=="customer"]' <<<"$out")" "one customer"
+expect_exit 0 a --format json aging --as-of 2026-03-31 --min-balance 1000
+expect_eq '["BETA"]' "$(json '[r["customer"] for r in d if r["row"]=="customer"]' <<<"$out")" "minimum balance"
+expect_exit 3 a aging --customer NOPE
+expect_exit 2 a aging --buckets 60,30
