@@ -25,9 +25,8 @@ void register_backup(CLI::App& app, Context& ctx) {
            {"journal_seq", head.seq},
            {"journal_head", to_hex(head.hash)},
            {"bytes", fs::file_size(*file)}};
-    report(ctx, r,
-           "Backed up to " + *file + " (journal " + std::to_string(head.seq) + ", head " +
-               to_hex(head.hash) + ")");
+    ctx.report(r, "Backed up to " + *file + " (journal " + std::to_string(head.seq) + ", head " +
+                      to_hex(head.hash) + ")");
   });
 
   auto source = std::make_shared<std::string>();
@@ -69,9 +68,8 @@ void register_backup(CLI::App& app, Context& ctx) {
     Json r{{"ledger", dir.string()},
            {"journal_events", rep.journal_events},
            {"journal_head", rep.journal_head}};
-    report(ctx, r,
-           "Restored " + *source + " into " + dir.string() + " (journal head " + rep.journal_head +
-               ")");
+    ctx.report(r, "Restored " + *source + " into " + dir.string() + " (journal head " +
+                      rep.journal_head + ")");
   });
 }
 

@@ -18,7 +18,7 @@ void register_config(CLI::App& app, Context& ctx) {
   get->callback([&ctx, key] {
     auto v = ctx.ledger().read([&](Tx& tx) { return tx.config(*key); });
     if (!v) fail_not_found("config key '" + *key + "' is not set");
-    report(ctx, Json{{"key", *key}, {"value", *v}}, *v);
+    ctx.report(Json{{"key", *key}, {"value", *v}}, *v);
   });
 
   auto* set = group->add_subcommand("set", "Set a setting (alias.NAME defines an alias)");
@@ -27,7 +27,7 @@ void register_config(CLI::App& app, Context& ctx) {
   ctx.add_dry_run(set);
   set->callback([&ctx, key, value] {
     ctx.ledger().write([&](Tx& tx) { tx.set_config(*key, *value); });
-    report(ctx, Json{{"key", *key}, {"value", *value}}, *key + " = " + *value);
+    ctx.report(Json{{"key", *key}, {"value", *value}}, *key + " = " + *value);
   });
 
   auto* unset = group->add_subcommand("unset", "Remove a setting (exit 3 if unset)");
@@ -36,7 +36,7 @@ void register_config(CLI::App& app, Context& ctx) {
   unset->callback([&ctx, key] {
     const bool removed = ctx.ledger().write([&](Tx& tx) { return tx.unset_config(*key); });
     if (!removed) fail_not_found("config key '" + *key + "' is not set");
-    report(ctx, Json{{"key", *key}, {"removed", true}}, "Removed " + *key);
+    ctx.report(Json{{"key", *key}, {"removed", true}}, "Removed " + *key);
   });
 
   auto prefix = std::make_shared<std::string>();

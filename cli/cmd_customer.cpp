@@ -77,9 +77,9 @@ void add_command(CLI::App& group, Context& ctx) {
     r["id"] = o->id;
     r["outcome"] = outcome == Outcome::kCreated ? "created" : "unchanged";
     r["dry_run"] = ctx.options().dry_run;
-    report(ctx, r,
-           outcome == Outcome::kCreated ? "Added customer " + o->id
-                                        : "Customer " + o->id + " already exists, unchanged");
+    ctx.report(r, outcome == Outcome::kCreated
+                      ? "Added customer " + o->id
+                      : "Customer " + o->id + " already exists, unchanged");
   });
 }
 
@@ -170,7 +170,7 @@ void edit_command(CLI::App& group, Context& ctx) {
       tx.update_customer(c);
       return c;
     });
-    report(ctx, to_json(after), "Updated customer " + o->id);
+    ctx.report(to_json(after), "Updated customer " + o->id);
   });
 }
 
@@ -206,10 +206,9 @@ void import_command(CLI::App& group, Context& ctx) {
     r["created"] = created;
     r["unchanged"] = unchanged;
     r["dry_run"] = ctx.options().dry_run;
-    report(ctx, r,
-           std::to_string(rows.size()) + " rows: " + std::to_string(created) + " added, " +
-               std::to_string(unchanged) + " already present" +
-               (ctx.options().dry_run ? " (dry run, nothing written)" : ""));
+    ctx.report(r, std::to_string(rows.size()) + " rows: " + std::to_string(created) + " added, " +
+                      std::to_string(unchanged) + " already present" +
+                      (ctx.options().dry_run ? " (dry run, nothing written)" : ""));
   });
 }
 

@@ -21,7 +21,7 @@ void register_init(CLI::App& app, Context& ctx) {
     r["ledger"] = dir.string();
     if (!ctx.create_ledger()) {
       r["created"] = false;
-      report(ctx, r, "Ledger already exists at " + dir.string() + "; nothing changed.");
+      ctx.report(r, "Ledger already exists at " + dir.string() + "; nothing changed.");
       return;
     }
     ctx.ledger().write([&](Tx& tx) {
@@ -33,7 +33,7 @@ void register_init(CLI::App& app, Context& ctx) {
     });
     r["created"] = true;
     r["currency"] = std::string(cur.code());
-    report(ctx, r, "Initialized an empty arctl ledger in " + dir.string());
+    ctx.report(r, "Initialized an empty arctl ledger in " + dir.string());
   });
 }
 

@@ -29,7 +29,7 @@ void register_period(CLI::App& app, Context& ctx) {
       tx.lock_period(d);
       return lock_record(tx);
     });
-    report(ctx, r, "Period locked through " + format_date(d));
+    ctx.report(r, "Period locked through " + format_date(d));
   });
 
   auto reason = std::make_shared<std::string>();
@@ -46,18 +46,16 @@ void register_period(CLI::App& app, Context& ctx) {
       tx.reopen_period(*reason, new_lock);
       return lock_record(tx);
     });
-    report(ctx, r,
-           new_lock ? "Period reopened; now locked through " + format_date(*new_lock)
-                    : "Period reopened; nothing is locked");
+    ctx.report(r, new_lock ? "Period reopened; now locked through " + format_date(*new_lock)
+                           : "Period reopened; nothing is locked");
   });
 
   auto* show = group->add_subcommand("show", "Show the lock date");
   show->callback([&ctx] {
     auto r = ctx.ledger().read([&](Tx& tx) { return lock_record(tx); });
-    report(ctx, r,
-           r["locked_through"].is_null()
-               ? std::string("No period is locked")
-               : "Locked through " + r["locked_through"].get<std::string>());
+    ctx.report(r, r["locked_through"].is_null()
+                      ? std::string("No period is locked")
+                      : "Locked through " + r["locked_through"].get<std::string>());
   });
 }
 

@@ -24,9 +24,6 @@ void register_backup(CLI::App& app, Context& ctx);
 class Hooks;
 void register_close(CLI::App& app, Context& ctx, const Hooks& hooks);
 
-// Prints `human` in table format and `data` in every other format.
-void report(Context& ctx, const Json& data, const std::string& human);
-
 // "1.2.3 (plugin ABI ...)" for --version and `arctl version`.
 Json version_info();
 

@@ -6,13 +6,6 @@
 
 namespace arctl::cli {
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 Json version_info() {
   Json v;
   v["version"] = ARCTL_VERSION;

@@ -18,7 +18,4 @@ void register_promise(CLI::App& app, Context& ctx, const PluginHandle& handle);
 void register_writeoff(CLI::App& app, Context& ctx, const PluginHandle& handle);
 void register_activity(CLI::App& app, Context& ctx, const PluginHandle& handle);
 
-// Prints `human` in table format and `data` in every other format.
-void report(Context& ctx, const Json& data, const std::string& human);
-
 }  // namespace arctl::disputes

@@ -9,13 +9,6 @@
 
 namespace arctl::disputes {
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 namespace {
 
 void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
@@ -39,7 +32,7 @@ void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
       Cases cases(tx, h);
       return cases.row(cases.open(o->in), ctx.today());
     });
-    report(ctx, j, j["id"].get<std::string>());
+    ctx.report(j, j["id"].get<std::string>());
   });
 }
 
@@ -104,7 +97,7 @@ void note_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
       Cases cases(tx, h);
       return cases.row(cases.note(o->id, o->text, ctx.today()), ctx.today());
     });
-    report(ctx, j, "Noted on " + o->id);
+    ctx.report(j, "Noted on " + o->id);
   });
 }
 
@@ -122,7 +115,7 @@ void assign_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
       Cases cases(tx, h);
       return cases.row(cases.assign(o->id, o->owner, ctx.today()), ctx.today());
     });
-    report(ctx, j, o->id + " assigned to " + o->owner);
+    ctx.report(j, o->id + " assigned to " + o->owner);
   });
 }
 
@@ -175,7 +168,7 @@ void escalate_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
     const auto e = ctx.ledger().write([&](Tx& tx) {
       return Cases(tx, h).escalate(o->id, o->to, o->note, o->owner, ctx.today());
     });
-    report(ctx, escalation_row(e), o->id + " escalated from " + e.from + " to " + e.to);
+    ctx.report(escalation_row(e), o->id + " escalated from " + e.from + " to " + e.to);
   });
 }
 
@@ -216,7 +209,7 @@ void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
                (j["replacement"].get<std::string>().empty()
                     ? ""
                     : ", replacement " + j["replacement"].get<std::string>());
-    report(ctx, j, human);
+    ctx.report(j, human);
   });
 }
 

@@ -31,7 +31,7 @@ void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
     const auto p = ctx.ledger().write([&](Tx& tx) {
       return Promises(tx, h).add(a->customer, a->amount, date, a->invoice, a->note, ctx.today());
     });
-    report(ctx, Promises::row(p), p.id);
+    ctx.report(Promises::row(p), p.id);
   });
 
   struct List {
@@ -91,9 +91,9 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
       return Writeoffs(tx, h).propose(p->invoice, optional_text(p->amount), p->reason, "",
                                       ctx.today());
     });
-    report(ctx, Writeoffs::row(r),
-           r.id + " (needs " + std::to_string(r.required) + " approval" +
-               (r.required > 1 ? "s" : "") + " by someone other than " + r.proposed_by + ")");
+    ctx.report(Writeoffs::row(r), r.id + " (needs " + std::to_string(r.required) + " approval" +
+                                      (r.required > 1 ? "s" : "") + " by someone other than " +
+                                      r.proposed_by + ")");
   });
 
   auto id = std::make_shared<std::string>();
@@ -103,10 +103,10 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   approve->callback([&ctx, &h, id] {
     const auto r =
         ctx.ledger().write([&](Tx& tx) { return Writeoffs(tx, h).approve(*id, ctx.today()); });
-    report(ctx, Writeoffs::row(r),
-           r.status == "posted" ? r.id + " approved; write-off " + r.document + " posted"
-                                : r.id + " approved (" + std::to_string(r.approvals.size()) +
-                                      " of " + std::to_string(r.required) + ")");
+    ctx.report(Writeoffs::row(r), r.status == "posted"
+                                      ? r.id + " approved; write-off " + r.document + " posted"
+                                      : r.id + " approved (" + std::to_string(r.approvals.size()) +
+                                            " of " + std::to_string(r.required) + ")");
   });
 
   struct Reject {
@@ -120,7 +120,7 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   reject->callback([&ctx, &h, rj] {
     const auto r = ctx.ledger().write(
         [&](Tx& tx) { return Writeoffs(tx, h).reject(rj->id, rj->reason, ctx.today()); });
-    report(ctx, Writeoffs::row(r), r.id + " rejected");
+    ctx.report(Writeoffs::row(r), r.id + " rejected");
   });
 
   auto status = std::make_shared<std::string>("all");
@@ -167,7 +167,7 @@ void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
     const auto r = ctx.ledger().write([&](Tx& tx) {
       return add_activity(tx, h, a->customer, a->type, a->note, next, ctx.today());
     });
-    report(ctx, activity_row(r, ctx.today()), "Logged activity " + std::to_string(r.seq));
+    ctx.report(activity_row(r, ctx.today()), "Logged activity " + std::to_string(r.seq));
   });
 
   struct List {

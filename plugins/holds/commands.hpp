@@ -25,7 +25,5 @@ void run_batch(Context& ctx, State& st, const std::string& path, bool cumulative
 
 // Options for assessing as of the business date, with the dispute service if loaded.
 AssessOptions assess_options(Context& ctx, const Rules& rules);
-// Prints `human` in table format and `data` otherwise.
-void report(Context& ctx, const Json& data, const std::string& human);
 
 }  // namespace arctl::holds

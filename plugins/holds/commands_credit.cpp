@@ -16,13 +16,6 @@ AssessOptions assess_options(Context& ctx, const Rules& rules) {
   return o;
 }
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 namespace {
 
 void set_command(CLI::App& group, Context& ctx, State& st) {
@@ -54,7 +47,7 @@ void set_command(CLI::App& group, Context& ctx, State& st) {
         j["changed"].empty() ? in->customer + ": unchanged" : in->customer + ": set";
     for (const auto& f : j["changed"])
       human += " " + f.get<std::string>();
-    report(ctx, j, human);
+    ctx.report(j, human);
   });
 }
 
@@ -96,8 +89,8 @@ void order_command(CLI::App& group, Context& ctx, State& st) {
       }
       return a;
     });
-    report(ctx, Json{{"customer", o->customer}, {"order_id", o->id}, {"action", action}},
-           "order " + o->id + " " + action);
+    ctx.report(Json{{"customer", o->customer}, {"order_id", o->id}, {"action", action}},
+               "order " + o->id + " " + action);
   });
 }
 

@@ -55,9 +55,8 @@ void place_command(CLI::App& group, Context& ctx, State& st) {
   cmd->callback([&ctx, &st, o] {
     const auto c = ctx.ledger().write(
         [&](Tx& tx) { return st.holds.place_manual(tx, o->customer, o->reason, ctx.today()); });
-    report(ctx, c.to_json(),
-           c.action == "placed" ? o->customer + ": placed on manual hold"
-                                : o->customer + ": " + c.detail);
+    ctx.report(c.to_json(), c.action == "placed" ? o->customer + ": placed on manual hold"
+                                                 : o->customer + ": " + c.detail);
   });
 }
 
@@ -80,8 +79,8 @@ void release_command(CLI::App& group, Context& ctx, State& st) {
     });
     auto j = c.to_json();
     j["still_on_hold"] = still;
-    report(ctx, j,
-           o->customer + ": " + (c.action == "released" ? "manual hold released" : c.detail));
+    ctx.report(j,
+               o->customer + ": " + (c.action == "released" ? "manual hold released" : c.detail));
     if (!still.empty())
       ctx.note(o->customer + " is still on hold by the rules: " + still +
                " (released when the condition clears)");

@@ -8,13 +8,6 @@
 
 namespace arctl::invoicing {
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 std::vector<LineSpec> line_specs(const std::vector<std::string>& lines) {
   std::vector<LineSpec> specs;
   for (const auto& text : lines) {
@@ -79,7 +72,7 @@ void create_command(CLI::App& group, Context& ctx, Invoicing& inv) {
     if (!o->due.empty()) o->in.due = parse_date(o->due);
     o->in.lines = line_specs(o->lines);
     const auto c = ctx.ledger().write([&](Tx& tx) { return inv.create(tx, o->in); });
-    report(ctx, created_json(c), c.document.id);
+    ctx.report(created_json(c), c.document.id);
   });
 }
 
@@ -144,7 +137,7 @@ void void_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->callback([&ctx, &inv, o] {
     ctx.ledger().write(
         [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_today(ctx, o->date)); });
-    report(ctx, Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
+    ctx.report(Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
   });
 }
 
@@ -170,7 +163,7 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
     });
     auto j = created_json(c);
     j["credit_for"] = o->id;
-    report(ctx, j, c.document.id);
+    ctx.report(j, c.document.id);
   });
 }
 
@@ -191,7 +184,7 @@ void debit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
       return inv.debit(tx, o->customer, o->amount, o->reason, o->for_id,
                        date_or_today(ctx, o->date));
     });
-    report(ctx, created_json(c), c.document.id);
+    ctx.report(created_json(c), c.document.id);
   });
 }
 
@@ -216,7 +209,7 @@ void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
     j["credit_note"] = r.credit_note.document.id;
     j["replacement"] = r.replacement.document.id;
     j["total"] = r.replacement.document.amount.str();
-    report(ctx, j, r.replacement.document.id);
+    ctx.report(j, r.replacement.document.id);
   });
 }
 

@@ -14,8 +14,6 @@ void register_commands(CLI::App& app, Context& ctx, Invoicing& inv);
 void register_import(CLI::App& group, Context& ctx, Invoicing& inv);
 void register_render(CLI::App& group, Context& ctx, Invoicing& inv);
 
-// Prints `human` in table format and `data` otherwise.
-void report(Context& ctx, const Json& data, const std::string& human);
 // Parses repeated --line values into specs (DESCRIPTION;QTY;UNIT_PRICE[;TAX%]).
 std::vector<LineSpec> line_specs(const std::vector<std::string>& lines);
 

@@ -200,10 +200,9 @@ void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
     r["created"] = created;
     r["unchanged"] = unchanged;
     r["dry_run"] = ctx.options().dry_run;
-    report(ctx, r,
-           std::to_string(pending.size()) + " invoices: " + std::to_string(created) + " added, " +
-               std::to_string(unchanged) + " already present" +
-               (ctx.options().dry_run ? " (dry run, nothing written)" : ""));
+    ctx.report(r, std::to_string(pending.size()) + " invoices: " + std::to_string(created) +
+                      " added, " + std::to_string(unchanged) + " already present" +
+                      (ctx.options().dry_run ? " (dry run, nothing written)" : ""));
   });
 }
 

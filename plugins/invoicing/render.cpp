@@ -1,49 +1,13 @@
 // `arctl invoice render`: a printable invoice from a Mustache template
-// (kainjow's library): HTML escapes every field; text does not.
+// (a template in share/templates, rendered by the SDK): HTML escapes every field.
 #include <CLI/CLI.hpp>
 #include <fstream>
-#include <kainjow/mustache.hpp>
 #include <sstream>
 
 #include "arctl/error.hpp"
 #include "commands.hpp"
 
 namespace arctl::invoicing {
-namespace {
-
-namespace mus = kainjow::mustache;
-
-mus::data to_data(const Json& j) {
-  if (j.is_object()) {
-    mus::data d;
-    for (const auto& [k, v] : j.items())
-      d.set(k, to_data(v));
-    return d;
-  }
-  if (j.is_array()) {
-    mus::data list{mus::data::type::list};
-    for (const auto& v : j)
-      list << to_data(v);
-    return list;
-  }
-  if (j.is_string()) return mus::data(j.get<std::string>());
-  if (j.is_boolean())
-    return j.get<bool>() ? mus::data(mus::data::type::bool_true)
-                         : mus::data(mus::data::type::bool_false);
-  if (j.is_null()) return mus::data(std::string());
-  return mus::data(j.dump());
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) fail(ErrorKind::kNotFound, "cannot read template " + p.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
 void register_render(CLI::App& group, Context& ctx, Invoicing& inv) {
   struct Opts {
     std::string id, format = "text", out;
@@ -73,11 +37,8 @@ void register_render(CLI::App& group, Context& ctx, Invoicing& inv) {
     j["has_po"] = !j["po"].get<std::string>().empty();
     j["has_memo"] = !j["memo"].get<std::string>().empty();
     j["has_discount"] = !j["discount_date"].get<std::string>().empty() && j["open"] == j["total"];
-    const auto path =
-        ctx.find_template(o->format == "html" ? "invoice.html.mustache" : "invoice.txt.mustache");
-    mus::mustache tmpl{read_file(path)};
-    if (!tmpl.is_valid()) fail(ErrorKind::kError, path.string() + ": " + tmpl.error_message());
-    const auto text = tmpl.render(to_data(j));
+    const auto text = ctx.render_template(
+        o->format == "html" ? "invoice.html.mustache" : "invoice.txt.mustache", j);
     if (o->out.empty()) {
       ctx.out() << text;
       return;

@@ -9,13 +9,6 @@
 
 namespace arctl::payments {
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 namespace {
 
 Date date_or_today(Context& ctx, const std::string& text) {
@@ -51,7 +44,7 @@ void record_command(CLI::App& group, Context& ctx, Payments& p) {
            {"outcome", r.outcome == Outcome::kCreated ? "created" : "unchanged"},
            {"held", r.held},
            {"suspense", r.suspense}};
-    report(ctx, j, r.id);
+    ctx.report(j, r.id);
   });
 }
 
@@ -64,7 +57,7 @@ void assign_command(CLI::App& group, Context& ctx, Payments& p) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, id, customer] {
     ctx.ledger().write([&](Tx& tx) { p.assign(tx, *id, *customer); });
-    report(ctx, Json{{"id", *id}, {"customer", *customer}}, "Assigned " + *id + " to " + *customer);
+    ctx.report(Json{{"id", *id}, {"customer", *customer}}, "Assigned " + *id + " to " + *customer);
   });
 }
 
@@ -86,7 +79,7 @@ void apply_command(CLI::App& group, Context& ctx, Payments& p) {
         amount = Money::parse(o->amount, tx.document(o->id).amount.currency());
       return p.apply(tx, o->id, o->invoice, amount, date_or_today(ctx, o->date), "manual");
     });
-    report(ctx, to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
+    ctx.report(to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
   });
 }
 
@@ -107,8 +100,7 @@ void unapply_command(CLI::App& group, Context& ctx, Payments& p) {
     Json rows = Json::array();
     for (const auto& a : reversed)
       rows.push_back(to_json(a));
-    report(ctx, rows,
-           "Reversed " + std::to_string(reversed.size()) + " application(s) of " + o->id);
+    ctx.report(rows, "Reversed " + std::to_string(reversed.size()) + " application(s) of " + o->id);
   });
 }
 
@@ -225,8 +217,8 @@ void return_command(CLI::App& group, Context& ctx, Payments& p) {
            {"return_document", r.return_doc},
            {"fee_document", r.fee_doc},
            {"reopened", r.reopened}};
-    report(ctx, j,
-           "Returned " + o->id + "; " + std::to_string(r.reopened.size()) + " invoice(s) reopened");
+    ctx.report(
+        j, "Returned " + o->id + "; " + std::to_string(r.reopened.size()) + " invoice(s) reopened");
   });
 }
 
@@ -246,7 +238,7 @@ void refund_command(CLI::App& group, Context& ctx, Payments& p) {
     const auto d = ctx.ledger().write([&](Tx& tx) {
       return p.refund(tx, o->customer, o->amount, o->method, date_or_today(ctx, o->date));
     });
-    report(ctx, to_json(d), d.id);
+    ctx.report(to_json(d), d.id);
   });
 }
 

@@ -12,6 +12,5 @@ namespace arctl::payments {
 
 void register_commands(CLI::App& app, Context& ctx, Payments& payments);
 void register_import(CLI::App& group, Context& ctx, Payments& payments);
-void report(Context& ctx, const Json& data, const std::string& human);
 
 }  // namespace arctl::payments

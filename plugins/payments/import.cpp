@@ -123,11 +123,10 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
            {"suspense", suspense},
            {"postdated", held},
            {"dry_run", ctx.options().dry_run}};
-    report(ctx, j,
-           std::to_string(credits.size()) + " credits: " + std::to_string(created) +
-               " receipts added (" + std::to_string(suspense) + " to suspense, " +
-               std::to_string(held) + " post-dated), " + std::to_string(unchanged) +
-               " already present");
+    ctx.report(j, std::to_string(credits.size()) + " credits: " + std::to_string(created) +
+                      " receipts added (" + std::to_string(suspense) + " to suspense, " +
+                      std::to_string(held) + " post-dated), " + std::to_string(unchanged) +
+                      " already present");
   });
 }
 

@@ -14,7 +14,4 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h);
 void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h);
 void register_report(CLI::App& app, Context& ctx, const PluginHandle& h);
 
-// Prints `human` in table format and `data` otherwise.
-void report(Context& ctx, const Json& data, const std::string& human);
-
 }  // namespace arctl::statements

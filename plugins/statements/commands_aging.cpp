@@ -9,13 +9,6 @@
 
 namespace arctl::statements {
 
-void report(Context& ctx, const Json& data, const std::string& human) {
-  if (ctx.format() == Format::kTable)
-    ctx.out() << human << '\n';
-  else
-    ctx.print(data);
-}
-
 void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
   struct Opts {
     std::string buckets, basis = "due", by = "customer", customer, min_balance;

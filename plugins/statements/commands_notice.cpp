@@ -48,8 +48,8 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   ctx.add_dry_run(ex);
   ex->callback([&ctx, &h, e] {
     ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, e->invoice, true, e->reason); });
-    report(ctx, Json{{"invoice", e->invoice}, {"do_not_dun", true}},
-           e->invoice + " will not be dunned");
+    ctx.report(Json{{"invoice", e->invoice}, {"do_not_dun", true}},
+               e->invoice + " will not be dunned");
   });
   auto inc = std::make_shared<std::string>();
   auto* in = group->add_subcommand("include", "Clear an invoice's do-not-dun mark");
@@ -57,7 +57,7 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   ctx.add_dry_run(in);
   in->callback([&ctx, &h, inc] {
     ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, *inc, false, ""); });
-    report(ctx, Json{{"invoice", *inc}, {"do_not_dun", false}}, *inc + " will be dunned again");
+    ctx.report(Json{{"invoice", *inc}, {"do_not_dun", false}}, *inc + " will be dunned again");
   });
 }
 

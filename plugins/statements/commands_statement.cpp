@@ -46,12 +46,11 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
       BatchOptions b{from, to, f, o->min_balance, false};
       const auto r =
           ctx.ledger().read([&](Tx& tx) { return write_statements(ctx, tx, b, o->out); });
-      report(ctx,
-             Json{{"written", r.written},
-                  {"skipped", r.skipped},
-                  {"directory", o->out},
-                  {"index", "index.csv"}},
-             "Wrote " + std::to_string(r.written) + " statements and index.csv to " + o->out);
+      ctx.report(Json{{"written", r.written},
+                      {"skipped", r.skipped},
+                      {"directory", o->out},
+                      {"index", "index.csv"}},
+                 "Wrote " + std::to_string(r.written) + " statements and index.csv to " + o->out);
       return;
     }
     std::string text;

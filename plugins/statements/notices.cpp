@@ -177,8 +177,7 @@ NoticeRun run_notices(Context& ctx, Tx& tx, const PluginHandle& h, Date as_of) {
                                                  .bytes());
     }
     data["items"] = items;
-    n.text =
-        render_template(ctx, "notice-" + std::to_string(n.level.level) + ".txt.mustache", data);
+    n.text = ctx.render_template("notice-" + std::to_string(n.level.level) + ".txt.mustache", data);
     tx.emit(kNoticeSent, Json{{"customer", n.customer},
                               {"level", n.level.level},
                               {"name", n.level.name},

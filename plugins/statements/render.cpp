@@ -2,35 +2,10 @@
 // gets pre-aligned columns, the HTML template the raw (escaped) fields.
 #include "render.hpp"
 
-#include <kainjow/mustache.hpp>
-
 #include "arctl/error.hpp"
 
 namespace arctl::statements {
 namespace {
-
-namespace mus = kainjow::mustache;
-
-mus::data to_data(const Json& j) {
-  if (j.is_object()) {
-    mus::data d;
-    for (const auto& [k, v] : j.items())
-      d.set(k, to_data(v));
-    return d;
-  }
-  if (j.is_array()) {
-    mus::data list{mus::data::type::list};
-    for (const auto& v : j)
-      list << to_data(v);
-    return list;
-  }
-  if (j.is_string()) return mus::data(j.get<std::string>());
-  if (j.is_boolean())
-    return j.get<bool>() ? mus::data(mus::data::type::bool_true)
-                         : mus::data(mus::data::type::bool_false);
-  if (j.is_null()) return mus::data(std::string());
-  return mus::data(j.dump());
-}
 
 std::size_t columns(std::string_view s) {
   std::size_t n = 0;
@@ -54,13 +29,6 @@ std::string pad(std::string_view s, std::size_t width, bool right) {
   }
   const std::string fill(width - columns(out), ' ');
   return right ? fill + out : out + fill;
-}
-
-std::string render_template(Context& ctx, std::string_view name, const Json& data) {
-  const auto path = ctx.find_template(name);
-  mus::mustache tmpl{read_text_file(path)};
-  if (!tmpl.is_valid()) fail(ErrorKind::kError, path.string() + ": " + tmpl.error_message());
-  return tmpl.render(to_data(data));
 }
 
 std::string statement_text(Context& ctx, const Statement& s, bool html) {
@@ -93,7 +61,7 @@ std::string statement_text(Context& ctx, const Statement& s, bool html) {
                   "  " + pad(g("amount"), 12, true) + "  " + pad(g("open"), 12, true);
     }
   }
-  return render_template(ctx, html ? "statement.html.mustache" : "statement.txt.mustache", j);
+  return ctx.render_template(html ? "statement.html.mustache" : "statement.txt.mustache", j);
 }
 
 }  // namespace arctl::statements

@@ -10,9 +10,6 @@
 
 namespace arctl::statements {
 
-// Renders template `name` with `data`; Error(kError) naming a broken template.
-std::string render_template(Context& ctx, std::string_view name, const Json& data);
-
 // statement.txt.mustache / statement.html.mustache. HTML escapes every field.
 std::string statement_text(Context& ctx, const Statement& s, bool html);
 

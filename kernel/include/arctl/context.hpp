@@ -65,6 +65,13 @@ class Context {
 
   // Renders a command's result to stdout in the chosen format.
   void print(const Json& value);
+  // For mutating commands: the one line `human` in table format, `data` in
+  // every other format.
+  void report(const Json& data, const std::string& human);
+  // Renders the Mustache template `name` (find_template) with `data`; {{x}}
+  // is HTML-escaped, {{{x}}} is not. Error(kNotFound) or, for a broken
+  // template, Error(kError) naming the file.
+  std::string render_template(std::string_view name, const Json& data) const;
   Format format() const;
   std::ostream& out() noexcept { return out_; }
   std::ostream& err() noexcept { return err_; }
