@@ -1,0 +1,220 @@
+// Export runs and their records (table x.gl.exports, journaled as gl.exported).
+#include "exports.hpp"
+
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "accounts.hpp"
+#include "arctl/codec.hpp"
+#include "arctl/error.hpp"
+#include "source.hpp"
+
+namespace arctl::gl {
+namespace {
+
+constexpr std::uint8_t kRecordV = 1;
+
+Bytes encode(const ExportRecord& r) {
+  Encoder e(kRecordV);
+  e.u64(r.number).boolean(r.since_last).str(r.label).date(r.from).date(r.to);
+  e.u64(r.seq_from).u64(r.seq_to).str(r.format).boolean(r.summary);
+  e.u64(r.entries).u64(r.postings).u64(r.debits.size());
+  for (const auto& [cur, minor] : r.debits)
+    e.str(cur).i64(minor);
+  e.str(r.file).i64(r.time_micros).str(r.actor);
+  return std::move(e).bytes();
+}
+
+ExportRecord decode(BytesView v) {
+  Decoder d(v, kRecordV);
+  ExportRecord r;
+  r.number = d.u64();
+  r.since_last = d.boolean();
+  r.label = d.str();
+  r.from = d.date();
+  r.to = d.date();
+  r.seq_from = d.u64();
+  r.seq_to = d.u64();
+  r.format = d.str();
+  r.summary = d.boolean();
+  r.entries = d.u64();
+  r.postings = d.u64();
+  const auto n = d.u64();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    auto cur = d.str();
+    r.debits.emplace_back(std::move(cur), d.i64());
+  }
+  r.file = d.str();
+  r.time_micros = d.i64();
+  r.actor = d.str();
+  return r;
+}
+
+// Sums entries into one per day and currency, one posting per account.
+class Summary {
+ public:
+  void add(const Entry& e) {
+    auto [it, fresh] = days_.try_emplace({e.date, std::string(e.currency.code())});
+    auto& s = it->second;
+    if (fresh) {
+      s.date = e.date;
+      s.currency = e.currency;
+      s.kind = "summary";
+      s.seq = e.seq;
+      s.events = 0;
+    }
+    s.seq = std::min(s.seq, e.seq);
+    s.last_seq = std::max(s.last_seq, e.seq);
+    ++s.events;
+    for (const auto& p : e.postings)
+      sums_[it->first][p.account] = checked_add(sums_[it->first][p.account], p.minor);
+  }
+  void write(Writer& w, std::uint64_t& postings) {
+    for (auto& [key, e] : days_) {
+      for (const auto& [account, minor] : sums_[key])
+        if (minor != 0) e.postings.push_back({account, minor});
+      e.description = "AR postings of " + format_date(e.date) + " (" + std::to_string(e.events) +
+                      (e.events == 1 ? " entry)" : " entries)");
+      check_balanced(e);
+      postings += e.postings.size();
+      w.entry(e);
+    }
+  }
+  std::size_t size() const { return days_.size(); }
+
+ private:
+  using Key = std::pair<Date, std::string>;
+  std::map<Key, Entry> days_;
+  std::map<Key, std::map<std::string, std::int64_t>> sums_;
+};
+
+}  // namespace
+
+bool ExportRecord::covers(Date date, std::uint64_t seq) const {
+  if (seq > seq_to) return false;
+  if (since_last) return seq >= seq_from;
+  return from <= date && date <= to;
+}
+
+std::string debits_text(const ExportRecord& r) {
+  std::string out;
+  for (const auto& [cur, minor] : r.debits) {
+    if (!out.empty()) out += ", ";
+    out += Money(minor, Currency::parse(cur)).str() + " " + cur;
+  }
+  return out;
+}
+
+Json ExportRecord::to_json() const {
+  Json j;
+  j["export"] = number;
+  j["time"] = time_micros ? format_timestamp(time_micros) : "";
+  j["actor"] = actor;
+  j["mode"] = since_last ? "since-last" : "range";
+  j["label"] = label;
+  j["from"] = entries || !since_last ? format_date(from) : "";
+  j["to"] = entries || !since_last ? format_date(to) : "";
+  j["seq_from"] = seq_from;
+  j["seq_to"] = seq_to;
+  j["format"] = format;
+  j["detail"] = summary ? "summary" : "detail";
+  j["entries"] = entries;
+  j["postings"] = postings;
+  j["debits"] = debits_text(*this);
+  j["file"] = file;
+  return j;
+}
+
+ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, std::ostream& out,
+                        bool record) {
+  AccountMap map(tx);
+  EntryBuilder builder(tx, map);
+  ExportRecord r;
+  r.since_last = spec.since_last;
+  r.label = spec.label;
+  r.format = to_string(spec.syntax);
+  r.summary = spec.summary;
+  r.file = spec.file;
+  r.seq_to = tx.journal_head().seq;
+  r.seq_from = spec.since_last ? since_last_mark(tx, h) + 1 : 1;
+  r.from = spec.from;
+  r.to = spec.to;
+  r.number = tx.peek_counter("gl.exports") + 1;
+
+  Writer w(out, spec.syntax);
+  std::vector<std::string> title = {
+      "arctl GL export " + std::to_string(r.number) + ": " + spec.label +
+          (spec.summary ? ", one entry per day and currency" : ", one entry per posting"),
+      "journal events " + std::to_string(r.seq_from) + ".." + std::to_string(r.seq_to)};
+  std::set<std::string> currencies = {tx.config_or("ledger.currency", "USD")};
+  tx.for_each_customer([&](const Customer& c) {
+    currencies.insert(std::string(c.currency.code()));
+    return true;
+  });
+  w.begin(map.accounts(), currencies, title);
+
+  std::map<std::string, std::int64_t> debits;
+  Summary summary;
+  std::optional<Date> first, last;
+  auto take = [&](const JournalEntry& ev, const JournalEntry* lines) {
+    auto e = builder.build(ev, lines);
+    if (!e || e->postings.empty()) return;
+    ++r.entries;
+    for (const auto& p : e->postings)
+      if (p.minor > 0) {
+        auto& d = debits[std::string(e->currency.code())];
+        d = checked_add(d, p.minor);
+      }
+    if (!first || e->date < *first) first = e->date;
+    if (!last || e->date > *last) last = e->date;
+    if (spec.summary) {
+      summary.add(*e);
+    } else {
+      r.postings += e->postings.size();
+      w.entry(*e);
+    }
+  };
+  if (spec.since_last) {
+    if (r.seq_from <= r.seq_to) scan_journal(tx, r.seq_from, r.seq_to, take);
+    if (first) r.from = *first, r.to = *last;
+  } else {
+    DateIndex index(tx, h);
+    index.catch_up(builder);
+    index.visit(spec.from, spec.to, [&](const GlEvent& g) { index.load(g, take); });
+  }
+  if (spec.summary) summary.write(w, r.postings);
+  out.flush();
+  if (!out) fail(ErrorKind::kError, "writing the GL export failed");
+  for (auto& [cur, minor] : debits)
+    r.debits.emplace_back(cur, minor);
+  r.time_micros = now_micros();
+  r.actor = tx.ledger().session().actor;
+  if (record) {
+    r.number = tx.next_counter("gl.exports");
+    tx.table(h, "exports").put(KeyBuilder().u64(r.number), encode(r));
+    tx.emit("gl.exported", r.to_json());
+  }
+  return r;
+}
+
+std::vector<ExportRecord> list_exports(Tx& tx, const PluginHandle& h) {
+  std::vector<ExportRecord> out;
+  tx.table(h, "exports").scan({}, [&](BytesView, BytesView v) {
+    out.push_back(decode(v));
+    return true;
+  });
+  return out;
+}
+
+std::uint64_t since_last_mark(Tx& tx, const PluginHandle& h) {
+  std::uint64_t mark = 0;
+  auto c = tx.table(h, "exports").cursor();
+  for (bool ok = c->last(); ok; ok = c->prev()) {
+    const auto r = decode(c->value());
+    if (r.since_last) return r.seq_to;
+  }
+  return mark;
+}
+
+}  // namespace arctl::gl

@@ -1,0 +1,38 @@
+// The gl plugin: journal entries for the company's general ledger from the
+// AR journal, export records for idempotent nightly runs, and the AR-to-GL
+// reconciliation.
+#include <optional>
+
+#include "accounts.hpp"
+#include "arctl/plugin.hpp"
+#include "commands.hpp"
+#include "writers.hpp"
+
+namespace arctl::gl {
+
+class GlPlugin : public Plugin {
+ public:
+  PluginInfo info() const override {
+    return {"gl", "0.1.0", "General-ledger export (ledger, hledger, beancount, CSV) and tie-out"};
+  }
+  void init(const PluginHandle& handle) override { handle_.emplace(handle); }
+  void register_commands(CLI::App& app, Context& ctx) override { register_gl(app, ctx, *handle_); }
+  // A bad account name is refused when it is set, not at month-end.
+  void subscribe(EventBus& bus) override {
+    bus.subscribe(std::string(event::kConfigSet), "gl", [](Tx&, const JournalEntry& e) {
+      const auto key = e.payload.value("key", std::string());
+      const auto value = e.payload.value("value", std::string());
+      if (key.rfind("gl.account.", 0) == 0 && !value.empty()) validate_account(key, value);
+      if (key == "gl.export.format") parse_syntax(value);
+      if (key == "gl.close.format" && value != "off") parse_syntax(value);
+    });
+  }
+  std::vector<CloseStep> close_steps() override { return {export_step(*handle_)}; }
+
+ private:
+  std::optional<PluginHandle> handle_;
+};
+
+}  // namespace arctl::gl
+
+ARCTL_PLUGIN(arctl::gl::GlPlugin)

@@ -1,0 +1,122 @@
+// Journal scanning with lines pairing, and the date index.
+#include "source.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+
+#include "arctl/codec.hpp"
+#include "arctl/error.hpp"
+
+namespace arctl::gl {
+namespace {
+
+constexpr std::uint8_t kIndexV = 1;
+// The invoicing lines event follows its document.posted within a few events
+// of the same transaction; further than this it is not looked for.
+constexpr std::uint64_t kLinesWindow = 64;
+
+struct Pending {
+  JournalEntry event;
+  std::optional<JournalEntry> lines;
+  bool waiting = false;
+};
+
+std::string id_of(const JournalEntry& j) {
+  auto it = j.payload.find("id");
+  return it != j.payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Bytes meta_key() {
+  return KeyBuilder().str("indexed_to").bytes();
+}
+
+}  // namespace
+
+void scan_journal(Tx& tx, std::uint64_t from, std::uint64_t to, const EventFn& fn) {
+  std::deque<Pending> pending;
+  auto flush = [&](const JournalEntry* next) {
+    while (!pending.empty()) {
+      auto& f = pending.front();
+      if (f.waiting && next && next->txn == f.event.txn && next->seq - f.event.seq <= kLinesWindow)
+        break;
+      fn(f.event, f.lines ? &*f.lines : nullptr);
+      pending.pop_front();
+    }
+  };
+  if (from == 0) from = 1;
+  tx.journal(from, [&](const JournalEntry& j) {
+    if (j.seq > to) return false;
+    if (is_lines_event(j.type)) {
+      const auto id = id_of(j);
+      for (auto& p : pending)
+        if (p.waiting && p.event.txn == j.txn && id_of(p.event) == id) {
+          p.lines = j;
+          p.waiting = false;
+          break;
+        }
+    } else if (is_gl_event(j.type)) {
+      pending.push_back({j, std::nullopt, may_have_lines(j)});
+    }
+    flush(&j);
+    return true;
+  });
+  flush(nullptr);
+}
+
+void DateIndex::catch_up(EntryBuilder& builder) {
+  auto meta = tx_.table(h_, "meta");
+  std::uint64_t done = 0;
+  if (auto v = meta.get(meta_key())) done = Decoder(*v, kIndexV).u64();
+  const auto head = tx_.journal_head().seq;
+  if (head <= done) return;
+  auto index = tx_.table(h_, "by_date");
+  scan_journal(tx_, done + 1, head, [&](const JournalEntry& ev, const JournalEntry* lines) {
+    GlEvent g{builder.date_of(ev), ev.seq, lines ? lines->seq : 0};
+    if (tx_.writable())
+      index.put(KeyBuilder().date(g.date).u64(g.seq), Encoder(kIndexV).u64(g.lines_seq).bytes());
+    else
+      tail_.push_back(g);
+  });
+  if (tx_.writable()) {
+    meta.put(meta_key(), Encoder(kIndexV).u64(head).bytes());
+  } else {
+    std::sort(tail_.begin(), tail_.end(), [](const GlEvent& a, const GlEvent& b) {
+      return a.date != b.date ? a.date < b.date : a.seq < b.seq;
+    });
+  }
+}
+
+void DateIndex::visit(Date from, Date to, const std::function<void(const GlEvent&)>& fn) {
+  auto t = std::lower_bound(tail_.begin(), tail_.end(), from,
+                            [](const GlEvent& g, Date d) { return g.date < d; });
+  auto emit_tail_before = [&](const GlEvent* bound) {
+    while (t != tail_.end() && t->date <= to &&
+           (!bound || t->date < bound->date || (t->date == bound->date && t->seq < bound->seq)))
+      fn(*t++);
+  };
+  auto c = tx_.table(h_, "by_date").cursor();
+  for (bool ok = c->seek(KeyBuilder().date(from)); ok; ok = c->next()) {
+    KeyReader k(c->key());
+    GlEvent g;
+    g.date = k.date();
+    if (g.date > to) break;
+    g.seq = k.u64();
+    g.lines_seq = Decoder(c->value(), kIndexV).u64();
+    emit_tail_before(&g);
+    fn(g);
+  }
+  emit_tail_before(nullptr);
+}
+
+void DateIndex::load(const GlEvent& g, const EventFn& fn) {
+  auto ev = tx_.journal_entry(g.seq);
+  if (!ev)
+    fail(ErrorKind::kError, "the GL index names journal event " + std::to_string(g.seq) +
+                                ", which does not exist; run arctl check");
+  std::optional<JournalEntry> lines;
+  if (g.lines_seq) lines = tx_.journal_entry(g.lines_seq);
+  fn(*ev, lines ? &*lines : nullptr);
+}
+
+}  // namespace arctl::gl
