@@ -22,7 +22,7 @@ namespace {
 
 class Checker {
  public:
-  Checker(Tx& tx, std::size_t limit) : tx_(tx), r_(KernelAccess::read(tx)), limit_(limit) {}
+  Checker(Tx& tx, std::size_t limit) : r_(KernelAccess::read(tx)), limit_(limit) {}
 
   CheckReport run() {
     guard("journal", [&] { journal(); });
@@ -264,7 +264,6 @@ class Checker {
     Bytes open_value;
   };
 
-  Tx& tx_;
   ReadTxn& r_;
   std::size_t limit_;
   CheckReport report_;

@@ -163,9 +163,21 @@ std::int64_t now_micros() {
 }
 
 std::string format_timestamp(std::int64_t micros) {
-  const sys_time<microseconds> t{microseconds{micros}};
-  const sys_days day_part = floor<days>(t);
-  const hh_mm_ss<microseconds> tod{t - day_part};
+  // Splitting in integers: floor<days> on a time near the int64 limits would
+  // overflow when converted back to microseconds (a corrupt journal stamp).
+  constexpr std::int64_t kMicrosPerDay = 86'400'000'000;
+  std::int64_t day_count = micros / kMicrosPerDay;
+  std::int64_t rest = micros % kMicrosPerDay;
+  if (rest < 0) {
+    rest += kMicrosPerDay;
+    --day_count;
+  }
+  const sys_days day_part{days{day_count}};
+  // Outside years 1..9999 there is no ISO 8601 form; say so rather than print
+  // a calendar date that chrono's narrow year cannot hold.
+  if (day_part < sys_days{year{1} / January / 1} || day_part > sys_days{year{9999} / December / 31})
+    return "out-of-range:" + std::to_string(micros);
+  const hh_mm_ss<microseconds> tod{microseconds{rest}};
   char buf[32];
   std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d.%06lldZ", static_cast<int>(tod.hours().count()),
                 static_cast<int>(tod.minutes().count()), static_cast<int>(tod.seconds().count()),

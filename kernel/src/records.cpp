@@ -11,6 +11,14 @@ constexpr std::uint8_t kDocumentV = 1;
 constexpr std::uint8_t kApplicationV = 1;
 constexpr std::uint8_t kBalanceV = 1;
 constexpr std::uint8_t kJournalV = 1;
+
+// An enumeration's stored value, refused unless in [lo, hi]: corrupt bytes
+// must not pass as a record with an unknown kind or status.
+std::uint64_t bounded(std::uint64_t v, std::uint64_t lo, std::uint64_t hi, const char* what) {
+  if (v < lo || v > hi)
+    fail(ErrorKind::kError, std::string("corrupt record: ") + what + " " + std::to_string(v));
+  return v;
+}
 constexpr std::uint8_t kHeadV = 1;
 constexpr std::uint8_t kOpenItemV = 1;
 
@@ -32,6 +40,59 @@ Attrs get_attrs(Decoder& d) {
 
 void put_hash(Encoder& e, const Hash& h) {
   e.str(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+}
+
+// Journal payloads are a few levels deep. The msgpack reader recurses once per
+// level, so a corrupt payload of nested arrays could exhaust the stack: the
+// DOM builder is wrapped to stop past kMaxPayloadDepth instead.
+constexpr std::size_t kMaxPayloadDepth = 64;
+
+class DepthLimitedSax {
+ public:
+  explicit DepthLimitedSax(Json& out) : dom_(out) {}
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(Json::number_float_t v, const Json::string_t& s) {
+    return dom_.number_float(v, s);
+  }
+  bool string(Json::string_t& v) { return dom_.string(v); }
+  bool binary(Json::binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) { return ++depth_ <= kMaxPayloadDepth && dom_.start_object(n); }
+  bool key(Json::string_t& v) { return dom_.key(v); }
+  bool end_object() {
+    --depth_;
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t n) { return ++depth_ <= kMaxPayloadDepth && dom_.start_array(n); }
+  bool end_array() {
+    --depth_;
+    return dom_.end_array();
+  }
+  template <typename Exception>
+  bool parse_error(std::size_t at, const std::string& token, const Exception& ex) {
+    return dom_.parse_error(at, token, ex);
+  }
+  bool too_deep() const noexcept { return depth_ > kMaxPayloadDepth; }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+  std::size_t depth_ = 0;
+};
+
+Json decode_payload(std::string_view packed) {
+  Json out;
+  DepthLimitedSax sax(out);
+  try {
+    if (!Json::sax_parse(packed.begin(), packed.end(), &sax, Json::input_format_t::msgpack)) {
+      fail(ErrorKind::kError, sax.too_deep() ? "corrupt journal payload: nested too deeply"
+                                             : "corrupt journal payload");
+    }
+  } catch (const nlohmann::json::exception& ex) {
+    fail(ErrorKind::kError, std::string("corrupt journal payload: ") + ex.what());
+  }
+  return out;
 }
 
 Hash get_hash(Decoder& d) {
@@ -63,7 +124,7 @@ Customer decode_customer(BytesView v) {
   c.terms = d.str();
   if (d.boolean()) c.credit_limit = Money(d.i64(), c.currency);
   c.email = d.str();
-  c.status = static_cast<CustomerStatus>(d.u64());
+  c.status = static_cast<CustomerStatus>(bounded(d.u64(), 1, 2, "customer status"));
   c.attrs = get_attrs(d);
   return c;
 }
@@ -82,7 +143,7 @@ Document decode_document(BytesView v) {
   Decoder d(v, kDocumentV);
   Document doc;
   doc.id = d.str();
-  doc.kind = static_cast<DocKind>(d.u64());
+  doc.kind = static_cast<DocKind>(bounded(d.u64(), 1, 8, "document kind"));
   doc.customer = d.str();
   doc.issued = d.date();
   doc.due = d.date();
@@ -92,7 +153,7 @@ Document decode_document(BytesView v) {
   doc.attrs = get_attrs(d);
   doc.links = get_attrs(d);
   doc.open = Money(d.i64(), doc.amount.currency());
-  doc.status = static_cast<DocStatus>(d.u64());
+  doc.status = static_cast<DocStatus>(bounded(d.u64(), 1, 3, "document status"));
   doc.posted_seq = d.u64();
   return doc;
 }
@@ -153,12 +214,7 @@ JournalEntry decode_journal(BytesView v) {
   j.actor = d.str();
   j.command = d.str();
   j.type = d.str();
-  const auto packed = d.str_view();
-  try {
-    j.payload = Json::from_msgpack(packed.begin(), packed.end());
-  } catch (const nlohmann::json::exception& ex) {
-    fail(ErrorKind::kError, std::string("corrupt journal payload: ") + ex.what());
-  }
+  j.payload = decode_payload(d.str_view());
   j.prev = get_hash(d);
   j.hash = get_hash(d);
   return j;
@@ -208,7 +264,7 @@ OpenItem decode_open_item(BytesView key, BytesView value) {
   it.due = k.date();
   it.id = k.str();
   Decoder d(value, kOpenItemV);
-  it.kind = static_cast<DocKind>(d.u64());
+  it.kind = static_cast<DocKind>(bounded(d.u64(), 1, 8, "document kind"));
   it.issued = d.date();
   it.open = d.money();
   return it;

@@ -319,6 +319,13 @@ class Bai2Reader {
  private:
   Location at(std::string field = {}) const { return {source_, line_, std::move(field)}; }
 
+  // Running totals: a sum past the int64 range is a file no bank wrote, so it
+  // is refused as bad input at the record that overflowed.
+  void add_to(std::int64_t& total, std::int64_t amount) {
+    if (__builtin_add_overflow(total, amount, &total))
+      fail_conflict("amounts add up to more than a control total can hold", at());
+  }
+
   void count(std::size_t n) {
     file_records_ += n;
     if (group_open_) group_records_ += n;
@@ -402,8 +409,7 @@ class Bai2Reader {
     // Summaries: type code, amount, item count, funds type and its fields.
     for (std::size_t i = 2; i < f.size();) {
       const auto amount = field(f, i + 1);
-      if (!amount.empty())
-        account_total_ = checked_add(account_total_, integer(amount, true, at(), "amount"));
+      if (!amount.empty()) add_to(account_total_, integer(amount, true, at(), "amount"));
       i += 4 + funds_fields(field(f, i + 3), field(f, i + 4), at());
     }
   }
@@ -421,7 +427,7 @@ class Bai2Reader {
     }
     const auto code = static_cast<int>(integer(d.type_code, false, at("type code"), "type code"));
     const auto minor = d.amount.empty() ? 0 : integer(d.amount, false, at("amount"), "amount");
-    account_total_ = checked_add(account_total_, minor);
+    add_to(account_total_, minor);
     // 100-399 are credits; debits (400-699), loans and custom codes are not
     // money received, and a zero amount is nothing received.
     if (code < 100 || code > 399 || minor == 0) return;
@@ -450,7 +456,7 @@ class Bai2Reader {
     const auto what = "49 trailer of account " + account_;
     check_total(field(f, 0), account_total_, what);
     check_count(field(f, 1), account_records_, what);
-    group_total_ = checked_add(group_total_, account_total_);
+    add_to(group_total_, account_total_);
     account_open_ = false;
   }
 
@@ -462,7 +468,7 @@ class Bai2Reader {
     check_total(field(f, 0), group_total_, what);
     check_number(field(f, 1), accounts_, what, "accounts");
     check_count(field(f, 2), group_records_, what);
-    file_total_ = checked_add(file_total_, group_total_);
+    add_to(file_total_, group_total_);
     group_open_ = false;
   }
 

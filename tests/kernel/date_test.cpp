@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <string>
@@ -169,4 +170,16 @@ TEST_CASE("timestamps are UTC with microseconds and a trailing Z") {
   const auto before = now_micros();
   CHECK(before > 1'700'000'000'000'000);
   CHECK(now_micros() >= before);
+}
+
+TEST_CASE("timestamps at the int64 limits format without overflow") {
+  // A corrupt journal stamp once overflowed converting its day back to
+  // microseconds; years outside 1..9999 have no ISO form and say so.
+  CHECK(format_timestamp(INT64_MIN) == "out-of-range:-9223372036854775808");
+  CHECK(format_timestamp(INT64_MAX) == "out-of-range:9223372036854775807");
+  // 0001-01-01 is 719162 days before the epoch; 9999-12-31 is 2932896 after.
+  CHECK(format_timestamp(-719'162 * 86'400'000'000LL) == "0001-01-01T00:00:00.000000Z");
+  CHECK(format_timestamp(-719'162 * 86'400'000'000LL - 1) == "out-of-range:-62135596800000001");
+  CHECK(format_timestamp(2'932'897 * 86'400'000'000LL - 1) == "9999-12-31T23:59:59.999999Z");
+  CHECK(format_timestamp(2'932'897 * 86'400'000'000LL) == "out-of-range:253402300800000000");
 }

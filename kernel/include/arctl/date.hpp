@@ -47,6 +47,7 @@ Date business_date(const std::optional<Date>& as_of);
 
 // Current UTC time in microseconds since the Unix epoch, for journal stamps.
 std::int64_t now_micros();
-std::string format_timestamp(std::int64_t micros);  // "2026-01-31T12:00:00.123456Z"
+// "2026-01-31T12:00:00.123456Z"; "out-of-range:<micros>" outside years 1..9999
+std::string format_timestamp(std::int64_t micros);
 
 }  // namespace arctl

@@ -338,6 +338,25 @@ TEST_CASE("bai2 refuses records out of place and malformed fields") {
   CHECK(error_of([&] { bai2(garbage.path()); }).where().line == 1);
 }
 
+TEST_CASE("bai2 refuses amounts whose total overflows, naming the line") {
+  // Two details of INT64_MAX minor units each: the account total used to
+  // overflow into an unlocated internal error instead of a refusal.
+  TempFile big("overflow.txt",
+               "01,B,C,260201,0800,1,,,2/\n02,C,B,1,260201,,USD,/\n03,1,,/\n"
+               "16,195,9223372036854775807,0,R1,,X/\n16,195,1,0,R2,,Y/\n49,,4/\n98,,1,6/\n"
+               "99,,1,8/\n");
+  const auto e = error_of([&] { bai2(big.path()); });
+  CHECK(e.kind() == ErrorKind::kConflict);
+  CHECK(e.where().line == 5);
+  CHECK(contains(e.what(), "add up to more"));
+  TempFile summary("summary.txt",
+                   "01,B,C,260201,0800,1,,,2/\n02,C,B,1,260201,,USD,/\n"
+                   "03,1,,010,-9223372036854775807,,,015,-2,,/\n49,,2/\n98,,1,4/\n99,,1,6/\n");
+  const auto s = error_of([&] { bai2(summary.path()); });
+  CHECK(s.kind() == ErrorKind::kConflict);
+  CHECK(s.where().line == 3);
+}
+
 TEST_CASE("bank csv reads the documented layout") {
   const auto path = fixture("bank-3credits.csv");
   const auto c = bank_csv(path, "EUR");
