@@ -7,6 +7,7 @@
 
 #include "arctl/ledger.hpp"
 #include "arctl/output.hpp"
+#include "arctl/plugin_host.hpp"
 
 namespace arctl::cli {
 
@@ -38,7 +39,7 @@ class CloseRecords {
   std::vector<PeriodRecord> all();
 
  private:
-  PluginHandle handle_{"close"};
+  PluginHandle handle_ = PluginHost::host_handle("close");
   Tx& tx_;
 };
 

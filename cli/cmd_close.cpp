@@ -7,6 +7,21 @@
 
 namespace arctl::cli {
 
+namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+}  // namespace
+
 void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
   struct Opts {
     std::string period, out;
@@ -27,7 +42,7 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
     if (o->period.empty())
       fail_usage("name the month to close (arctl close YYYY-MM), or use close status");
     CloseOptions opts;
-    opts.period = Period::parse(o->period);
+    opts.period = for_option("YYYY-MM", [&] { return Period::parse(o->period); });
     opts.out = o->out.empty() ? ctx.ledger_dir() / "closes" : std::filesystem::path(o->out);
     opts.only = o->only;
     opts.skip = o->skip;
@@ -54,7 +69,8 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
   status->add_option("period", *status_period, "Only this month, YYYY-MM");
   status->callback([&ctx, status_period] {
     std::optional<Period> p;
-    if (!status_period->empty()) p = Period::parse(*status_period);
+    if (!status_period->empty())
+      p = for_option("YYYY-MM", [&] { return Period::parse(*status_period); });
     auto rows = close_status(ctx, p);
     if (p && rows.empty()) fail_not_found("no close of " + p->str() + " has been run");
     if (p)

@@ -8,6 +8,17 @@
 namespace arctl::cli {
 namespace {
 
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
 Currency default_currency(Tx& tx) {
   return Currency::parse(tx.config_or("ledger.currency", "USD"));
 }
@@ -66,9 +77,13 @@ void add_command(CLI::App& group, Context& ctx) {
       Customer c;
       c.id = o->id;
       c.name = o->name;
-      c.currency = o->currency.empty() ? default_currency(tx) : Currency::parse(o->currency);
+      c.currency = o->currency.empty()
+                       ? default_currency(tx)
+                       : for_option("--currency", [&] { return Currency::parse(o->currency); });
       c.terms = o->terms;
-      if (!o->limit.empty()) c.credit_limit = Money::parse(o->limit, c.currency);
+      if (!o->limit.empty())
+        c.credit_limit =
+            for_option("--credit-limit", [&] { return Money::parse(o->limit, c.currency); });
       c.email = o->email;
       parse_attrs(o->attrs, c.attrs);
       return tx.add_customer(c);
@@ -156,11 +171,13 @@ void edit_command(CLI::App& group, Context& ctx) {
       auto c = tx.customer(o->id);
       if (o->name) c.name = *o->name;
       if (o->currency) {
-        c.currency = Currency::parse(*o->currency);
+        c.currency = for_option("--currency", [&] { return Currency::parse(*o->currency); });
         if (c.credit_limit) c.credit_limit = Money(c.credit_limit->minor(), c.currency);
       }
       if (o->terms) c.terms = *o->terms;
-      if (o->limit) c.credit_limit = Money::parse(*o->limit, c.currency);
+      if (o->limit)
+        c.credit_limit =
+            for_option("--credit-limit", [&] { return Money::parse(*o->limit, c.currency); });
       if (o->no_limit) c.credit_limit.reset();
       if (o->email) c.email = *o->email;
       if (o->status) c.status = parse_customer_status(*o->status);
@@ -192,10 +209,13 @@ void import_command(CLI::App& group, Context& ctx) {
       created = unchanged = 0;
       Context::Progress progress(ctx, "customers", rows.size());
       for (const auto& row : rows) {
+        // A refusal for a customer already in the ledger is about its id
+        // (other content under the same id); otherwise the message says what.
+        const bool exists = tx.find_customer(row.customer.id).has_value();
         try {
           (tx.add_customer(row.customer) == Outcome::kCreated ? created : unchanged)++;
         } catch (const Error& e) {
-          throw e.located({in.name(), row.line, "id"});
+          throw e.located({in.name(), row.line, exists ? "id" : ""});
         }
         progress.tick();
       }

@@ -1,10 +1,23 @@
 // `arctl period lock|reopen|show`: the lock date that closes past periods.
 #include <CLI/CLI.hpp>
 
+#include "arctl/error.hpp"
 #include "commands.hpp"
 
 namespace arctl::cli {
+
 namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
 
 Json lock_record(Tx& tx) {
   Json r;
@@ -24,7 +37,7 @@ void register_period(CLI::App& app, Context& ctx) {
   lock->add_option("date", *date, "Last day of the locked period, YYYY-MM-DD")->required();
   ctx.add_dry_run(lock);
   lock->callback([&ctx, date] {
-    const auto d = parse_date(*date);
+    const auto d = for_option("DATE", [&] { return parse_date(*date); });
     auto r = ctx.ledger().write([&](Tx& tx) {
       tx.lock_period(d);
       return lock_record(tx);
@@ -41,7 +54,7 @@ void register_period(CLI::App& app, Context& ctx) {
   ctx.add_dry_run(reopen);
   reopen->callback([&ctx, reason, to] {
     std::optional<Date> new_lock;
-    if (!to->empty()) new_lock = parse_date(*to);
+    if (!to->empty()) new_lock = for_option("--to", [&] { return parse_date(*to); });
     auto r = ctx.ledger().write([&](Tx& tx) {
       tx.reopen_period(*reason, new_lock);
       return lock_record(tx);

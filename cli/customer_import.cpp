@@ -17,11 +17,20 @@ struct Field {
   std::string value;
 };
 
+// JSON escapes (\u0000) and quoted CSV fields can carry control characters
+// that the ledger refuses; refuse them here, where the field is known.
+void check_no_controls(const std::string& value, const Location& where) {
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\t') || c == 0x7f)
+      fail(ErrorKind::kConflict, "contains a control character", where);
+}
+
 Customer build(const std::vector<Field>& fields, const Currency& default_currency,
                const Location& where) {
   Customer c;
   std::string limit;
   for (const auto& [name, value] : fields) {
+    check_no_controls(value, {where.file, where.line, name});
     try {
       if (name == "id")
         c.id = value;
@@ -46,11 +55,15 @@ Customer build(const std::vector<Field>& fields, const Currency& default_currenc
   if (c.currency.empty()) c.currency = default_currency;
   if (c.id.empty())
     fail(ErrorKind::kConflict, "customer id is empty", {where.file, where.line, "id"});
+  if (c.id.size() > 128)
+    fail(ErrorKind::kConflict, "customer id is longer than 128 bytes",
+         {where.file, where.line, "id"});
   if (c.name.empty())
     fail(ErrorKind::kConflict, "customer name is empty", {where.file, where.line, "name"});
   if (!limit.empty()) {
     try {
       c.credit_limit = Money::parse(limit, c.currency);
+      if (c.credit_limit->is_negative()) fail_conflict("a credit limit cannot be negative");
     } catch (const Error& e) {
       throw Error(ErrorKind::kConflict, e.what(), {where.file, where.line, "credit_limit"});
     }

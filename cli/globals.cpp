@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "arctl/date.hpp"
+#include "arctl/error.hpp"
 
 namespace arctl::cli {
 
@@ -25,7 +26,14 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->group(group)
       ->type_name("FMT");
   app.add_option_function<std::string>(
-         "--as-of", [&g](const std::string& v) { g.as_of = parse_date(v); },
+         "--as-of",
+         [&g](const std::string& v) {
+           try {
+             g.as_of = parse_date(v);
+           } catch (const Error& e) {
+             throw e.located({"", 0, "--as-of"});
+           }
+         },
          "Business date YYYY-MM-DD (default: ARCTL_TODAY, else today)")
       ->group(group)
       ->type_name("DATE");

@@ -1,6 +1,7 @@
 // Opening inputs and reading JSON lines with locations.
 #include "arctl/input.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "arctl/error.hpp"
@@ -12,6 +13,8 @@ Input::Input(const std::string& path) : name_(path == "-" ? "-" : path) {
     in_ = &std::cin;
     return;
   }
+  if (std::error_code ec; std::filesystem::is_directory(path, ec))
+    fail(ErrorKind::kNotFound, "'" + path + "' is a directory, not a file", {path, 0, {}});
   file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file_) fail(ErrorKind::kNotFound, "cannot read '" + path + "'");
   in_ = file_.get();

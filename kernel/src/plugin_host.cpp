@@ -49,6 +49,19 @@ std::string vet(const fs::path& file) {
   return {};
 }
 
+// A plugin's name prefixes its tables ("x.<name>.<table>") and names it in
+// messages: no dots, so that no name can reach into another plugin's tables.
+bool valid_plugin_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<fs::path> plugin_search_path(const GlobalOptions& options, const fs::path& ledger_dir) {
@@ -131,6 +144,15 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
           continue;
         }
         const auto info = plugin->info();
+        if (!valid_plugin_name(info.name)) {
+          refuse("invalid plugin name '" + info.name +
+                 "' (lowercase letters, digits, '_' and '-' only)");
+          continue;
+        }
+        if (info.name == "close") {  // the host's own tables (host_handle)
+          refuse("the plugin name 'close' is reserved for arctl itself");
+          continue;
+        }
         rec.name = info.name;
         rec.version = info.version;
         rec.summary = info.summary;
@@ -143,7 +165,7 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
           impl_->libs.push_back(std::move(lib));
           continue;
         }
-        handles_.push_back(std::make_unique<PluginHandle>(info.name));
+        handles_.push_back(std::unique_ptr<PluginHandle>(new PluginHandle(info.name)));
         plugin->init(*handles_.back());
         plugin->provide(services_);
         rec.status = "loaded";
@@ -153,6 +175,8 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
         impl_->libs.push_back(std::move(lib));
       } catch (const std::exception& e) {
         refuse(std::string("failed to load: ") + e.what());
+      } catch (...) {
+        refuse("failed to load: an unknown exception");
       }
     }
   }

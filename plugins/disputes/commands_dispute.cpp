@@ -11,6 +11,17 @@ namespace arctl::disputes {
 
 namespace {
 
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
 void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Opts {
     OpenInput in;
@@ -30,6 +41,20 @@ void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
     if (!valid_reason(o->in.reason)) fail_usage("--reason must be one of " + std::string(kReasons));
     const auto j = ctx.ledger().write([&](Tx& tx) {
       Cases cases(tx, h);
+      if (o->in.amount) {
+        const auto d = tx.document(o->in.invoice);
+        for_option("--amount", [&] { return Money::parse(*o->in.amount, d.amount.currency()); });
+        // The document is one that can be disputed: what open() still
+        // refuses is the amount (not positive, more than is open).
+        if (is_debit(d.kind) && d.status != DocStatus::kVoid) {
+          try {
+            return cases.row(cases.open(o->in), ctx.today());
+          } catch (const Error& e) {
+            if (e.kind() != ErrorKind::kConflict) throw;
+            throw e.located({"", 0, "--amount"});
+          }
+        }
+      }
       return cases.row(cases.open(o->in), ctx.today());
     });
     ctx.report(j, j["id"].get<std::string>());

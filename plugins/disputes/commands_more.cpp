@@ -8,6 +8,21 @@
 #include "writeoffs.hpp"
 
 namespace arctl::disputes {
+
+namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+}  // namespace
 namespace {
 
 std::optional<std::string> optional_text(const std::string& s) {
@@ -27,7 +42,7 @@ void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   add->add_option("--note", a->note, "Who promised what, in their words");
   ctx.add_dry_run(add);
   add->callback([&ctx, &h, a] {
-    const auto date = parse_date(a->date);
+    const auto date = for_option("--date", [&] { return parse_date(a->date); });
     const auto p = ctx.ledger().write([&](Tx& tx) {
       return Promises(tx, h).add(a->customer, a->amount, date, a->invoice, a->note, ctx.today());
     });
@@ -163,7 +178,7 @@ void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   ctx.add_dry_run(add);
   add->callback([&ctx, &h, a] {
     std::optional<Date> next;
-    if (!a->next.empty()) next = parse_date(a->next);
+    if (!a->next.empty()) next = for_option("--next-action", [&] { return parse_date(a->next); });
     const auto r = ctx.ledger().write([&](Tx& tx) {
       return add_activity(tx, h, a->customer, a->type, a->note, next, ctx.today());
     });

@@ -2,7 +2,9 @@
 // transaction, render.
 #include <CLI/CLI.hpp>
 
+#include "arctl/date.hpp"
 #include "arctl/error.hpp"
+#include "arctl/terms.hpp"
 #include "commands.hpp"
 #include "credit.hpp"
 
@@ -17,6 +19,22 @@ AssessOptions assess_options(Context& ctx, const Rules& rules) {
 }
 
 namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+// A date option that also takes "none"; checked before the ledger is opened.
+void check_date_option(const std::optional<std::string>& value, const char* option) {
+  if (value && *value != "none") for_option(option, [&] { return parse_date(*value); });
+}
 
 void set_command(CLI::App& group, Context& ctx, State& st) {
   auto in = std::make_shared<CreditInput>();
@@ -36,6 +54,9 @@ void set_command(CLI::App& group, Context& ctx, State& st) {
       fail_usage(
           "credit set: give at least one of --limit, --terms, --guarantee-amount, "
           "--guarantee-expiry, --review-date");
+    check_date_option(in->guarantee_expiry, "--guarantee-expiry");
+    check_date_option(in->review_date, "--review-date");
+    if (in->terms) for_option("--terms", [&] { return Terms::parse(*in->terms); });
     const auto j = ctx.ledger().write([&](Tx& tx) {
       const auto rules = Rules::load(tx);
       const auto r = set_credit(tx, st.holds.store(), *in, st.suppress_live);
@@ -123,7 +144,14 @@ void check_command(CLI::App& group, Context& ctx, State& st) {
       const auto rules = Rules::load(tx);
       auto ao = assess_options(ctx, rules);
       ao.exclude_order = o->order_id;
-      return decide(check_base(tx, st.holds.store(), o->customer, ao), o->amount, o->order_id);
+      const auto base = check_base(tx, st.holds.store(), o->customer, ao);
+      try {
+        return decide(base, o->amount, o->order_id);
+      } catch (const Error& e) {
+        // The amount is the --amount option here (the batch names its column).
+        if (e.where().field != "amount") throw;
+        throw Error(e.kind(), e.what(), {"", 0, "--amount"});
+      }
     });
     if (ctx.format() == Format::kTable) {
       ctx.out() << (d.release ? "release" : "blocked") << '\n';

@@ -32,8 +32,30 @@ std::vector<LineSpec> line_specs(const std::vector<std::string>& lines) {
 
 namespace {
 
-Date date_or_today(Context& ctx, const std::string& text) {
-  return text.empty() ? ctx.today() : parse_date(text);
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+Date date_or_today(Context& ctx, const std::string& text, const char* option = "--date") {
+  return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
+}
+
+// Errors about a line's parts (quantity, unit_price...) or the invoice's
+// total came from --line; an error about the currency came from --currency.
+Error as_option_error(const Error& e) {
+  const auto& field = e.where().field;
+  if (field == "currency") return Error(e.kind(), e.what(), {"", 0, "--currency"});
+  if (field == "quantity" || field == "unit_price" || field == "tax_rate" ||
+      field == "description" || field == "line")
+    return Error(e.kind(), std::string(field) + ": " + e.what(), {"", 0, "--line"});
+  return e;
 }
 
 Json created_json(const Created& c) {
@@ -69,9 +91,15 @@ void create_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     o->in.date = date_or_today(ctx, o->date);
-    if (!o->due.empty()) o->in.due = parse_date(o->due);
+    if (!o->due.empty()) o->in.due = date_or_today(ctx, o->due, "--due");
     o->in.lines = line_specs(o->lines);
-    const auto c = ctx.ledger().write([&](Tx& tx) { return inv.create(tx, o->in); });
+    const auto c = ctx.ledger().write([&](Tx& tx) {
+      try {
+        return inv.create(tx, o->in);
+      } catch (const Error& e) {
+        throw as_option_error(e);
+      }
+    });
     ctx.report(created_json(c), c.document.id);
   });
 }
@@ -92,8 +120,10 @@ void list_command(CLI::App& group, Context& ctx) {
   cmd->add_option("--to", o->to, "Dated on or before");
   cmd->callback([&ctx, o] {
     const auto today = ctx.today();
-    const Date from = o->from.empty() ? Date(std::chrono::days(-1'000'000)) : parse_date(o->from);
-    const Date to = o->to.empty() ? Date(std::chrono::days(1'000'000)) : parse_date(o->to);
+    const Date from = o->from.empty() ? Date(std::chrono::days(-1'000'000))
+                                      : for_option("--from", [&] { return parse_date(o->from); });
+    const Date to = o->to.empty() ? Date(std::chrono::days(1'000'000))
+                                  : for_option("--to", [&] { return parse_date(o->to); });
     Json rows = Json::array();
     auto visit = [&](const Document& d) {
       if (d.kind != DocKind::kInvoice && d.kind != DocKind::kDebitNote) return true;
@@ -158,6 +188,10 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     const auto c = ctx.ledger().write([&](Tx& tx) {
+      if (o->amount) {
+        const auto currency = tx.document(o->id).amount.currency();
+        for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
+      }
       return inv.credit(tx, o->id, o->amount, line_specs(o->lines), o->reason,
                         date_or_today(ctx, o->date));
     });
@@ -181,6 +215,8 @@ void debit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     const auto c = ctx.ledger().write([&](Tx& tx) {
+      const auto currency = tx.customer(o->customer).currency;
+      for_option("--amount", [&] { return Money::parse(o->amount, currency); });
       return inv.debit(tx, o->customer, o->amount, o->reason, o->for_id,
                        date_or_today(ctx, o->date));
     });

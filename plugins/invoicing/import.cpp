@@ -8,6 +8,7 @@
 #include "arctl/error.hpp"
 #include "arctl/input.hpp"
 #include "commands.hpp"
+#include "lines.hpp"
 
 namespace arctl::invoicing {
 namespace {
@@ -17,9 +18,17 @@ constexpr std::string_view kHeaderColumns[] = {"id",    "customer", "date", "due
 constexpr std::string_view kLineColumns[] = {"description", "quantity", "unit_price",
                                              "tax_rate",    "amount",   "account"};
 
+// Where each line of an invoice came from, so that an error found while
+// posting (the customer's currency is known only then) names its row.
+struct Source {
+  std::uint64_t line = 0;
+  std::string amount;  // the `amount` column, when the line was given that way
+};
+
 struct Pending {
   std::uint64_t line = 0;  // first line of the invoice
   InvoiceInput in;
+  std::vector<Source> sources;  // one per line of `in`
 };
 
 using Row = std::unordered_map<std::string, std::string>;
@@ -44,6 +53,18 @@ LineSpec line_of(const Row& row, const Location& where) {
   for (const char* f : {"quantity", "unit_price"})
     if ((std::string_view(f) == "quantity" ? s.quantity : s.unit_price).empty())
       fail(ErrorKind::kConflict, "missing (or give amount)", {where.file, where.line, f});
+  // The numbers' syntax does not depend on the currency: check it here, at
+  // the row and column it came from.
+  auto decimal = [&](const std::string& text, const char* column, bool percent) {
+    try {
+      percent ? Decimal::parse_percent(text) : Decimal::parse(text);
+    } catch (const Error& e) {
+      fail(ErrorKind::kConflict, e.what(), {where.file, where.line, column});
+    }
+  };
+  decimal(s.quantity, "quantity", false);
+  decimal(s.unit_price, amount.empty() ? "unit_price" : "amount", false);
+  if (!s.tax_rate.empty()) decimal(s.tax_rate, "tax_rate", true);
   return s;
 }
 
@@ -53,6 +74,12 @@ class Collector {
 
   void add(const Row& row, std::uint64_t line) {
     const Location where{source_, line, {}};
+    // JSON escapes (\u0000) and quoted CSV fields can carry control
+    // characters that the ledger refuses; refuse them here, naming the field.
+    for (const auto& [column, value] : row)
+      for (unsigned char c : value)
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+          fail(ErrorKind::kConflict, "contains a control character", {source_, line, column});
     const auto id = get(row, "id");
     if (id.empty()) fail(ErrorKind::kConflict, "missing", {source_, line, "id"});
     InvoiceInput head;
@@ -73,12 +100,19 @@ class Collector {
     }
     head.terms = get(row, "terms");
     head.currency = get(row, "currency");
+    if (!head.currency.empty()) {
+      try {
+        Currency::parse(head.currency);
+      } catch (const Error& e) {
+        fail(ErrorKind::kConflict, e.what(), {source_, line, "currency"});
+      }
+    }
     head.po = get(row, "po");
     head.memo = get(row, "memo");
     auto spec = line_of(row, where);
     auto [it, fresh] = index_.try_emplace(id, pending_.size());
     if (fresh) {
-      pending_.push_back({line, std::move(head)});
+      pending_.push_back({line, std::move(head), {}});
     } else {
       const auto& first = pending_[it->second].in;
       const char* differs = nullptr;
@@ -94,12 +128,15 @@ class Collector {
         differs = "currency";
       else if (first.po != head.po)
         differs = "po";
+      else if (first.memo != head.memo)
+        differs = "memo";
       if (differs)
         fail(ErrorKind::kConflict,
              "differs from line " + std::to_string(pending_[it->second].line) + " of invoice " + id,
              {source_, line, differs});
     }
     pending_[it->second].in.lines.push_back(std::move(spec));
+    pending_[it->second].sources.push_back({line, get(row, "amount")});
   }
 
   std::vector<Pending>& pending() { return pending_; }
@@ -160,6 +197,43 @@ std::vector<Pending> read_json_lines(Input& in) {
   return std::move(out.pending());
 }
 
+// Checks what needs the customer's currency, row by row: an amount must fit
+// its minor unit (10.001 USD is refused, not rounded) and no line may
+// overflow; an unknown customer is named as the field it came from.
+void check_lines(Tx& tx, const Pending& p, const std::string& source) {
+  Currency currency;
+  try {
+    currency = tx.customer(p.in.customer).currency;
+  } catch (const Error& e) {
+    throw e.located({source, p.line, "customer"});
+  }
+  if (!p.in.currency.empty() && !(Currency::parse(p.in.currency) == currency))
+    fail(ErrorKind::kConflict,
+         "customer '" + p.in.customer + "' is billed in " + std::string(currency.code()) +
+             ", not " + p.in.currency,
+         {source, p.line, "currency"});
+  Money total = Money::zero(currency);
+  for (std::size_t i = 0; i < p.in.lines.size(); ++i) {
+    const auto& spec = p.in.lines[i];
+    const auto& from = p.sources[i];
+    const char* value_column = from.amount.empty() ? "unit_price" : "amount";
+    try {
+      if (!from.amount.empty()) Money::parse(from.amount, currency);
+      const auto line =
+          make_line(spec.description, spec.quantity, spec.unit_price, spec.tax_rate, currency);
+      total += line.net;
+      total += line.tax;
+    } catch (const Error& e) {
+      throw e.located({source, from.line, value_column});
+    }
+  }
+  if (!total.is_positive())
+    fail(
+        ErrorKind::kConflict,
+        "invoice " + p.in.id + " totals " + total.str() + "; it must be positive",
+        {source, p.sources.back().line, p.sources.back().amount.empty() ? "unit_price" : "amount"});
+}
+
 }  // namespace
 
 void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
@@ -186,10 +260,15 @@ void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
       created = unchanged = 0;
       Context::Progress progress(ctx, "invoices", pending.size());
       for (const auto& p : pending) {
+        check_lines(tx, p, in.name());
+        const bool exists = tx.find_document(p.in.id).has_value();
         try {
           (inv.create(tx, p.in).outcome == Outcome::kCreated ? created : unchanged)++;
         } catch (const Error& e) {
-          throw e.located({in.name(), p.line, {}});
+          // What is left is about the invoice as a whole; an id already in
+          // the ledger with other content is a conflict on the id.
+          const bool on_id = exists && e.kind() == ErrorKind::kConflict && e.where().field.empty();
+          throw e.located({in.name(), p.line, on_id ? "id" : ""});
         }
         progress.tick();
       }

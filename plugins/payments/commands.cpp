@@ -11,8 +11,45 @@ namespace arctl::payments {
 
 namespace {
 
-Date date_or_today(Context& ctx, const std::string& text) {
-  return text.empty() ? ctx.today() : parse_date(text);
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+Date date_or_today(Context& ctx, const std::string& text, const char* option = "--date") {
+  return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
+}
+
+// A positive amount of `currency` from an option's text.
+Money positive_amount(const std::string& text, const Currency& currency, const char* option) {
+  const auto amount = for_option(option, [&] { return Money::parse(text, currency); });
+  if (!amount.is_positive()) fail(ErrorKind::kConflict, "must be positive", {"", 0, option});
+  return amount;
+}
+
+// The options of `payment record` checked against the ledger before the
+// domain sees them, so that each error names the option it came from.
+void check_receipt_options(Tx& tx, const ReceiptInput& in) {
+  std::optional<Currency> given;
+  if (!in.currency.empty())
+    given = for_option("--currency", [&] { return Currency::parse(in.currency); });
+  Currency currency = given ? *given : Currency::parse(tx.config_or("ledger.currency", "USD"));
+  if (!in.customer.empty()) {
+    const auto customer = tx.customer(in.customer);
+    if (given && !(*given == customer.currency))
+      fail(ErrorKind::kConflict,
+           "customer '" + customer.id + "' pays in " + std::string(customer.currency.code()) +
+               ", not " + in.currency,
+           {"", 0, "--currency"});
+    currency = customer.currency;
+  }
+  positive_amount(in.amount, currency, "--amount");
 }
 
 void record_command(CLI::App& group, Context& ctx, Payments& p) {
@@ -38,8 +75,12 @@ void record_command(CLI::App& group, Context& ctx, Payments& p) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, o] {
     o->in.date = date_or_today(ctx, o->date);
-    if (!o->value_date.empty()) o->in.value_date = parse_date(o->value_date);
-    const auto r = ctx.ledger().write([&](Tx& tx) { return p.record(tx, o->in, ctx.today()); });
+    if (!o->value_date.empty())
+      o->in.value_date = date_or_today(ctx, o->value_date, "--value-date");
+    const auto r = ctx.ledger().write([&](Tx& tx) {
+      check_receipt_options(tx, o->in);
+      return p.record(tx, o->in, ctx.today());
+    });
     Json j{{"id", r.id},
            {"outcome", r.outcome == Outcome::kCreated ? "created" : "unchanged"},
            {"held", r.held},
@@ -74,9 +115,17 @@ void apply_command(CLI::App& group, Context& ctx, Payments& p) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, o] {
     const auto a = ctx.ledger().write([&](Tx& tx) {
+      const auto receipt = tx.document(o->id);
+      const auto invoice = tx.document(o->invoice);
+      const auto currency = receipt.amount.currency();
+      // Money is never added or compared across currencies: say which two
+      // documents disagree rather than fail on the arithmetic.
+      if (!(currency == invoice.amount.currency()))
+        fail_conflict("'" + o->id + "' is in " + std::string(currency.code()) + " and '" +
+                      o->invoice + "' in " + std::string(invoice.amount.currency().code()) +
+                      "; a receipt pays only documents in its own currency");
       std::optional<Money> amount;
-      if (!o->amount.empty())
-        amount = Money::parse(o->amount, tx.document(o->id).amount.currency());
+      if (!o->amount.empty()) amount = positive_amount(o->amount, currency, "--amount");
       return p.apply(tx, o->id, o->invoice, amount, date_or_today(ctx, o->date), "manual");
     });
     ctx.report(to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
@@ -211,6 +260,7 @@ void return_command(CLI::App& group, Context& ctx, Payments& p) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, o] {
     const auto r = ctx.ledger().write([&](Tx& tx) {
+      if (o->fee) positive_amount(*o->fee, tx.document(o->id).amount.currency(), "--fee");
       return p.return_payment(tx, o->id, o->reason, o->fee, date_or_today(ctx, o->date));
     });
     Json j{{"id", o->id},
@@ -236,6 +286,7 @@ void refund_command(CLI::App& group, Context& ctx, Payments& p) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, o] {
     const auto d = ctx.ledger().write([&](Tx& tx) {
+      positive_amount(o->amount, tx.customer(o->customer).currency, "--amount");
       return p.refund(tx, o->customer, o->amount, o->method, date_or_today(ctx, o->date));
     });
     ctx.report(to_json(d), d.id);

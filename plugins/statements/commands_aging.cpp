@@ -9,6 +9,21 @@
 
 namespace arctl::statements {
 
+namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+}  // namespace
+
 void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
   struct Opts {
     std::string buckets, basis = "due", by = "customer", customer, min_balance;
@@ -30,11 +45,22 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
     const auto rows = ctx.ledger().read([&](Tx& tx) {
       AgingOptions a;
       a.as_of = ctx.today();
-      a.buckets = buckets_from(tx, o->buckets);
+      a.buckets = for_option("--buckets", [&] { return buckets_from(tx, o->buckets); });
       a.invoice_basis = o->basis == "invoice";
       if (!o->customer.empty()) a.customer = o->customer;
       a.min_balance = o->min_balance;
-      const auto aging = compute_aging(tx, h, a, ctx.service<DisputeService>());
+      // The minimum is read in each customer's currency: a value that is not
+      // an amount, or too precise for a currency, is an error of the option.
+      if (!o->min_balance.empty())
+        for_option("--min-balance", [&] { return Decimal::parse(o->min_balance); });
+      const auto aging = [&] {
+        try {
+          return compute_aging(tx, h, a, ctx.service<DisputeService>());
+        } catch (const Error& e) {
+          if (o->min_balance.empty() || e.kind() != ErrorKind::kConflict) throw;
+          throw e.located({"", 0, "--min-balance"});
+        }
+      }();
       return o->by == "summary" ? aging_summary(aging) : aging_rows(aging);
     });
     ctx.print(rows);
@@ -55,7 +81,9 @@ void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
       ->check(CLI::IsMember({"standard", "countback"}))
       ->capture_default_str();
   dso->callback([&ctx, &h, d] {
-    const auto p = d->period.empty() ? Period::of(ctx.today()) : Period::parse(d->period);
+    const auto p = d->period.empty()
+                       ? Period::of(ctx.today())
+                       : for_option("--period", [&] { return Period::parse(d->period); });
     ctx.print(
         ctx.ledger().read([&](Tx& tx) { return report_dso(tx, h, p, d->method == "countback"); }));
   });
@@ -64,7 +92,7 @@ void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
   auto* cei = group->add_subcommand("cei", "Collection effectiveness index for a month");
   cei->add_option("--period", *cei_period, "YYYY-MM")->required();
   cei->callback([&ctx, &h, cei_period] {
-    const auto p = Period::parse(*cei_period);
+    const auto p = for_option("--period", [&] { return Period::parse(*cei_period); });
     ctx.print(ctx.ledger().read([&](Tx& tx) { return report_cei(tx, h, p); }));
   });
 
@@ -88,8 +116,9 @@ void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
   act->add_option("--to", a->to, "Last day (default: the business date)");
   act->callback([&ctx, a] {
     const auto today = ctx.today();
-    const Date from = a->from.empty() ? Period::of(today).first_day() : parse_date(a->from);
-    const Date to = a->to.empty() ? today : parse_date(a->to);
+    const Date from = a->from.empty() ? Period::of(today).first_day()
+                                      : for_option("--from", [&] { return parse_date(a->from); });
+    const Date to = a->to.empty() ? today : for_option("--to", [&] { return parse_date(a->to); });
     if (to < from) fail_usage("--to is before --from");
     ctx.print(ctx.ledger().read([&](Tx& tx) { return report_activity(tx, from, to); }));
   });

@@ -10,6 +10,21 @@
 
 namespace arctl::statements {
 
+namespace {
+
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
+}  // namespace
+
 void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   (void)h;
   struct Opts {
@@ -39,8 +54,10 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
                 : "text";
     const bool plain_rows = fmt == "jsonl" || fmt == "tsv";
     const auto f = plain_rows ? DocFormat::kCsv : parse_doc_format(fmt);
-    const Date to = o->to.empty() ? ctx.today() : parse_date(o->to);
-    const Date from = o->from.empty() ? Period::of(to).first_day() : parse_date(o->from);
+    const Date to =
+        o->to.empty() ? ctx.today() : for_option("--to", [&] { return parse_date(o->to); });
+    const Date from = o->from.empty() ? Period::of(to).first_day()
+                                      : for_option("--from", [&] { return parse_date(o->from); });
     if (to < from) fail_usage("--to is before --from");
     if (o->all) {
       BatchOptions b{from, to, f, o->min_balance, false};

@@ -25,10 +25,14 @@ class PluginTable;
 // Identifies a plugin to the kernel; handed to the plugin by the host.
 class PluginHandle {
  public:
-  explicit PluginHandle(std::string name) : name_(std::move(name)) {}
   const std::string& name() const noexcept { return name_; }
 
  private:
+  // Only the host names plugins: a plugin cannot make a handle for another
+  // plugin's tables. (TestAccess is for the project's own unit tests.)
+  explicit PluginHandle(std::string name) : name_(std::move(name)) {}
+  friend class PluginHost;
+  friend struct TestAccess;
   std::string name_;
 };
 
@@ -163,7 +167,6 @@ class Tx {
 // reach kernel data except through Tx.
 class PluginTable {
  public:
-  PluginTable(Tx& tx, std::string table) : tx_(tx), table_(std::move(table)) {}
   std::optional<Bytes> get(BytesView key);
   void put(BytesView key, BytesView value);
   bool del(BytesView key);
@@ -173,6 +176,9 @@ class PluginTable {
   const std::string& name() const noexcept { return table_; }
 
  private:
+  // Only Tx::table makes one, always named "x.<plugin>.<name>".
+  friend class Tx;
+  PluginTable(Tx& tx, std::string table) : tx_(tx), table_(std::move(table)) {}
   Tx& tx_;
   std::string table_;
 };

@@ -44,6 +44,9 @@ class PluginHost {
   Plugin* find(std::string_view name) const;
   const std::vector<std::filesystem::path>& search_path() const noexcept { return dirs_; }
   Services& services() noexcept { return services_; }
+  // The handle under which the host itself keeps records ("close": the
+  // month-end close's tables). No loaded plugin may take such a name.
+  static PluginHandle host_handle(std::string name) { return PluginHandle(std::move(name)); }
 
  private:
   struct Impl;

@@ -8,6 +8,7 @@
 
 #include "arctl/error.hpp"
 #include "records.hpp"
+#include "test_access.hpp"
 
 using namespace arctl;
 using namespace arctl::disputes;
@@ -33,7 +34,7 @@ struct TempLedger {
 TEST_SUITE("disputes") {
   TEST_CASE("a case, its history and the unresolved index round-trip through the store") {
     TempLedger t;
-    PluginHandle h("disputes");
+    auto h = TestAccess::handle("disputes");
     const auto usd = Currency::parse("USD");
     t.ledger->write([&](Tx& tx) {
       Records s(tx, h);
@@ -80,7 +81,7 @@ TEST_SUITE("disputes") {
 
   TEST_CASE("proposals and activities keep every field") {
     TempLedger t;
-    PluginHandle h("disputes");
+    auto h = TestAccess::handle("disputes");
     const auto eur = Currency::parse("EUR");
     t.ledger->write([&](Tx& tx) {
       Records s(tx, h);

@@ -5,6 +5,7 @@
 #include "credit.hpp"
 #include "holds.hpp"
 #include "ledger_fixture.hpp"
+#include "test_access.hpp"
 
 using namespace arctl;
 using namespace arctl::holds;
@@ -12,7 +13,7 @@ using namespace arctl::holds;
 namespace {
 
 struct Fixture : test::LedgerFixture {
-  PluginHandle handle{"holds"};
+  PluginHandle handle = TestAccess::handle("holds");
   Holds holds{handle};
   Rules rules;
 
