@@ -20,6 +20,7 @@ namespace arctl::cli {
 namespace {
 
 constexpr int kMaxAliasDepth = 8;
+constexpr std::string_view kPluginGroup = "Commands from plugin ";
 
 CLI::App* find_command(CLI::App& app, const std::string& name) {
   for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
@@ -43,6 +44,7 @@ void register_builtins(CLI::App& app, Context& ctx, const Hooks& hooks) {
   register_version(app, ctx);
   register_close(app, ctx, hooks);
   register_backup(app, ctx);
+  register_store(app, ctx);
   register_help(app, ctx);
   register_completion(app, ctx);
   for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
@@ -57,11 +59,31 @@ void register_plugins(CLI::App& app, Context& ctx, PluginHost& host) {
     } catch (const std::exception& e) {
       fail(ErrorKind::kError,
            "plugin '" + plugin->info().name + "' failed to register its commands: " + e.what());
+    } catch (...) {
+      fail(ErrorKind::kError,
+           "plugin '" + plugin->info().name + "' failed to register its commands");
     }
     auto subs = app.get_subcommands([](CLI::App*) { return true; });
     for (std::size_t i = before; i < subs.size(); ++i)
-      subs[i]->group("Commands from plugin " + plugin->info().name);
+      subs[i]->group(std::string(kPluginGroup) + plugin->info().name);
   }
+}
+
+// The plugin whose command was chosen on the command line, or "" for a built-in.
+std::string plugin_of_command(CLI::App& app) {
+  for (auto* sub : app.get_subcommands()) {
+    const auto& group = sub->get_group();
+    if (group.rfind(kPluginGroup, 0) == 0) return group.substr(kPluginGroup.size());
+  }
+  return {};
+}
+
+// A plugin command that fails with something other than arctl::Error is a
+// bug in that plugin: say which one, instead of a bare "internal error".
+[[noreturn]] void fail_in_plugin(CLI::App& app, const std::string& what) {
+  const auto plugin = plugin_of_command(app);
+  if (plugin.empty()) fail(ErrorKind::kError, "internal error: " + what);
+  fail(ErrorKind::kError, "plugin '" + plugin + "' failed: " + what);
 }
 
 int run_inner(std::vector<std::string> args, int depth) {
@@ -176,6 +198,12 @@ int run_inner(std::vector<std::string> args, int depth) {
     std::cerr << "arctl: " << e.what() << "\n";
     std::cerr << "Run 'arctl help " << word << "' for usage.\n";
     return exit_code(ErrorKind::kUsage);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail_in_plugin(app, e.what());
+  } catch (...) {
+    fail_in_plugin(app, "an unknown exception");
   }
   return ctx.exit_code;
 }
@@ -192,6 +220,10 @@ int run(std::vector<std::string> args) {
   } catch (const std::exception& e) {
     std::cout.flush();
     std::cerr << "arctl: internal error: " << e.what() << '\n';
+    return exit_code(ErrorKind::kError);
+  } catch (...) {
+    std::cout.flush();
+    std::cerr << "arctl: internal error: an unknown exception\n";
     return exit_code(ErrorKind::kError);
   }
 }

@@ -6,10 +6,34 @@
 
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
+#include "arctl/store.hpp"
 #include "commands.hpp"
 
 namespace arctl::cli {
 namespace fs = std::filesystem;
+
+namespace {
+
+JournalHead head_of_backup(const fs::path& file, const std::string& actor) {
+  const auto dir = fs::path(file.string() + ".inspect");
+  struct Remove {
+    fs::path p;
+    ~Remove() {
+      std::error_code ec;
+      fs::remove_all(p, ec);
+    }
+  } cleanup{dir};
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
+  std::error_code ec;
+  fs::create_hard_link(file, dir / "data.mdb", ec);
+  if (ec) fs::copy_file(file, dir / "data.mdb");
+  Ledger copy(open_lmdb_store(dir, false), dir, Session{actor, "arctl backup", false});
+  return copy.read([](Tx& tx) { return tx.journal_head(); });
+}
+
+}  // namespace
 
 void register_backup(CLI::App& app, Context& ctx) {
   auto file = std::make_shared<std::string>();
@@ -19,8 +43,10 @@ void register_backup(CLI::App& app, Context& ctx) {
   backup->add_option("file", *file, "Where to write it (must not exist)")->required();
   backup->callback([&ctx, file] {
     auto& ledger = ctx.ledger();
-    const auto head = ledger.read([](Tx& tx) { return tx.journal_head(); });
     ledger.store().backup(*file);
+    // The head the copy holds, read from the copy itself: another writer may
+    // have committed between any read here and the copy's snapshot.
+    const auto head = head_of_backup(*file, ctx.options().actor);
     Json r{{"file", *file},
            {"journal_seq", head.seq},
            {"journal_head", to_hex(head.hash)},

@@ -21,6 +21,7 @@ void register_config(CLI::App& app, Context& ctx);
 void register_plugin(CLI::App& app, Context& ctx);
 void register_version(CLI::App& app, Context& ctx);
 void register_backup(CLI::App& app, Context& ctx);
+void register_store(CLI::App& app, Context& ctx);
 class Hooks;
 void register_close(CLI::App& app, Context& ctx, const Hooks& hooks);
 

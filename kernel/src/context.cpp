@@ -2,6 +2,8 @@
 // rendering, diagnostics and the progress bar.
 #include "arctl/context.hpp"
 
+#include "arctl/store.hpp"
+
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -69,8 +71,10 @@ std::filesystem::path Context::ledger_dir() const {
 }
 
 bool Context::has_ledger() const {
+  if (const char* store = std::getenv("ARCTL_STORE"); store && *store) return true;
   std::error_code ec;
-  return std::filesystem::exists(ledger_dir() / "data.mdb", ec);
+  return std::filesystem::exists(ledger_dir() / "data.mdb", ec) ||
+         std::filesystem::exists(ledger_dir() / kStoreUrlFile, ec);
 }
 
 Ledger& Context::ledger() {

@@ -1,6 +1,8 @@
 // The event bus: subscribers run inside the publisher's write transaction.
 #include "arctl/events.hpp"
 
+#include "arctl/store.hpp"
+
 #include "arctl/error.hpp"
 
 namespace arctl {
@@ -34,6 +36,8 @@ void EventBus::dispatch(Tx& tx, const JournalEntry& entry) {
     if (!matches(sub.type, entry.type)) continue;
     try {
       sub.handler(tx, entry);
+    } catch (const RetryTransaction&) {
+      throw;  // the store asks for the whole transaction again (Ledger::write)
     } catch (const Error& e) {
       // Keep the kind (a veto is usually kConflict or kCreditRefused) but say who refused.
       if (e.what() && std::string_view(e.what()).find(sub.owner + ":") == 0) throw;
@@ -41,6 +45,10 @@ void EventBus::dispatch(Tx& tx, const JournalEntry& entry) {
     } catch (const std::exception& e) {
       throw Error(ErrorKind::kError,
                   sub.owner + ": handler for '" + entry.type + "' failed: " + e.what());
+    } catch (...) {
+      // Plugin code may throw anything; it must still only abort this transaction.
+      throw Error(ErrorKind::kError, sub.owner + ": handler for '" + entry.type +
+                                         "' failed with an unknown exception");
     }
   }
 }

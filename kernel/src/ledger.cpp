@@ -2,6 +2,8 @@
 // journal side of Tx (emit, head, iteration).
 #include "arctl/ledger.hpp"
 
+#include <sodium.h>
+
 #include <chrono>
 
 #include "arctl/error.hpp"
@@ -12,7 +14,32 @@
 namespace arctl {
 namespace {
 constexpr int kMaxAttempts = 12;
+constexpr std::uint8_t kJournalV = 1;
+
+// The journal record of `e`, setting e.hash on the way. The record's bytes up
+// to the payload are exactly what JournalEntry::compute_hash hashes after the
+// previous hash, so the payload is packed once and hashed where it lies
+// (`arctl check` recomputes every hash with compute_hash).
+Bytes encode_and_hash(JournalEntry& e) {
+  Encoder enc(kJournalV);
+  enc.u64(e.seq).u64(e.txn).i64(e.time_micros).str(e.actor).str(e.command).str(e.type);
+  const auto packed = Json::to_msgpack(e.payload);
+  enc.str(std::string_view(reinterpret_cast<const char*>(packed.data()), packed.size()));
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  crypto_hash_sha256_update(&st, e.prev.data(), e.prev.size());
+  const auto& hashed = enc.bytes();
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(hashed.data()),
+                            hashed.size());
+  crypto_hash_sha256_final(&st, e.hash.data());
+  const auto as_text = [](const Hash& h) {
+    return std::string_view(reinterpret_cast<const char*>(h.data()), h.size());
+  };
+  enc.str(as_text(e.prev)).str(as_text(e.hash));
+  return std::move(enc).bytes();
 }
+
+}  // namespace
 
 Ledger::Ledger(std::unique_ptr<Store> store, std::filesystem::path dir, Session session)
     : store_(std::move(store)), dir_(std::move(dir)), session_(std::move(session)) {}
@@ -21,7 +48,7 @@ Ledger::~Ledger() = default;
 
 std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& dir, Session session,
                                      bool create) {
-  auto store = open_lmdb_store(dir, create);
+  auto store = open_store(dir, create);
   return std::make_unique<Ledger>(std::move(store), dir, std::move(session));
 }
 
@@ -41,7 +68,11 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
         Tx tx(*this, *txn, txn.get());
         fn(tx);
         if (tx.events_emitted() > 0) {
-          last = tx.journal_head().seq;
+          // The head is written once per transaction, not once per event:
+          // inside the transaction Tx::journal_head() answers from memory.
+          const auto head = tx.journal_head();
+          txn->put(tables::kMeta, tables::kMetaHead, records::encode(head));
+          last = head.seq;
           first = last - tx.events_emitted() + 1;
         }
       }
@@ -106,11 +137,8 @@ std::uint64_t Tx::emit(std::string_view type, Json payload) {
   e.type = std::string(type);
   e.payload = std::move(payload);
   e.prev = head.hash;
-  e.hash = e.compute_hash();
-  w.put(tables::kJournal, KeyBuilder().u64(e.seq), records::encode(e));
-  const JournalHead next{e.seq, e.hash};
-  w.put(tables::kMeta, tables::kMetaHead, records::encode(next));
-  head_ = next;
+  w.put(tables::kJournal, KeyBuilder().u64(e.seq), encode_and_hash(e));
+  head_ = JournalHead{e.seq, e.hash};
   ledger_.bus().dispatch(*this, e);
   return e.seq;
 }

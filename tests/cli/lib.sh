@@ -6,7 +6,7 @@ set -Eeuo pipefail
 : "${ARCTL_BIN:?ARCTL_BIN must name the arctl binary under test}"
 
 # Nothing from the caller's environment may choose the ledger or plugins.
-unset ARCTL_DIR ARCTL_PLUGIN_PATH ARCTL_TODAY ARCTL_ACTOR NO_COLOR
+unset ARCTL_DIR ARCTL_PLUGIN_PATH ARCTL_TODAY ARCTL_ACTOR ARCTL_STORE NO_COLOR
 export ARCTL_TODAY=2026-03-31
 export ARCTL_ACTOR=e2e
 export LC_ALL=C.UTF-8
@@ -54,6 +54,56 @@ _finish() {
   echo "$test_name: all $checks checks passed"
 }
 trap _finish EXIT
+
+# ARCTL_TEST_BACKEND=pg runs the test on PostgreSQL: ARCTL_BIN becomes a
+# wrapper that gives every `arctl init` a schema of its own on the test server
+# (ARCTL_PG_STATE, written by tests/pg/start.sh); everything else passes
+# through unchanged.
+if [[ "${ARCTL_TEST_BACKEND:-lmdb}" == pg ]]; then
+  : "${ARCTL_PG_STATE:?ARCTL_PG_STATE must name the state file of the test server}"
+  # shellcheck source=/dev/null
+  source "$ARCTL_PG_STATE"
+  export PG_URL PG_DIR PG_BINDIR PG_PORT PG_SERVER_USER
+  mkdir "$tmp/.pg-bin"
+  cat >"$tmp/.pg-bin/arctl" <<WRAPPER
+#!/usr/bin/env bash
+set -euo pipefail
+args=("\$@")
+i=0
+while ((i < \${#args[@]})); do
+  case "\${args[i]}" in
+    -C | --ledger | --format | --as-of | --actor | --plugin-dir) i=\$((i + 2)) ;;
+    -*) i=\$((i + 1)) ;;
+    *) break ;;
+  esac
+done
+if ((i < \${#args[@]})) && [[ "\${args[i]}" == init && " \$* " != *" --store"* ]]; then
+  schema="e2e_\$(date +%s%N)_\$\$"
+  exec "$ARCTL_BIN" "\${args[@]:0:i+1}" --store "$PG_URL&schema=\$schema" "\${args[@]:i+1}"
+fi
+exec "$ARCTL_BIN" "\$@"
+WRAPPER
+  chmod +x "$tmp/.pg-bin/arctl"
+  ARCTL_REAL_BIN=$ARCTL_BIN
+  ARCTL_BIN=$tmp/.pg-bin/arctl
+  export ARCTL_REAL_BIN ARCTL_BIN
+
+  # A test that copies a ledger directory (cp -r SRC DEST) means a second,
+  # independent ledger; for a ledger on the server the copy gets a schema of
+  # its own with the data copied into it (arctl store copy).
+  cp() {
+    command cp "$@"
+    local dest=${!#} src copy url
+    for src in "${@:1:$#-1}"; do
+      [[ "$src" != -* && -f "$src/store.url" ]] || continue
+      copy=$dest
+      [[ -f "$copy/store.url" ]] || copy=$dest/$(basename "$src")
+      url="$PG_URL&schema=e2e_$(date +%s%N)_$$"
+      "$ARCTL_REAL_BIN" -C "$src" -q store copy --to "$url" >/dev/null
+      printf '%s\n' "$url" >"$copy/store.url"
+    done
+  }
+fi
 trap 'echo "ERROR $(basename "${BASH_SOURCE[0]}"):$LINENO [$current_case]: unexpected failure of: $BASH_COMMAND" >&2' ERR
 
 # Names the behaviour the following assertions check, for failure messages.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "arctl/codec.hpp"
 
@@ -56,7 +57,7 @@ struct RetryTransaction {
 };
 
 struct StoreInfo {
-  std::string backend;   // "lmdb"
+  std::string backend;   // "lmdb" or "postgresql"
   std::string location;  // directory or URL, password masked
   std::uint64_t size_bytes = 0;
   std::uint64_t map_bytes = 0;
@@ -78,5 +79,38 @@ class Store {
 // 0700, its files 0600, stale reader slots are cleared, and the map grows on
 // demand. Throws Error(kNotFound) when !create and there is no store.
 std::unique_ptr<Store> open_lmdb_store(const std::filesystem::path& dir, bool create);
+
+// A store location: a directory (LMDB) or
+// postgresql://USER@HOST[:PORT]/DB[?schema=NAME&...] (any other query
+// parameters go to libpq). A password in the URL is refused: passwords come
+// only from libpq's own sources (~/.pgpass, PGPASSWORD, a service file).
+struct StoreUrl {
+  std::string backend;   // "lmdb" or "postgresql"
+  std::string conninfo;  // for libpq: the URL without the schema parameter
+  std::string schema;    // "arctl" unless the URL names one
+  std::string masked;    // printable: any password replaced by ***
+};
+StoreUrl parse_store_url(std::string_view url);  // Error(kUsage) when malformed
+std::string mask_store_url(std::string_view url);
+
+// Opens (creating the schema and its tables if `create`) the PostgreSQL store
+// at `url`. Throws Error(kNotFound) when !create and the schema has no store.
+std::unique_ptr<Store> open_pg_store(std::string_view url, bool create);
+
+// The file in a ledger directory that records a server store's URL.
+inline constexpr const char* kStoreUrlFile = "store.url";
+std::optional<std::string> recorded_store_url(const std::filesystem::path& dir);
+void record_store_url(const std::filesystem::path& dir, std::string_view url);
+
+// The store of the ledger in `dir`: ARCTL_STORE if set, else the URL recorded
+// in `dir`, else LMDB in `dir`.
+std::unique_ptr<Store> open_store(const std::filesystem::path& dir, bool create);
+std::unique_ptr<Store> open_store_url(std::string_view url, bool create);
+
+// The names of the tables that hold at least one entry, in byte order.
+std::vector<std::string> store_tables(Store& store);
+// Copies every table of `from` into `to`, which must be empty, in batches of
+// bounded size. Returns the number of entries copied.
+std::uint64_t copy_store(Store& from, Store& to);
 
 }  // namespace arctl

@@ -1,0 +1,296 @@
+// Transactions on PostgreSQL. A read transaction is one REPEATABLE READ READ
+// ONLY snapshot. A write transaction first bumps the ledger's head row, which
+// serialises writers; its puts and deletes wait in memory and go out in
+// multi-row statements, and its reads see them through the same overlay.
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "arctl/error.hpp"
+#include "arctl/log.hpp"
+#include "pg_store.hpp"
+
+namespace arctl::pg {
+namespace {
+
+// LMDB's key limit: keys that fit one backend fit the other.
+constexpr std::size_t kMaxKey = 511;
+// A write transaction caches what it read; past this many entries the
+// clean ones are dropped (after a flush, so no pending write is lost).
+constexpr std::size_t kMaxCached = 200000;
+// Read transactions keep this many recent values alive for their views.
+constexpr std::size_t kReadRing = 4096;
+// Waiting for the head row ends in a serialization failure whenever another
+// writer committed meanwhile; the lock is simply requested again.
+constexpr int kMaxLockAttempts = 10000;
+
+class PgReadTxn final : public ReadTxn, public Source {
+ public:
+  explicit PgReadTxn(PgStore& store) : store_(store), conn_(store.take()) {
+    guarded([&] { conn_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); });
+  }
+  ~PgReadTxn() override {
+    try {
+      if (conn_->healthy()) {
+        conn_->exec("ROLLBACK");
+        store_.give_back(std::move(conn_));
+      }
+    } catch (...) {  // a connection that cannot roll back is dropped
+    }
+  }
+
+  std::optional<BytesView> get(std::string_view table, BytesView key) override {
+    if (key.empty() || key.size() > kMaxKey) return std::nullopt;
+    std::optional<BytesView> v;
+    guarded([&] { v = look_.get(*conn_, store_.kv(), table, key); });
+    if (!v) return std::nullopt;
+    auto& slot = ring_[next_++ % kReadRing];
+    slot.assign(*v);
+    return BytesView(slot);
+  }
+  std::unique_ptr<Cursor> cursor(std::string_view table) override {
+    return make_cursor(*this, table);
+  }
+
+  Result query(const std::string& sql, const std::vector<BytesView>& params) override {
+    std::optional<Result> r;
+    guarded([&] { r.emplace(conn_->exec_prepared(sql, params)); });
+    return std::move(*r);
+  }
+  void pending(std::string_view, const std::optional<std::string>&, bool,
+               const std::optional<std::string>&, bool, const PendingFn&) const override {}
+  std::uint64_t write_gen() const override { return 0; }
+  const std::string& kv() const override { return store_.kv(); }
+
+ private:
+  // A read is not retried by the ledger: a lost server is an error here.
+  template <class F>
+  void guarded(F&& f) {
+    try {
+      f();
+    } catch (const RetryTransaction& r) {
+      fail(ErrorKind::kError, "store: " + r.reason);
+    }
+  }
+
+  PgStore& store_;
+  std::unique_ptr<Conn> conn_;
+  Lookahead look_;
+  std::vector<std::string> ring_ = std::vector<std::string>(kReadRing);
+  std::size_t next_ = 0;
+};
+
+class PgWriteTxn final : public WriteTxn, public Source {
+ public:
+  explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take()) {
+    first_ = conn_->statements();
+    const std::string lock = "UPDATE " + store.head() + " SET gen = gen + 1 WHERE id = 1";
+    for (int attempt = 0; attempt < kMaxLockAttempts; ++attempt) {
+      conn_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      if (conn_->try_exec(lock)) return;
+      conn_->exec("ROLLBACK");
+    }
+    throw RetryTransaction{"the ledger stayed busy with other writers"};
+  }
+  ~PgWriteTxn() override {
+    if (done_) return;
+    try {
+      if (conn_->healthy()) {
+        conn_->exec("ROLLBACK");
+        store_.give_back(std::move(conn_));
+      }
+    } catch (...) {  // a connection that cannot roll back is dropped
+    }
+  }
+
+  std::optional<BytesView> get(std::string_view table, BytesView key) override {
+    if (key.empty() || key.size() > kMaxKey) return std::nullopt;
+    const auto& e = entry(table_of(table), table, key)->second;
+    if (!e.value) return std::nullopt;
+    return BytesView(*e.value);
+  }
+  std::unique_ptr<Cursor> cursor(std::string_view table) override {
+    return make_cursor(*this, table);
+  }
+
+  void put(std::string_view table, BytesView key, BytesView value) override {
+    if (key.empty())
+      fail(ErrorKind::kError, "store: empty key in table '" + std::string(table) + "'");
+    if (key.size() > kMaxKey)
+      fail(ErrorKind::kConflict, "key too long for the store: " + std::to_string(key.size()) +
+                                     " bytes (at most " + std::to_string(kMaxKey) + ") in table '" +
+                                     std::string(table) + "'");
+    auto& t = table_of(table);
+    auto it = t.find(key);
+    if (it == t.end()) {
+      it = t.emplace(std::string(key), Entry{}).first;
+      ++cached_;
+    }
+    set(t, it, std::string(value));
+  }
+
+  bool del(std::string_view table, BytesView key) override {
+    if (key.empty() || key.size() > kMaxKey) return false;
+    auto& t = table_of(table);
+    const auto it = entry(t, table, key);
+    if (!it->second.value) return false;
+    set(t, it, std::nullopt);
+    return true;
+  }
+
+  void commit() override {
+    flush();
+    conn_->exec("COMMIT");
+    if (log::enabled(2))
+      log::debug("store: the transaction took " + std::to_string(conn_->statements() - first_) +
+                 " statements");
+    done_ = true;
+    store_.give_back(std::move(conn_));
+  }
+
+  Result query(const std::string& sql, const std::vector<BytesView>& params) override {
+    return conn_->exec_prepared(sql, params);
+  }
+  void pending(std::string_view table, const std::optional<std::string>& lo, bool lo_incl,
+               const std::optional<std::string>& hi, bool hi_incl,
+               const PendingFn& fn) const override {
+    const auto t = tables_.find(table);
+    if (t == tables_.end()) return;
+    auto it = !lo ? t->second.begin()
+                  : (lo_incl ? t->second.lower_bound(*lo) : t->second.upper_bound(*lo));
+    for (; it != t->second.end(); ++it) {
+      if (hi && (hi_incl ? it->first > *hi : it->first >= *hi)) break;
+      if (it->second.dirty) fn(it->first, it->second.value);
+    }
+  }
+  std::uint64_t write_gen() const override { return gen_; }
+  const std::string& kv() const override { return store_.kv(); }
+
+ private:
+  struct Entry {
+    std::optional<std::string> value;
+    bool dirty = false;
+  };
+  using Table = std::map<std::string, Entry, std::less<>>;
+
+  Table& table_of(std::string_view name) {
+    auto it = tables_.find(name);
+    if (it == tables_.end()) {
+      it = tables_.emplace(std::string(name), Table{}).first;
+      table_names_[&it->second] = it->first;
+    }
+    return it->second;
+  }
+
+  // The entry for `key`, read from the server into the overlay if needed.
+  Table::iterator entry(Table& t, std::string_view table, BytesView key) {
+    if (auto it = t.find(key); it != t.end()) return it;
+    Entry e;
+    if (const auto v = look_.get(*conn_, store_.kv(), table, key)) e.value = std::string(*v);
+    ++cached_;
+    return t.emplace(std::string(key), std::move(e)).first;
+  }
+
+  void set(Table& t, Table::iterator it, std::optional<std::string> value) {
+    auto& e = it->second;
+    e.value = std::move(value);
+    if (!e.dirty) dirty_list_.emplace_back(&t, it);
+    e.dirty = true;
+    ++gen_;
+    if (dirty_list_.size() >= kWriteBatch) {
+      flush();
+      if (cached_ > kMaxCached) evict();
+    }
+  }
+
+  void evict() {
+    tables_.clear();
+    table_names_.clear();
+    look_.clear();
+    cached_ = 0;
+  }
+
+  // Sends every pending write: upserts and deletes, many rows per statement,
+  // one table at a time (the table is the statements' first parameter).
+  void flush() {
+    if (dirty_list_.empty()) return;
+    std::stable_sort(dirty_list_.begin(), dirty_list_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Entry*> puts_e, dels_e;
+    std::vector<BytesView> puts, dels;
+    for (std::size_t i = 0; i < dirty_list_.size();) {
+      Table* t = dirty_list_[i].first;
+      const BytesView name = table_names_.at(t);
+      puts.assign(1, name);
+      dels.assign(1, name);
+      for (; i < dirty_list_.size() && dirty_list_[i].first == t; ++i) {
+        auto& [k, e] = *dirty_list_[i].second;
+        if (e.value) {
+          puts.emplace_back(k);
+          puts.emplace_back(*e.value);
+          puts_e.push_back(&e);
+        } else {
+          dels.emplace_back(k);
+          dels_e.push_back(&e);
+        }
+        if (puts_e.size() >= kWriteBatch) send_puts(puts, puts_e);
+        if (dels_e.size() >= kWriteBatch) send_dels(dels, dels_e);
+      }
+      send_puts(puts, puts_e);
+      send_dels(dels, dels_e);
+    }
+    dirty_list_.clear();
+  }
+
+  void send_puts(std::vector<BytesView>& params, std::vector<Entry*>& entries) {
+    if (entries.empty()) return;
+    std::string sql = "INSERT INTO " + store_.kv() + " (tbl, k, v) VALUES ";
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      sql += (i ? ",($1,$" : "($1,$") + std::to_string(2 * i + 2) + ",$" +
+             std::to_string(2 * i + 3) + ")";
+    sql += " ON CONFLICT (tbl, k) DO UPDATE SET v = EXCLUDED.v";
+    conn_->exec(sql, params);
+    done_with(params, entries);
+  }
+
+  void send_dels(std::vector<BytesView>& params, std::vector<Entry*>& entries) {
+    if (entries.empty()) return;
+    std::string sql = "DELETE FROM " + store_.kv() + " WHERE tbl = $1 AND k IN (";
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      sql += (i ? ",$" : "$") + std::to_string(i + 2);
+    sql += ")";
+    conn_->exec(sql, params);
+    done_with(params, entries);
+  }
+
+  static void done_with(std::vector<BytesView>& params, std::vector<Entry*>& entries) {
+    for (auto* e : entries)
+      e->dirty = false;
+    entries.clear();
+    params.resize(1);
+  }
+
+  PgStore& store_;
+  std::unique_ptr<Conn> conn_;
+  std::map<std::string, Table, std::less<>> tables_;
+  std::map<const Table*, std::string_view> table_names_;
+  // Entries written since the last flush, each once.
+  std::vector<std::pair<Table*, Table::iterator>> dirty_list_;
+  Lookahead look_;
+  std::size_t cached_ = 0;
+  std::uint64_t gen_ = 0;
+  std::uint64_t first_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ReadTxn> make_read_txn(PgStore& store) {
+  return std::make_unique<PgReadTxn>(store);
+}
+
+std::unique_ptr<WriteTxn> make_write_txn(PgStore& store) {
+  return std::make_unique<PgWriteTxn>(store);
+}
+
+}  // namespace arctl::pg
