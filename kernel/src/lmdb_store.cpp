@@ -21,7 +21,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A new store starts with a small map. A full map makes the whole transaction
+// run again, so the map grows in big steps, and an existing store is opened
+// with room to spare: the map is address space, not memory or disk (the file
+// grows only by the pages written). An import of a million invoices into a
+// ledger then runs once, not once per doubling of the map.
 constexpr std::uint64_t kMinMapBytes = std::uint64_t{64} << 20;
+constexpr std::uint64_t kRoomyMapBytes = std::uint64_t{4} << 30;
+constexpr std::uint64_t kGrowFactor = 8;
+constexpr std::uint64_t kOpenHeadroom = 2;
 constexpr unsigned kMaxTables = 256;
 constexpr std::size_t kMaxTableName = 255;
 constexpr mode_t kDirMode = 0700;
@@ -580,7 +588,8 @@ void LmdbStore::prepare_retry() {
   if (retry == Retry::kGrow) {
     MDB_envinfo info{};
     check(mdb_env_info(env_.get(), &info), "env info");
-    check(mdb_env_set_mapsize(env_.get(), info.me_mapsize * 2), "grow map");
+    const auto grown = std::max<std::uint64_t>(info.me_mapsize * kGrowFactor, kRoomyMapBytes);
+    check(mdb_env_set_mapsize(env_.get(), grown), "grow map");
   } else if (retry == Retry::kAdopt) {
     check(mdb_env_set_mapsize(env_.get(), 0), "adopt map size");
   }
@@ -645,7 +654,9 @@ std::unique_ptr<Store> open_lmdb_store(const fs::path& dir, bool create) {
   EnvPtr env(raw);
   check(mdb_env_set_maxdbs(env.get(), kMaxTables), "set max tables");
   const auto size = file_size_or_zero(data);
-  const auto map = std::max(kMinMapBytes, (size + kMinMapBytes - 1) / kMinMapBytes * kMinMapBytes);
+  const auto wanted = std::max(kRoomyMapBytes, size * kOpenHeadroom);
+  const auto map =
+      had_data ? (wanted + kMinMapBytes - 1) / kMinMapBytes * kMinMapBytes : kMinMapBytes;
   check(mdb_env_set_mapsize(env.get(), map), "set map size");
   // MDB_NOTLS ties reader slots to transactions, not threads, so one thread
   // may hold several read transactions at once.

@@ -88,8 +88,9 @@ void check_balanced(const Entry& e) {
 
 std::string EntryBuilder::customer_name(const std::string& id) {
   if (id.empty()) return "(unassigned)";
+  if (auto it = names_.find(id); it != names_.end()) return it->second;
   auto c = tx_.find_customer(id);
-  return c ? c->name : id;
+  return names_.emplace(id, c ? c->name : id).first->second;
 }
 
 Date EntryBuilder::date_of(const JournalEntry& ev) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ class EntryBuilder {
 
   Tx& tx_;
   AccountMap& map_;
+  std::map<std::string, std::string, std::less<>> names_;  // customer id -> name
 };
 
 // Throws Error(kError) naming the entry if its postings do not sum to zero.

@@ -14,8 +14,9 @@ function(arctl_bundled_plugin name)
     PREFIX ""
     OUTPUT_NAME ${name}
     LIBRARY_OUTPUT_DIRECTORY ${ARCTL_PLUGIN_BUILD_DIR}
-    # lib/arctl/plugins/NAME.so finds libarctl.so two levels up, in lib/.
-    BUILD_RPATH "$ORIGIN/../.."
+    # lib/arctl/plugins/NAME.so finds libarctl.so two levels up, in lib/,
+    # in the build tree as installed (and with no empty run-path entries).
+    BUILD_WITH_INSTALL_RPATH ON
     INSTALL_RPATH "$ORIGIN/../..")
   install(TARGETS ${name} LIBRARY DESTINATION ${ARCTL_PLUGIN_INSTALL_DIR})
 endfunction()
