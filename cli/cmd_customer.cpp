@@ -8,17 +8,6 @@
 namespace arctl::cli {
 namespace {
 
-// Runs `parse` on an option's value; an error that does not say where it is
-// gets the option's name.
-template <class F>
-auto for_option(const char* option, F&& parse) -> decltype(parse()) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw e.located({"", 0, option});
-  }
-}
-
 Currency default_currency(Tx& tx) {
   return Currency::parse(tx.config_or("ledger.currency", "USD"));
 }
@@ -171,8 +160,27 @@ void edit_command(CLI::App& group, Context& ctx) {
       auto c = tx.customer(o->id);
       if (o->name) c.name = *o->name;
       if (o->currency) {
-        c.currency = for_option("--currency", [&] { return Currency::parse(*o->currency); });
-        if (c.credit_limit) c.credit_limit = Money(c.credit_limit->minor(), c.currency);
+        const auto to = for_option("--currency", [&] { return Currency::parse(*o->currency); });
+        // The limit keeps its amount, not its minor units (50000.00 USD is
+        // 50000 JPY); a new --credit-limit below replaces it anyway.
+        if (c.credit_limit && !o->limit && !o->no_limit) {
+          const auto text = c.credit_limit->str();
+          // The shortest form: 50000.00 is 50000, which JPY can write.
+          auto shortest = text;
+          if (shortest.find('.') != std::string::npos) {
+            shortest.erase(shortest.find_last_not_of('0') + 1);
+            if (shortest.back() == '.') shortest.pop_back();
+          }
+          try {
+            c.credit_limit = Money::parse(shortest, to);
+          } catch (const Error&) {
+            fail(ErrorKind::kConflict,
+                 "the credit limit " + text + " cannot be written in " + std::string(to.code()) +
+                     "; give a new --credit-limit with --currency",
+                 {"", 0, "--currency"});
+          }
+        }
+        c.currency = to;
       }
       if (o->terms) c.terms = *o->terms;
       if (o->limit)

@@ -3,6 +3,7 @@
 #include "arctl/codec.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "arctl/error.hpp"
@@ -112,23 +113,35 @@ std::int64_t KeyReader::i64() {
   return static_cast<std::int64_t>(take_big_endian<std::uint64_t>(in_) ^ kSignBit64);
 }
 
+// Strings end in 00 01, and a 00 inside one is written 00 ff: the runs
+// between zero bytes are copied whole (most strings have no zero byte).
 std::string KeyReader::str() {
   std::string out;
-  for (std::size_t i = 0; i < in_.size(); ++i) {
-    if (in_[i] != '\0') {
-      out.push_back(in_[i]);
-      continue;
-    }
+  for (;;) {
+    const auto* z = static_cast<const char*>(std::memchr(in_.data(), '\0', in_.size()));
+    if (z == nullptr) corrupt_key();
+    const auto i = static_cast<std::size_t>(z - in_.data());
     if (i + 1 >= in_.size()) corrupt_key();
-    if (in_[i + 1] == '\x01') {
-      in_.remove_prefix(i + 2);
-      return out;
-    }
-    if (in_[i + 1] != '\xff') corrupt_key();
+    out.append(in_.data(), i);
+    const char next = in_[i + 1];
+    in_.remove_prefix(i + 2);
+    if (next == '\x01') return out;
+    if (next != '\xff') corrupt_key();
     out.push_back('\0');
-    ++i;
   }
-  corrupt_key();
+}
+
+void KeyReader::skip_str() {
+  for (;;) {
+    const auto* z = static_cast<const char*>(std::memchr(in_.data(), '\0', in_.size()));
+    if (z == nullptr) corrupt_key();
+    const auto i = static_cast<std::size_t>(z - in_.data());
+    if (i + 1 >= in_.size()) corrupt_key();
+    const char next = in_[i + 1];
+    in_.remove_prefix(i + 2);
+    if (next == '\x01') return;
+    if (next != '\xff') corrupt_key();
+  }
 }
 
 Date KeyReader::date() {
@@ -199,8 +212,12 @@ std::string Decoder::str() {
 
 Currency Decoder::currency() {
   const auto code = str_view();
+  // A scan decodes the same few currencies millions of times.
+  thread_local Currency last;
+  if (!last.empty() && code == last.code()) return last;
   try {
-    return Currency::parse(code);
+    last = Currency::parse(code);
+    return last;
   } catch (const Error&) {
     corrupt_record("unknown currency '" + std::string(code) + "'");
   }

@@ -67,6 +67,7 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
       {
         Tx tx(*this, *txn, txn.get());
         fn(tx);
+        tx.run_before_commit();
         if (tx.events_emitted() > 0) {
           // The head is written once per transaction, not once per event:
           // inside the transaction Tx::journal_head() answers from memory.
@@ -106,6 +107,48 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
 
 Tx::Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write)
     : ledger_(ledger), read_(read), write_(write) {}
+
+bool Tx::before_commit(std::string_view key, std::function<void(Tx&)> fn) {
+  raw_write();
+  for (auto& d : deferred_)
+    if (d.key == key) {
+      d.due = true;
+      return false;
+    }
+  deferred_.push_back({std::string(key), std::move(fn), true});
+  return true;
+}
+
+void Tx::run_before_commit() {
+  // Work may queue other work (or itself again): run rounds until none is
+  // due, with a bound so that two plugins re-queuing each other fail clearly.
+  constexpr int kMaxRounds = 64;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    bool ran = false;
+    for (std::size_t i = 0; i < deferred_.size(); ++i) {
+      if (!deferred_[i].due) continue;
+      deferred_[i].due = false;
+      ran = true;
+      const auto fn = deferred_[i].fn;  // the vector may grow while it runs
+      const auto owner = deferred_[i].key.substr(0, deferred_[i].key.find('.'));
+      try {
+        fn(*this);
+      } catch (const RetryTransaction&) {
+        throw;
+      } catch (const Error& e) {
+        if (std::string_view(e.what()).starts_with(owner + ":")) throw;
+        throw Error(e.kind(), owner + ": " + e.what(), e.where());
+      } catch (const std::exception& e) {
+        throw Error(ErrorKind::kError, owner + ": " + e.what());
+      } catch (...) {
+        throw Error(ErrorKind::kError, owner + ": failed with an unknown exception");
+      }
+    }
+    if (!ran) return;
+  }
+  fail(ErrorKind::kError, "work queued before commit kept queuing more after " +
+                              std::to_string(kMaxRounds) + " rounds");
+}
 
 WriteTxn& Tx::raw_write() {
   if (write_ == nullptr) fail(ErrorKind::kError, "write attempted in a read-only transaction");

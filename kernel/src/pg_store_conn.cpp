@@ -76,7 +76,13 @@ void Conn::raise(PGresult* r, const std::string& sql) {
   std::string msg = first_line(r ? PQresultErrorMessage(r) : PQerrorMessage(c_));
   if (msg.empty()) msg = first_line(PQerrorMessage(c_));
   PQclear(r);
-  const bool lost = PQstatus(c_) != CONNECTION_OK;
+  // The server gives every error it sends an SQLSTATE; one without is libpq's
+  // own, and when the server went away mid-statement libpq may report it
+  // ("server closed the connection unexpectedly") before it marks the
+  // connection bad: reading from the socket settles which it is.
+  if (st.empty() && PQstatus(c_) == CONNECTION_OK) PQconsumeInput(c_);
+  const bool lost = PQstatus(c_) != CONNECTION_OK ||
+                    (st.empty() && msg.find("closed the connection") != std::string::npos);
   if (lost) broken_ = true;
   if (lost || retryable(st)) {
     broken_ = broken_ || lost;

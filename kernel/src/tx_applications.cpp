@@ -21,7 +21,7 @@ std::vector<Application> Tx::applications_of(std::string_view doc) {
   for (bool ok = c->seek(prefix); ok; ok = c->next()) {
     if (c->key().substr(0, prefix.size()) != prefix) break;
     KeyReader r(c->key());
-    r.str();
+    r.skip_str();
     out.push_back(application(r.u64()));
   }
   return out;

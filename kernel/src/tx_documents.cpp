@@ -198,7 +198,7 @@ void Tx::documents_of(std::string_view customer_id, Date from, Date to,
     const auto key = c->key();
     if (key.substr(0, prefix.size()) != prefix) break;
     KeyReader r(key);
-    r.str();
+    r.skip_str();
     if (r.date() > to) break;
     const auto id = r.str();
     auto v = read_.get(tables::kDocuments, id);
@@ -220,7 +220,7 @@ std::vector<std::string> Tx::documents_by_ref(std::string_view ref) {
   for (bool ok = c->seek(prefix); ok; ok = c->next()) {
     if (c->key().substr(0, prefix.size()) != prefix) break;
     KeyReader r(c->key());
-    r.str();
+    r.skip_str();
     out.push_back(r.str());
   }
   return out;
@@ -236,7 +236,7 @@ void Tx::open_items(const std::function<bool(const OpenItem&)>& fn,
       if (side < 0) {
         // Whole-ledger scan: filter sides by peeking at the side byte.
         KeyReader r(key);
-        r.str();
+        r.skip_str();
         const int s = r.u8();
         if ((s == 0 && !debits) || (s == 1 && !credits)) continue;
       }

@@ -11,17 +11,6 @@ namespace arctl::disputes {
 
 namespace {
 
-// Runs `parse` on an option's value; an error that does not say where it is
-// gets the option's name, so the user knows which argument to fix.
-template <class F>
-auto for_option(const char* option, F&& parse) -> decltype(parse()) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw e.located({"", 0, option});
-  }
-}
-
 void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Opts {
     OpenInput in;

@@ -11,20 +11,6 @@ namespace arctl::disputes {
 
 namespace {
 
-// Runs `parse` on an option's value; an error that does not say where it is
-// gets the option's name, so the user knows which argument to fix.
-template <class F>
-auto for_option(const char* option, F&& parse) -> decltype(parse()) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw e.located({"", 0, option});
-  }
-}
-
-}  // namespace
-namespace {
-
 std::optional<std::string> optional_text(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }

@@ -219,8 +219,8 @@ std::vector<Case> Records::unresolved(std::optional<std::string_view> customer,
   std::vector<Case> out;
   table("unresolved").scan(prefix, [&](BytesView key, BytesView) {
     KeyReader r(key);
-    r.str();
-    r.str();
+    r.skip_str();
+    r.skip_str();
     out.push_back(get_case(r.str()));
     return true;
   });

@@ -1,6 +1,9 @@
 // Computing a customer's credit position and the automatic hold findings.
 #include "assess.hpp"
 
+#include <map>
+#include <optional>
+
 #include "arctl/error.hpp"
 
 namespace arctl::holds {
@@ -17,12 +20,18 @@ void past_due(Tx& tx, Position& p, const AssessOptions& o) {
   std::int64_t to_thousandths = 1;
   for (int i = p.customer.currency.exponent(); i < 3; ++i)
     to_thousandths *= 10;
+  // The customer's disputed documents, read once (and only when an item is
+  // past due) rather than by reading every item's document.
+  std::optional<std::map<std::string, Money>> disputed;
   // The index is by due date, so the first item that counts is the oldest.
   tx.open_items(
       [&](const OpenItem& it) {
         if (it.due >= o.today) return false;
         Money open = it.open;
-        if (o.disputes) open -= o.disputes->disputed(tx, tx.document(it.id));
+        if (o.disputes) {
+          if (!disputed) disputed = o.disputes->disputed_documents(tx, p.customer.id);
+          if (auto d = disputed->find(it.id); d != disputed->end()) open -= d->second;
+        }
         if (checked_mul(open.minor(), to_thousandths) <= min) return true;
         p.oldest_past_due_days = days_between(it.due, o.today);
         p.oldest_past_due_item = it.id;

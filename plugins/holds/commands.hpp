@@ -1,6 +1,8 @@
 // The `arctl credit ...` and `arctl hold ...` command groups.
 #pragma once
 
+#include <set>
+
 #include "arctl/context.hpp"
 #include "holds.hpp"
 
@@ -16,6 +18,8 @@ struct State {
   Holds holds;
   Context* ctx = nullptr;      // set by register_commands
   bool suppress_live = false;  // raised while `credit set` rewrites the customer
+  // Customers the current write transaction touched, judged before it commits.
+  std::set<std::string> touched;
 };
 
 void register_credit(CLI::App& app, Context& ctx, State& st);

@@ -20,17 +20,6 @@ AssessOptions assess_options(Context& ctx, const Rules& rules) {
 
 namespace {
 
-// Runs `parse` on an option's value; an error that does not say where it is
-// gets the option's name, so the user knows which argument to fix.
-template <class F>
-auto for_option(const char* option, F&& parse) -> decltype(parse()) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw e.located({"", 0, option});
-  }
-}
-
 // A date option that also takes "none"; checked before the ledger is opened.
 void check_date_option(const std::optional<std::string>& value, const char* option) {
   if (value && *value != "none") for_option(option, [&] { return parse_date(*value); });

@@ -21,11 +21,27 @@ AssessOptions options_for(State& st, const Rules& rules) {
   return o;
 }
 
+// Judges every customer the transaction touched, once, after its last
+// posting: a customer is judged on where the transaction leaves them, and an
+// import or `payment auto` of many postings costs one assessment per customer
+// instead of one per posting.
+void reevaluate_touched(Tx& tx, State& st) {
+  const auto rules = Rules::load(tx);
+  const auto options = options_for(st, rules);
+  while (!st.touched.empty()) {
+    const auto customers = std::move(st.touched);
+    st.touched.clear();
+    for (const auto& customer : customers)
+      if (tx.find_customer(customer)) st.holds.evaluate(tx, customer, options);
+  }
+}
+
 void reevaluate(Tx& tx, State& st, const std::string& customer) {
   if (customer.empty() || st.suppress_live || !tx.writable()) return;
-  if (!tx.find_customer(customer)) return;
-  const auto rules = Rules::load(tx);
-  st.holds.evaluate(tx, customer, options_for(st, rules));
+  // A new transaction starts with an empty set (an aborted one may have left names).
+  if (tx.before_commit("holds.reevaluate", [&st](Tx& t) { reevaluate_touched(t, st); }))
+    st.touched.clear();
+  st.touched.insert(customer);
 }
 
 // An invoice whose reference is one of the customer's open orders takes that
@@ -69,13 +85,9 @@ void on_posted(Tx& tx, State& st, const JournalEntry& e) {
   reevaluate(tx, st, customer);
 }
 
+// A rebill credits the original, then issues the replacement in the same
+// transaction: judged at commit, the customer is never judged in between.
 void on_application(Tx& tx, State& st, const JournalEntry& e) {
-  // A rebill credits the original, then issues the replacement: judging the
-  // customer between the two would release and re-place holds for nothing.
-  if (e.type == event::kApplicationMade) {
-    const auto from = tx.find_document(text(e.payload, "from"));
-    if (from && from->kind == DocKind::kCreditNote && from->memo.rfind("rebill: ", 0) == 0) return;
-  }
   reevaluate(tx, st, text(e.payload, "customer"));
 }
 
@@ -95,7 +107,9 @@ void on_broken_promise(Tx& tx, State& st, const JournalEntry& e) {
 // transaction began is refused. Holds this very invoice causes are left to
 // `credit check`; a rebill's replacement is not new business and passes.
 void on_invoice(Tx& tx, State& st, const JournalEntry& e) {
-  const auto rules = Rules::load(tx);
+  // One key, read by point lookup: an import asks this once per invoice.
+  Rules rules;
+  if (const auto v = tx.config("holds.block_invoicing")) rules.set("holds.block_invoicing", *v);
   if (!rules.block_invoicing) return;
   const auto customer = text(e.payload, "customer");
   const auto doc = tx.find_document(text(e.payload, "id"));

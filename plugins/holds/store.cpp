@@ -56,7 +56,7 @@ Bytes encode(const HistoryEntry& h) {
 
 HistoryEntry decode_history(BytesView key, BytesView v) {
   KeyReader k(key);
-  k.str();
+  k.skip_str();
   HistoryEntry h;
   h.seq = k.u64();
   Decoder d(v, kVersion);
@@ -171,7 +171,7 @@ std::optional<Fact> Store::latest_fact(Tx& tx, const char* kind, const std::stri
   const auto prefix = KeyBuilder().str(customer).bytes();
   tx.table(handle_, kind).scan(prefix, [&](BytesView k, BytesView v) {
     KeyReader r(k);
-    r.str();
+    r.skip_str();
     Fact f;
     f.date = r.date();
     if (f.date > to) return false;

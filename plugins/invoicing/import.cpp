@@ -249,6 +249,7 @@ void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     Input in(o->file);
+    ctx.ledger();  // a missing ledger is said before a long file is read
     auto format = o->format;
     if (format.empty()) {
       const auto& n = in.name();

@@ -11,17 +11,6 @@ namespace arctl::payments {
 
 namespace {
 
-// Runs `parse` on an option's value; an error that does not say where it is
-// gets the option's name, so the user knows which argument to fix.
-template <class F>
-auto for_option(const char* option, F&& parse) -> decltype(parse()) {
-  try {
-    return parse();
-  } catch (const Error& e) {
-    throw e.located({"", 0, option});
-  }
-}
-
 Date date_or_today(Context& ctx, const std::string& text, const char* option = "--date") {
   return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
 }

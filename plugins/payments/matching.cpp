@@ -78,16 +78,18 @@ class Engine {
       return std::tie(a.customer, a.issued, a.id) < std::tie(b.customer, b.issued, b.id);
     });
     for (const auto& it : receipts) {
-      if (it.issued > o_.today) continue;
-      ++r_.receipts_seen;
-      match(it);
-    }
-    // What is left, after every rule.
-    for (const auto& it : receipts) {
-      const auto d = tx_.document(it.id);
-      if (!d.open.is_positive()) continue;
+      // What is left of the receipt after every rule (rules only consume
+      // the receipt being matched, never another one).
+      Money left = it.open;
+      if (it.issued <= o_.today) {
+        ++r_.receipts_seen;
+        applied_ = Money::zero(it.open.currency());
+        match(it);
+        left -= applied_;
+      }
+      if (!left.is_positive()) continue;
       ++r_.unapplied_receipts;
-      add(r_.unapplied, d.open);
+      add(r_.unapplied, left);
     }
     return std::move(r_);
   }
@@ -130,9 +132,11 @@ class Engine {
     add(t.amount, amount);
   }
 
-  void apply(const std::string& receipt, OpenDebit& d, const Money& amount, Date date,
+  void apply(const Document& receipt, OpenDebit& d, const Money& amount, Date date,
              const std::string& rule, std::string& last_rule) {
-    p_.apply(tx_, receipt, d.id, amount, date, rule);
+    p_.apply(tx_, Payments::Known{receipt.id, receipt.customer, receipt.issued, d.id, d.issued},
+             amount, date, rule);
+    applied_ += amount;
     d.open -= amount;
     d.untouched = false;
     applied(rule, amount, last_rule != rule);
@@ -202,7 +206,7 @@ class Engine {
       auto* d = find_debit(customer, w);
       if (!d || std::find(referenced.begin(), referenced.end(), d) != referenced.end()) continue;
       const auto take = std::min(remaining, d->open);
-      apply(receipt.id, *d, take, date, "reference", last_rule);
+      apply(receipt, *d, take, date, "reference", last_rule);
       remaining -= take;
       referenced.push_back(d);
     }
@@ -230,7 +234,7 @@ class Engine {
     // Rule 2: one item, exactly, after a discount, or within tolerance.
     for (auto& d : debits) {
       if (d.open == remaining) {
-        apply(receipt.id, d, remaining, date, "exact", last_rule);
+        apply(receipt, d, remaining, date, "exact", last_rule);
         return;
       }
     }
@@ -239,7 +243,7 @@ class Engine {
       load_terms(d);
       if (!d.discount_date || !d.untouched || date > *d.discount_date) continue;
       if (d.discounted == remaining) {
-        apply(receipt.id, d, remaining, date, "discount", last_rule);
+        apply(receipt, d, remaining, date, "discount", last_rule);
         settle(d, customer, DocKind::kDiscount, d.discount, date, "early-payment discount");
         return;
       }
@@ -248,7 +252,7 @@ class Engine {
     if (tol.is_positive()) {
       for (auto& d : debits) {
         if (d.open > remaining && d.open - remaining <= tol) {
-          apply(receipt.id, d, remaining, date, "exact", last_rule);
+          apply(receipt, d, remaining, date, "exact", last_rule);
           settle(d, customer, DocKind::kWriteOff, d.open, date,
                  "short payment within tolerance on " + receipt.id);
           return;
@@ -258,7 +262,7 @@ class Engine {
     // Rule 3: a combination of 2..4 of the oldest 40.
     if (auto combo = combination(debits, remaining)) {
       for (auto* d : *combo)
-        apply(receipt.id, *d, d->open, date, "combination", last_rule);
+        apply(receipt, *d, d->open, date, "combination", last_rule);
       return;
     }
     // Rule 4: oldest first.
@@ -267,7 +271,7 @@ class Engine {
         if (!remaining.is_positive()) break;
         if (!d.open.is_positive()) continue;
         const auto take = std::min(remaining, d.open);
-        apply(receipt.id, d, take, date, "oldest", last_rule);
+        apply(receipt, d, take, date, "oldest", last_rule);
         remaining -= take;
       }
     }
@@ -317,6 +321,7 @@ class Engine {
   std::string tolerance_text_;
   std::string loaded_ = "\x01";
   std::vector<OpenDebit> debits_;
+  Money applied_;  // of the receipt being matched
   AutoResult r_;
 };
 

@@ -188,13 +188,20 @@ Application Payments::apply(Tx& tx, const std::string& receipt, const std::strin
   const auto r = tx.document(receipt);
   const auto inv = tx.document(invoice);
   const Money how_much = amount ? *amount : std::min(r.open, inv.open);
-  auto a = tx.apply(receipt, invoice, how_much, std::max({date, r.issued, inv.issued}), rule);
+  return apply(tx, Known{receipt, r.customer, r.issued, invoice, inv.issued}, how_much, date, rule);
+}
+
+Application Payments::apply(Tx& tx, const Known& k, const Money& amount, Date date,
+                            std::string_view rule) {
+  // Tx::apply reads both documents again and checks everything against them.
+  auto a = tx.apply(k.receipt, k.invoice, amount,
+                    std::max({date, k.receipt_issued, k.invoice_issued}), rule);
   Json p;
-  p["receipt"] = receipt;
-  p["invoice"] = invoice;
-  p["customer"] = r.customer;
-  p["amount"] = how_much.str();
-  p["currency"] = std::string(how_much.currency().code());
+  p["receipt"] = k.receipt;
+  p["invoice"] = k.invoice;
+  p["customer"] = k.customer;
+  p["amount"] = amount.str();
+  p["currency"] = std::string(amount.currency().code());
   p["rule"] = rule;
   p["application"] = a.id;
   tx.emit(kPaymentApplied, std::move(p));

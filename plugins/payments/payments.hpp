@@ -53,6 +53,16 @@ class Payments {
   // `amount` defaults to the smaller of the two open amounts.
   Application apply(Tx& tx, const std::string& receipt, const std::string& invoice,
                     std::optional<Money> amount, Date date, std::string_view rule);
+  // As apply, for a caller that already read both documents (the matching
+  // engine): the receipt's customer and both issue dates come from it.
+  struct Known {
+    const std::string& receipt;
+    const std::string& customer;
+    Date receipt_issued;
+    const std::string& invoice;
+    Date invoice_issued;
+  };
+  Application apply(Tx& tx, const Known& k, const Money& amount, Date date, std::string_view rule);
   // Reverses the receipt's active applications (only those to `invoice` if given).
   std::vector<Application> unapply(Tx& tx, const std::string& receipt, const std::string& invoice,
                                    Date date);

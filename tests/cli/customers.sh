@@ -99,5 +99,20 @@ expect_eq '["ACME", "GAMMA"]' "$(json '[c["id"] for c in d]' <<<"$out")" "active
 expect_exit 0 arctl -C "$L" --format json customer list --status all
 expect_eq '["ACME", "BETA", "GAMMA"]' "$(json '[c["id"] for c in d]' <<<"$out")" "all customers"
 
+case_ "a new currency keeps the credit limit's amount, not its minor units"
+expect_exit 0 arctl -C "$L" customer add CURX --name "Currency Change" --credit-limit 50000.00
+expect_exit 0 arctl -C "$L" --format json customer edit CURX --currency JPY
+expect_eq '["JPY", "50000"]' "$(json '[d["currency"], d["credit_limit"]]' <<<"$out")" "USD to JPY"
+expect_exit 0 arctl -C "$L" --format json customer edit CURX --currency EUR
+expect_eq '["EUR", "50000.00"]' "$(json '[d["currency"], d["credit_limit"]]' <<<"$out")" "JPY to EUR"
+expect_exit 0 arctl -C "$L" customer edit CURX --credit-limit 1234.56
+before=$(event_count "$L")
+expect_exit 4 arctl -C "$L" customer edit CURX --currency JPY
+expect_contains "$err" "--currency" "names the option"
+expect_contains "$err" "1234.56 cannot be written in JPY" "says why"
+expect_eq "$before" "$(event_count "$L")" "nothing written"
+expect_exit 0 arctl -C "$L" --format json customer edit CURX --currency JPY --credit-limit 200000
+expect_eq '["JPY", "200000"]' "$(json '[d["currency"], d["credit_limit"]]' <<<"$out")" "with a new limit"
+
 case_ "the ledger checks clean after all of it"
 expect_exit 0 arctl -C "$L" check

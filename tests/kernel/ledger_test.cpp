@@ -238,6 +238,75 @@ TEST_CASE("a subscriber's writes commit with the publisher's in one transaction"
   });
 }
 
+TEST_CASE("work queued before commit runs once per key, after the command, in its transaction") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  std::vector<std::string> seen;  // ids posted in the transaction, judged at commit
+  int runs = 0;
+  f.ledger->bus().subscribe("document.posted", "test-once", [&](Tx& tx, const JournalEntry& e) {
+    if (tx.before_commit("test-once.summary", [&](Tx& t) {
+          ++runs;
+          t.emit("test.summary", Json{{"documents", seen}});
+        }))
+      seen.clear();
+    seen.push_back(e.payload["id"].get<std::string>());
+  });
+  f.ledger->write([&](Tx& tx) {
+    for (const char* id : {"INV-1", "INV-2", "INV-3"}) {
+      Document d = f.doc(id, DocKind::kInvoice, "C1", "1.00");
+      tx.post(d);
+    }
+  });
+  CHECK(runs == 1);
+  f.ledger->read([](Tx& tx) {
+    const auto h = tx.journal_head();
+    const auto summary = tx.journal_entry(h.seq);
+    const auto last_post = tx.journal_entry(h.seq - 1);
+    REQUIRE(summary);
+    REQUIRE(last_post);
+    CHECK(summary->type == "test.summary");
+    CHECK(summary->payload["documents"] == Json{"INV-1", "INV-2", "INV-3"});
+    CHECK(summary->txn == last_post->txn);  // the same transaction, after its postings
+  });
+  // A new transaction queues it afresh; queuing again from inside the work
+  // runs it once more, in a later round.
+  f.post(f.doc("INV-4", DocKind::kInvoice, "C1", "1.00"));
+  CHECK(runs == 2);
+  int rounds = 0;
+  f.ledger->write([&](Tx& tx) {
+    CHECK(tx.before_commit("test-again.x", [&](Tx& t) {
+      if (++rounds < 3) t.before_commit("test-again.x", [](Tx&) {});
+    }));
+    CHECK_FALSE(tx.before_commit("test-again.x", [](Tx&) {}));
+  });
+  CHECK(rounds == 3);
+}
+
+TEST_CASE("an error in work queued before commit aborts the transaction and names the plugin") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  const auto before = head(*f.ledger);
+  try {
+    f.ledger->write([&](Tx& tx) {
+      tx.post(f.doc("INV-1", DocKind::kInvoice, "C1", "1.00"));
+      tx.before_commit("late.check", [](Tx&) { fail_conflict("refused at commit"); });
+    });
+    FAIL("the error was lost");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kConflict);
+    CHECK(std::string(e.what()) == "late: refused at commit");
+  }
+  CHECK(head(*f.ledger) == before);
+  CHECK_FALSE(f.ledger->read([](Tx& tx) { return tx.find_document("INV-1").has_value(); }));
+  // Work that keeps queuing more is stopped.
+  CHECK(kind_of([&] {
+          f.ledger->write([&](Tx& tx) {
+            std::function<void(Tx&)> loop = [&](Tx& t) { t.before_commit("spin.x", loop); };
+            tx.before_commit("spin.x", loop);
+          });
+        }) == ErrorKind::kError);
+}
+
 TEST_CASE("a dry run does the work and then discards it") {
   LedgerFixture f;
   f.add_customer("C1");

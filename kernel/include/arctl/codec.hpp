@@ -48,6 +48,7 @@ class KeyReader {
   std::uint64_t u64();
   std::int64_t i64();
   std::string str();
+  void skip_str();  // as str(), without building the string
   Date date();
   BytesView rest() const noexcept { return in_; }
   bool done() const noexcept { return in_.empty(); }

@@ -57,4 +57,15 @@ class Error : public std::runtime_error {
   fail(ErrorKind::kConflict, std::move(m), std::move(w));
 }
 
+// Runs `parse` on an option's value; an error that does not say where it is
+// gets the option's name, so the user knows which argument to fix.
+template <class F>
+auto for_option(const char* option, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const Error& e) {
+    throw e.located({"", 0, option});
+  }
+}
+
 }  // namespace arctl

@@ -140,6 +140,18 @@ class Tx {
   // Number of events this transaction has appended so far.
   std::uint64_t events_emitted() { return txn_first_seq_ == 0 ? 0 : next_seq() - txn_first_seq_; }
 
+  // ---- work done once per transaction, after the command's own work
+  // Queues `fn` to run before this write transaction commits (and before a
+  // dry run is discarded): for a subscriber that gathers what a transaction
+  // touched and acts once per item rather than once per event. The key names
+  // the work, "<plugin>.<what>"; queuing a key that is already waiting does
+  // nothing, queuing one that already ran runs it again. Returns true when
+  // the key is new to this transaction. An error in `fn` aborts the
+  // transaction and names the plugin.
+  bool before_commit(std::string_view key, std::function<void(Tx&)> fn);
+  // Runs the queued work until nothing is left (Ledger::write calls it).
+  void run_before_commit();
+
  private:
   // Raw store access stays inside the kernel: plugins get PluginTable.
   friend class PluginTable;
@@ -161,6 +173,12 @@ class Tx {
   WriteTxn* write_;
   std::uint64_t txn_first_seq_ = 0;
   std::optional<JournalHead> head_;
+  struct Deferred {
+    std::string key;
+    std::function<void(Tx&)> fn;
+    bool due = true;
+  };
+  std::vector<Deferred> deferred_;
 };
 
 // Key/value access to a plugin's own table, prefixed so that a plugin cannot
