@@ -1,12 +1,21 @@
-// The floor for start-up: a program that links LMDB, libsodium, fmt and spdlog
-// (as arctl does) and prints a version line.
+// The floor for start-up: a program that links the libraries arctl links
+// (LMDB, OpenSSL's libcrypto, libpq, fmt, spdlog, the C++ runtime) and
+// prints a version line from each, so that none is dropped at link time.
 #include <fmt/core.h>
+#include <libpq-fe.h>
 #include <lmdb.h>
-#include <sodium.h>
+#include <openssl/crypto.h>
+#include <spdlog/common.h>
+
+#include <string>
 
 int main() {
   int major = 0, minor = 0, patch = 0;
   mdb_version(&major, &minor, &patch);
-  fmt::print("bare {}.{}.{} {}\n", major, minor, patch, sodium_version_string());
+  const auto level = spdlog::level::to_string_view(spdlog::level::info);
+  const std::string line = fmt::format("bare {}.{}.{} {} libpq {} spdlog {}", major, minor, patch,
+                                       OpenSSL_version(OPENSSL_VERSION), PQlibVersion(),
+                                       std::string_view(level.data(), level.size()));
+  fmt::print("{}\n", line);
   return 0;
 }

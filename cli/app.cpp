@@ -15,6 +15,7 @@
 #include "globals.hpp"
 #include "help.hpp"
 #include "hooks.hpp"
+#include "man.hpp"
 
 namespace arctl::cli {
 namespace {
@@ -110,19 +111,16 @@ int run_inner(std::vector<std::string> args, int depth) {
   }
   apply_environment(g);
   log::set_verbosity(g.quiet ? -1 : g.verbose);
-  if (flags.version) {
-    const auto v = version_info();
-    if (g.format && *g.format != Format::kTable)
-      render(std::cout, v, {*g.format, false});
-    else
-      std::cout << "arctl " << v["version"].get<std::string>() << '\n';
-    return 0;
-  }
 
   PluginHost host;  // declared before everything that may hold plugin code
   Context ctx(g, std::cout, std::cerr);
   host.load(plugin_search_path(ctx.options(), ctx.ledger_dir()));
   ctx.set_plugins(&host);
+  // After loading: --version names the plugins, as `arctl version` does.
+  if (flags.version) {
+    print_version(ctx);
+    return 0;
+  }
   const Hooks hooks(ctx.ledger_dir() / "hooks");
   hooks.attach(ctx);
 
@@ -145,6 +143,8 @@ int run_inner(std::vector<std::string> args, int depth) {
     complete(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()), std::cout);
     return 0;
   }
+  if (word == "__man")
+    return write_man_pages(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));
   if (!word.empty() && word[0] != '-' && find_command(app, word) == nullptr) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (auto alias = alias_for(ctx, word)) {

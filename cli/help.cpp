@@ -1,19 +1,30 @@
-// Help: CLI11's formatter with arctl's footer, and `arctl help TOPIC`.
+// Help: CLI11's formatter with arctl's footer, and `arctl help [--man] TOPIC`.
 #include "help.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "arctl/error.hpp"
 #include "external.hpp"
+#include "man.hpp"
 
 namespace arctl::cli {
 namespace {
 
-constexpr const char* kFooter =
-    R"(Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 conflict or validation,
-5 period locked, 10 credit check refused.
-'arctl help COMMAND' shows a command's options; 'arctl-NAME' on PATH runs as 'arctl NAME'.)";
+// The exit statuses from the one table (man.cpp), then where to look next.
+std::string footer() {
+  std::string text = "Exit codes:";
+  for (const auto& s : exit_statuses()) {
+    std::string name = s.name;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    text += " " + std::to_string(s.code) + " " + name + ",";
+  }
+  text.back() = '.';
+  return text +
+         "\n'arctl help COMMAND' shows a command's options; 'man arctl-COMMAND' its manual;\n"
+         "'arctl-NAME' on PATH runs as 'arctl NAME'.";
+}
 
 class Formatter : public CLI::Formatter {
  public:
@@ -61,15 +72,27 @@ int print_help(Context& ctx, CLI::App& app, const std::vector<std::string>& path
   }
   // Format directly: App::help() would describe the parsed `help` subcommand.
   ctx.out() << app.get_formatter()->make_help(cur, name, CLI::AppFormatMode::Normal);
-  if (cur == &app) ctx.out() << '\n' << kFooter << '\n';
+  if (cur == &app) ctx.out() << '\n' << footer() << '\n';
   return 0;
 }
 
 void register_help(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("help", "Show help for arctl or for a command");
   auto topic = std::make_shared<std::vector<std::string>>();
+  auto man = std::make_shared<bool>(false);
   cmd->add_option("command", *topic, "The command (and subcommand) to explain");
-  cmd->callback([&ctx, &app, topic] { ctx.exit_code = print_help(ctx, app, *topic); });
+  cmd->add_flag("--man", *man, "Print the command's manual page (roff, for man -l -) instead");
+  cmd->callback([&ctx, &app, topic, man] {
+    if (!*man) {
+      ctx.exit_code = print_help(ctx, app, *topic);
+      return;
+    }
+    // The page of the top-level command: subcommands are sections of it.
+    std::vector<std::string> command;
+    for (const auto& word : *topic)
+      if (command.empty() && !word.empty() && word[0] != '-') command.push_back(word);
+    ctx.out() << man_page(app, command, "");
+  });
 }
 
 }  // namespace arctl::cli

@@ -1,37 +1,55 @@
-// Shared output helpers and `arctl version`.
+// `arctl version` and `arctl --version`: what this binary is (version, source
+// revision, plugin ABI, the LMDB it runs on) and which plugins it loaded.
+#include <lmdb.h>
+
 #include <CLI/CLI.hpp>
 
 #include "arctl/plugin_host.hpp"
+#include "arctl_version.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 
 namespace arctl::cli {
 
 Json version_info() {
   Json v;
   v["version"] = ARCTL_VERSION;
+  // null outside a git checkout, so a script can tell "unknown" from a value.
+  const std::string describe = ARCTL_GIT_DESCRIBE;
+  v["git"] = describe.empty() ? Json(nullptr) : Json(describe);
   v["plugin_abi"] = ARCTL_PLUGIN_ABI_STRING;
+  // The library actually loaded, which may be newer than the headers.
+  int major = 0, minor = 0, patch = 0;
+  mdb_version(&major, &minor, &patch);
+  v["lmdb"] = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
   return v;
 }
 
+void print_version(Context& ctx) {
+  auto v = version_info();
+  Json plugins = Json::array();
+  if (auto* host = ctx.plugins())
+    for (const auto& r : host->records())
+      if (r.status == "loaded") plugins.push_back(Json{{"name", r.name}, {"version", r.version}});
+  v["plugins"] = plugins;
+  if (ctx.format() != Format::kTable) {
+    ctx.print(v);
+    return;
+  }
+  auto& out = ctx.out();
+  out << "arctl " << v["version"].get<std::string>() << '\n';
+  if (!v["git"].is_null()) out << "git " << v["git"].get<std::string>() << '\n';
+  out << "plugin ABI " << v["plugin_abi"].get<std::string>() << '\n'
+      << "LMDB " << v["lmdb"].get<std::string>() << '\n';
+  for (const auto& p : plugins)
+    out << "plugin " << p["name"].get<std::string>() << ' ' << p["version"].get<std::string>()
+        << '\n';
+}
+
 void register_version(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("version", "Show the version of arctl and its plugin ABI");
-  cmd->callback([&ctx] {
-    auto v = version_info();
-    Json plugins = Json::array();
-    if (auto* host = ctx.plugins())
-      for (const auto& r : host->records())
-        if (r.status == "loaded") plugins.push_back(Json{{"name", r.name}, {"version", r.version}});
-    v["plugins"] = plugins;
-    if (ctx.format() == Format::kTable) {
-      ctx.out() << "arctl " << v["version"].get<std::string>() << "\nplugin ABI "
-                << v["plugin_abi"].get<std::string>() << '\n';
-      for (const auto& p : plugins)
-        ctx.out() << "plugin " << p["name"].get<std::string>() << ' '
-                  << p["version"].get<std::string>() << '\n';
-    } else {
-      ctx.print(v);
-    }
-  });
+  auto* cmd = app.add_subcommand(
+      "version", "Show the version of arctl, its plugin ABI, LMDB and the loaded plugins");
+  cmd->callback([&ctx] { print_version(ctx); });
 }
 
 }  // namespace arctl::cli

@@ -2,7 +2,7 @@
 // journal side of Tx (emit, head, iteration).
 #include "arctl/ledger.hpp"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <chrono>
 
@@ -25,13 +25,7 @@ Bytes encode_and_hash(JournalEntry& e) {
   enc.u64(e.seq).u64(e.txn).i64(e.time_micros).str(e.actor).str(e.command).str(e.type);
   const auto packed = Json::to_msgpack(e.payload);
   enc.str(std::string_view(reinterpret_cast<const char*>(packed.data()), packed.size()));
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, e.prev.data(), e.prev.size());
-  const auto& hashed = enc.bytes();
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(hashed.data()),
-                            hashed.size());
-  crypto_hash_sha256_final(&st, e.hash.data());
+  e.hash = chain_hash(e.prev, enc.bytes());
   const auto as_text = [](const Hash& h) {
     return std::string_view(reinterpret_cast<const char*>(h.data()), h.size());
   };

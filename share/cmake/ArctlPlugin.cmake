@@ -19,4 +19,6 @@ function(arctl_bundled_plugin name)
     BUILD_WITH_INSTALL_RPATH ON
     INSTALL_RPATH "$ORIGIN/../..")
   install(TARGETS ${name} LIBRARY DESTINATION ${ARCTL_PLUGIN_INSTALL_DIR})
+  # The manual pages are written once every bundled plugin is built.
+  set_property(GLOBAL APPEND PROPERTY ARCTL_BUNDLED_PLUGINS ${name})
 endfunction()

@@ -101,6 +101,8 @@ expect_match "$out" "^json$" "__complete --format ''"
 
 case_ "arctl --version prints the version"
 expect_exit 0 arctl --version
-expect_eq "arctl ${ARCTL_EXPECTED_VERSION:?}" "$out" "--version"
+expect_eq "arctl ${ARCTL_EXPECTED_VERSION:?}" "$(head -n 1 <<<"$out")" "--version"
+expect_contains "$out" "plugin ABI arctl-plugin-api/" "--version names the plugin ABI"
+expect_contains "$out" "plugin invoicing " "--version names the loaded plugins"
 expect_exit 0 arctl --format json version
 expect_eq "$ARCTL_EXPECTED_VERSION" "$(json 'd["version"]' <<<"$out")" "version --format json"

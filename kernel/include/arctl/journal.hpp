@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "arctl/output.hpp"
 
@@ -13,6 +14,8 @@ namespace arctl {
 
 using Hash = std::array<std::uint8_t, 32>;
 std::string to_hex(const Hash& h);
+// The chain's link: SHA-256 of the previous hash followed by `bytes`.
+Hash chain_hash(const Hash& prev, std::string_view bytes);
 
 struct JournalEntry {
   std::uint64_t seq = 0;
