@@ -5,13 +5,12 @@
 #   arctl_add_pg_twin(NAME TIMEOUT ENV COMMAND...)
 set(ARCTL_PG_STATE ${CMAKE_BINARY_DIR}/tests/pg/server.env)
 
-# Under the sanitizers the twins of the workflow tests would run the same
-# store code paths again at several times the cost: that build keeps the
-# PostgreSQL-only tests and the twins that stress the store itself.
-set(ARCTL_PG_SANITIZE_TWINS pg_store pg_server_crash pg_copy pg_secrets concurrency8 customers import)
-
 function(arctl_add_pg_twin name timeout env)
-  if(ARCTL_SANITIZE AND NOT name IN_LIST ARCTL_PG_SANITIZE_TWINS)
+  # Under the sanitizers the twins of the workflow tests would run the same
+  # store code paths again at several times the cost: that build keeps the
+  # PostgreSQL-only tests and the twins that stress the store itself.
+  set(sanitizer_twins pg_store pg_server_crash pg_copy pg_secrets concurrency8 customers import)
+  if(ARCTL_SANITIZE AND NOT name IN_LIST sanitizer_twins)
     return()
   endif()
   # Every statement is a round trip to the server: the twins take two to
