@@ -132,7 +132,8 @@ class Engine {
     add(t.amount, amount);
   }
 
-  void apply(const Document& receipt, OpenDebit& d, const Money& amount, Date date,
+  // `amount` by value: callers often pass `d.open`, which this decrements.
+  void apply(const Document& receipt, OpenDebit& d, const Money amount, Date date,
              const std::string& rule, std::string& last_rule) {
     p_.apply(tx_, Payments::Known{receipt.id, receipt.customer, receipt.issued, d.id, d.issued},
              amount, date, rule);
@@ -159,7 +160,7 @@ class Engine {
   }
 
   // Closes `d` with a document of `kind` for what is left open on it.
-  void settle(OpenDebit& d, const std::string& customer, DocKind kind, const Money& amount,
+  void settle(OpenDebit& d, const std::string& customer, DocKind kind, const Money amount,
               Date date, const std::string& why) {
     Document doc;
     const auto series = kind == DocKind::kDiscount

@@ -34,6 +34,7 @@ done
 expect_exit 0 a payment record --customer ACME --amount 1121.00 --date 2026-01-25 --id R2
 expect_exit 0 a --format json payment auto
 expect_eq "3" "$(json '[r for r in d["rules"] if r["rule"]=="combination"][0]["applications"]' <<<"$out")" "combination applications"
+expect_eq '{"USD": "1121.00"}' "$(json '[r for r in d["rules"] if r["rule"]=="combination"][0]["amount"]' <<<"$out")" "combination amount"
 run a --format json payment show R2
 expect_eq '["C-2", "C-4", "C-5"]' "$(json 'sorted(x["document"] for x in d["applications"])' <<<"$out")" "the three invoices"
 
