@@ -1,6 +1,7 @@
 // The floor for start-up: a program that links the libraries arctl links
-// (LMDB, OpenSSL's libcrypto, libpq, fmt, spdlog, the C++ runtime) and
-// prints a version line from each, so that none is dropped at link time.
+// (LMDB, OpenSSL's libcrypto, libpq, fmt, spdlog, mimalloc when arctl uses
+// it, the C++ runtime) and prints a version line from each, so that none is
+// dropped at link time.
 #include <fmt/core.h>
 #include <libpq-fe.h>
 #include <lmdb.h>
@@ -8,6 +9,9 @@
 #include <spdlog/common.h>
 
 #include <string>
+#if ARCTL_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 int main() {
   int major = 0, minor = 0, patch = 0;
@@ -16,6 +20,10 @@ int main() {
   const std::string line = fmt::format("bare {}.{}.{} {} libpq {} spdlog {}", major, minor, patch,
                                        OpenSSL_version(OPENSSL_VERSION), PQlibVersion(),
                                        std::string_view(level.data(), level.size()));
+#if ARCTL_MIMALLOC
+  fmt::print("{} mimalloc {}\n", line, mi_version());
+#else
   fmt::print("{}\n", line);
+#endif
   return 0;
 }

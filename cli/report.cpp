@@ -3,6 +3,9 @@
 #include <lmdb.h>
 
 #include <CLI/CLI.hpp>
+#if ARCTL_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "arctl/plugin_host.hpp"
 #include "arctl_version.hpp"
@@ -22,6 +25,13 @@ Json version_info() {
   int major = 0, minor = 0, patch = 0;
   mdb_version(&major, &minor, &patch);
   v["lmdb"] = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+#if ARCTL_MIMALLOC
+  const int mi = mi_version();  // e.g. 209 for 2.0.9
+  v["allocator"] = "mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) +
+                   "." + std::to_string(mi % 10);
+#else
+  v["allocator"] = "system";
+#endif
   return v;
 }
 
@@ -40,7 +50,8 @@ void print_version(Context& ctx) {
   out << "arctl " << v["version"].get<std::string>() << '\n';
   if (!v["git"].is_null()) out << "git " << v["git"].get<std::string>() << '\n';
   out << "plugin ABI " << v["plugin_abi"].get<std::string>() << '\n'
-      << "LMDB " << v["lmdb"].get<std::string>() << '\n';
+      << "LMDB " << v["lmdb"].get<std::string>() << '\n'
+      << "allocator " << v["allocator"].get<std::string>() << '\n';
   for (const auto& p : plugins)
     out << "plugin " << p["name"].get<std::string>() << ' ' << p["version"].get<std::string>()
         << '\n';
@@ -48,7 +59,7 @@ void print_version(Context& ctx) {
 
 void register_version(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "version", "Show the version of arctl, its plugin ABI, LMDB and the loaded plugins");
+      "version", "Show the version of arctl, its plugin ABI, LMDB, allocator and loaded plugins");
   cmd->callback([&ctx] { print_version(ctx); });
 }
 

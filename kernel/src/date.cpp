@@ -80,9 +80,25 @@ std::optional<Date> try_parse_date(std::string_view text) noexcept {
 
 std::string format_date(Date d) {
   const year_month_day ymd{d};
-  return four_digits(static_cast<int>(ymd.year())) + "-" +
-         two_digits(static_cast<unsigned>(ymd.month())) + "-" +
-         two_digits(static_cast<unsigned>(ymd.day()));
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999)
+    return four_digits(y) + "-" + two_digits(unsigned(ymd.month())) + "-" +
+           two_digits(unsigned(ymd.day()));
+  // Every date the ledger holds is in 1900..9999: written by hand, as this
+  // runs for every date of every record shown or journaled.
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto dd = static_cast<unsigned>(ymd.day());
+  const char out[10] = {char('0' + y / 1000),
+                        char('0' + y / 100 % 10),
+                        char('0' + y / 10 % 10),
+                        char('0' + y % 10),
+                        '-',
+                        char('0' + m / 10),
+                        char('0' + m % 10),
+                        '-',
+                        char('0' + dd / 10),
+                        char('0' + dd % 10)};
+  return std::string(out, sizeof out);
 }
 
 Date make_date(int y, unsigned m, unsigned d) {

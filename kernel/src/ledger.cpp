@@ -23,8 +23,10 @@ constexpr std::uint8_t kJournalV = 1;
 Bytes encode_and_hash(JournalEntry& e) {
   Encoder enc(kJournalV);
   enc.u64(e.seq).u64(e.txn).i64(e.time_micros).str(e.actor).str(e.command).str(e.type);
-  const auto packed = Json::to_msgpack(e.payload);
-  enc.str(std::string_view(reinterpret_cast<const char*>(packed.data()), packed.size()));
+  thread_local std::string packed;
+  packed.clear();
+  append_msgpack(e.payload, packed);
+  enc.str(packed);
   e.hash = chain_hash(e.prev, enc.bytes());
   const auto as_text = [](const Hash& h) {
     return std::string_view(reinterpret_cast<const char*>(h.data()), h.size());

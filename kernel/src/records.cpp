@@ -198,8 +198,10 @@ CustomerBalance decode_balance(BytesView v) {
 Bytes encode(const JournalEntry& j) {
   Encoder e(kJournalV);
   e.u64(j.seq).u64(j.txn).i64(j.time_micros).str(j.actor).str(j.command).str(j.type);
-  const auto packed = Json::to_msgpack(j.payload);
-  e.str(std::string_view(reinterpret_cast<const char*>(packed.data()), packed.size()));
+  thread_local std::string packed;
+  packed.clear();
+  append_msgpack(j.payload, packed);
+  e.str(packed);
   put_hash(e, j.prev);
   put_hash(e, j.hash);
   return std::move(e).bytes();

@@ -16,6 +16,9 @@ using Hash = std::array<std::uint8_t, 32>;
 std::string to_hex(const Hash& h);
 // The chain's link: SHA-256 of the previous hash followed by `bytes`.
 Hash chain_hash(const Hash& prev, std::string_view bytes);
+// Appends `j` as MessagePack to `out`: the same bytes as Json::to_msgpack
+// (journal hashes are taken over them), without its intermediate vector.
+void append_msgpack(const Json& j, std::string& out);
 
 struct JournalEntry {
   std::uint64_t seq = 0;
