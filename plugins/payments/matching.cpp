@@ -2,7 +2,6 @@
 #include "matching.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
@@ -280,40 +279,60 @@ class Engine {
 
   std::optional<std::vector<OpenDebit*>> combination(std::vector<OpenDebit>& debits,
                                                      const Money& target) {
-    std::vector<OpenDebit*> window;
+    auto& window = window_;
+    window.clear();
     for (auto& d : debits)
       if (d.open.is_positive() && d.open < target && window.size() < kCombinationWindow)
         window.push_back(&d);
     const auto n = window.size();
     if (n < 2) return std::nullopt;
     const auto t = target.minor();
-    // Smallest set first; within a size, the first found scanning oldest first.
-    std::unordered_map<std::int64_t, std::size_t> single;
+    const auto amount = [&](std::size_t i) { return window[i]->open.minor(); };
+    // Smallest set first; within a size, the first found scanning oldest
+    // first. Sorted (amount, index) vectors instead of hash maps: no
+    // allocation per receipt, and equal amounts are each found.
+    auto& single = single_;
+    single.clear();
     for (std::size_t i = 0; i < n; ++i)
-      single.emplace(window[i]->open.minor(), i);
-    for (std::size_t i = 0; i < n; ++i) {
-      auto it = single.find(t - window[i]->open.minor());
-      if (it != single.end() && it->second > i) return std::vector{window[i], window[it->second]};
-    }
+      single.emplace_back(amount(i), i);
+    std::sort(single.begin(), single.end());
+    // The oldest item after `after` with this amount, or n.
+    const auto find_after = [&](std::int64_t v, std::size_t after) -> std::size_t {
+      auto it = std::lower_bound(single.begin(), single.end(), std::pair{v, after + 1});
+      return it != single.end() && it->first == v ? it->second : n;
+    };
     for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j) {
-        auto it = single.find(t - window[i]->open.minor() - window[j]->open.minor());
-        if (it != single.end() && it->second > j)
-          return std::vector{window[i], window[j], window[it->second]};
-      }
-    std::unordered_map<std::int64_t, std::vector<std::pair<std::size_t, std::size_t>>> pairs;
+      if (const auto j = find_after(t - amount(i), i); j < n)
+        return std::vector{window[i], window[j]};
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j)
-        pairs[window[i]->open.minor() + window[j]->open.minor()].emplace_back(i, j);
+        if (const auto k = find_after(t - amount(i) - amount(j), j); k < n)
+          return std::vector{window[i], window[j], window[k]};
+    auto& pairs = pairs_;
+    pairs.clear();
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t l = k + 1; l < n; ++l)
+        pairs.push_back({amount(k) + amount(l), k, l});
+    std::sort(pairs.begin(), pairs.end());
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
-        auto it = pairs.find(t - window[i]->open.minor() - window[j]->open.minor());
-        if (it == pairs.end()) continue;
-        for (auto [k, l] : it->second)
-          if (k > j) return std::vector{window[i], window[j], window[k], window[l]};
+        const auto want = t - amount(i) - amount(j);
+        auto it = std::lower_bound(pairs.begin(), pairs.end(), PairSum{want, j + 1, 0});
+        if (it != pairs.end() && it->sum == want)
+          return std::vector{window[i], window[j], window[it->k], window[it->l]};
       }
     return std::nullopt;
   }
+
+  struct PairSum {
+    std::int64_t sum;
+    std::size_t k, l;
+    auto operator<=>(const PairSum&) const = default;
+  };
+  // Scratch space of combination(), kept between receipts.
+  std::vector<OpenDebit*> window_;
+  std::vector<std::pair<std::int64_t, std::size_t>> single_;
+  std::vector<PairSum> pairs_;
 
   Tx& tx_;
   Payments& p_;

@@ -38,6 +38,16 @@ expect_eq '{"USD": "1121.00"}' "$(json '[r for r in d["rules"] if r["rule"]=="co
 run a --format json payment show R2
 expect_eq '["C-2", "C-4", "C-5"]' "$(json 'sorted(x["document"] for x in d["applications"])' <<<"$out")" "the three invoices"
 
+case_ "rule 3: two open invoices of the same amount make a pair"
+a -q customer add TWIN --name "Twin Invoices" --terms net30 >/dev/null
+a -q invoice create --customer TWIN --id TW-1 --date 2026-01-12 --line "Part;1;50.00" >/dev/null
+a -q invoice create --customer TWIN --id TW-2 --date 2026-01-13 --line "Part;1;50.00" >/dev/null
+a -q invoice create --customer TWIN --id TW-3 --date 2026-01-14 --line "Part;1;70.00" >/dev/null
+expect_exit 0 a payment record --customer TWIN --amount 100.00 --date 2026-01-26 --id R-TWIN
+expect_exit 0 a --format json payment auto --customer TWIN
+run a --format json payment show R-TWIN
+expect_eq '["TW-1", "TW-2"]' "$(json 'sorted(x["document"] for x in d["applications"])' <<<"$out")" "the two equal invoices"
+
 case_ "rule 2 with the discount: paid inside the window closes the invoice and books the discount"
 a -q invoice create --customer DISC --id D-1 --date 2026-01-31 --line "Gear;1;1000.00" >/dev/null
 expect_exit 0 a payment record --customer DISC --amount 980.00 --date 2026-02-09 --id R3
