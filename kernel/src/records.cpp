@@ -20,7 +20,7 @@ std::uint64_t bounded(std::uint64_t v, std::uint64_t lo, std::uint64_t hi, const
   return v;
 }
 constexpr std::uint8_t kHeadV = 1;
-constexpr std::uint8_t kOpenItemV = 1;
+constexpr std::uint8_t kOpenItemV = 2;  // 2 adds the discount date
 
 void put_attrs(Encoder& e, const Attrs& a) {
   e.u64(a.size());
@@ -255,6 +255,19 @@ Bytes open_item_prefix(std::string_view customer, int side) {
 Bytes open_item_value(const Document& d) {
   Encoder e(kOpenItemV);
   e.u64(static_cast<std::uint64_t>(d.kind)).date(d.issued).money(d.open);
+  const auto dd = d.attrs.find("discount_date");
+  const auto date = dd == d.attrs.end() ? std::nullopt : try_parse_date(dd->second);
+  e.boolean(date.has_value());
+  if (date) e.date(*date);
+  return std::move(e).bytes();
+}
+
+Bytes open_item_value_v1(BytesView current) {
+  Decoder d(current, kOpenItemV);
+  Encoder e(1);
+  const auto kind = d.u64();
+  const auto issued = d.date();
+  e.u64(kind).date(issued).money(d.money());
   return std::move(e).bytes();
 }
 
@@ -269,6 +282,10 @@ OpenItem decode_open_item(BytesView key, BytesView value) {
   it.kind = static_cast<DocKind>(bounded(d.u64(), 1, 8, "document kind"));
   it.issued = d.date();
   it.open = d.money();
+  if (d.version() >= 2) {
+    it.discount_known = true;
+    if (d.boolean()) it.discount_date = d.date();
+  }
   return it;
 }
 

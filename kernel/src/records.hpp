@@ -32,6 +32,9 @@ Bytes doc_by_customer_key(const Document& d);
 Bytes open_item_key(const Document& d);
 Bytes open_item_prefix(std::string_view customer, int side);  // side -1: both
 Bytes open_item_value(const Document& d);
+// The same entry in the first format, without the discount date (`arctl
+// check` accepts either).
+Bytes open_item_value_v1(BytesView current);
 OpenItem decode_open_item(BytesView key, BytesView value);
 Bytes doc_by_ref_key(const Document& d);
 Bytes app_by_doc_key(std::string_view doc, std::uint64_t app);

@@ -17,6 +17,9 @@ struct OpenDebit {
   // them and kept for the customer's other receipts.
   bool terms_loaded = false;
   bool untouched = false;  // nothing applied yet: a discount may still apply
+  // From the open-items index when it says (it does for every entry written
+  // since it holds the date); otherwise read with the terms.
+  bool discount_known = false;
   std::optional<Date> discount_date;
   Money discounted;  // amount less discount
   Money discount;
@@ -110,6 +113,8 @@ class Engine {
             d.issued = it.issued;
             d.due = it.due;
             d.open = it.open;
+            d.discount_known = it.discount_known;
+            d.discount_date = it.discount_date;
             debits_.push_back(std::move(d));
             return true;
           },
@@ -150,6 +155,7 @@ class Engine {
     d.terms_loaded = true;
     const auto doc = tx_.document(d.id);
     d.untouched = doc.open == doc.amount;
+    d.discount_date.reset();  // the document has the last word
     auto dd = doc.attrs.find("discount_date");
     auto da = doc.attrs.find("discount_amount");
     if (dd == doc.attrs.end() || da == doc.attrs.end()) return;
@@ -239,7 +245,11 @@ class Engine {
       }
     }
     for (auto& d : debits) {
-      if (!d.open.is_positive()) continue;
+      // A discount is positive and only on an untouched item, so the
+      // discounted amount is below what is open: an item no larger than the
+      // receipt cannot match, and its document need not be read.
+      if (!d.open.is_positive() || d.open <= remaining) continue;
+      if (d.discount_known && (!d.discount_date || date > *d.discount_date)) continue;
       load_terms(d);
       if (!d.discount_date || !d.untouched || date > *d.discount_date) continue;
       if (d.discounted == remaining) {

@@ -52,7 +52,7 @@ bool AsOf::customer_items(std::string_view customer,
   tx_.documents_of(customer, Date(std::chrono::days(-1'000'000)), as_of_, [&](const Document& d) {
     const auto open = open_as_of(tx_, d, as_of_);
     if (!open.is_positive()) return true;
-    go = fn(OpenItem{d.customer, d.id, d.kind, d.issued, d.due, open});
+    go = fn(OpenItem{d.customer, d.id, d.kind, d.issued, d.due, open, false, std::nullopt});
     return go;
   });
   return go;

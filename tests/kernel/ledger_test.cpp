@@ -2,6 +2,9 @@
 // running balances, the period lock, the event bus and dry runs.
 #include <doctest/doctest.h>
 
+#include <map>
+
+#include "../../kernel/src/records.hpp"
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
 #include "ledger_fixture.hpp"
@@ -375,6 +378,52 @@ TEST_CASE("check finds a running balance that no longer matches its documents") 
   const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
   REQUIRE_FALSE(rep.ok());
   CHECK(rep.findings.front().area == "balance");
+}
+
+TEST_CASE("open items carry the discount date; entries of the first format still read and check") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  auto with = f.doc("INV-1", DocKind::kInvoice, "C1", "100.00");
+  with.attrs["discount_date"] = "2026-01-20";
+  f.post(with);
+  f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "50.00"));
+  auto items = [&] {
+    std::map<std::string, OpenItem> out;
+    f.ledger->read([&](Tx& tx) {
+      tx.open_items([&](const OpenItem& it) { return out.emplace(it.id, it), true; });
+    });
+    return out;
+  };
+  auto now = items();
+  CHECK(now.at("INV-1").discount_known);
+  CHECK(now.at("INV-1").discount_date == parse_date("2026-01-20"));
+  CHECK(now.at("INV-2").discount_known);
+  CHECK_FALSE(now.at("INV-2").discount_date);
+
+  // Rewrite INV-1's entry as arctl wrote it before the discount date.
+  const auto doc = f.ledger->read([](Tx& tx) { return tx.document("INV-1"); });
+  const auto key = records::open_item_key(doc);
+  {
+    auto w = f.ledger->store().begin_write();
+    w->put("open_items", key, records::open_item_value_v1(records::open_item_value(doc)));
+    w->commit();
+  }
+  now = items();
+  CHECK_FALSE(now.at("INV-1").discount_known);  // the reader goes to the document
+  CHECK(now.at("INV-1").open == f.usd_amount("100.00"));
+  CHECK(clean(*f.ledger));
+
+  // A first-format entry that disagrees with its document is still found.
+  auto other = doc;
+  other.open = f.usd_amount("90.00");
+  {
+    auto w = f.ledger->store().begin_write();
+    w->put("open_items", key, records::open_item_value_v1(records::open_item_value(other)));
+    w->commit();
+  }
+  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
+  REQUIRE_FALSE(rep.ok());
+  CHECK(rep.findings.front().record == "open_items INV-1");
 }
 
 TEST_CASE("gap-free counters roll back with their transaction") {

@@ -101,6 +101,13 @@ struct OpenItem {
   Date issued{};
   Date due{};
   Money open;
+  // The last day of the item's early-payment discount (the document's
+  // `discount_date` attribute, which invoicing writes from the terms), so
+  // that cash application passes over items without one, unread. Entries of
+  // the index's first format, written before it held the date, do not say:
+  // there `discount_known` is false and the document has the answer.
+  bool discount_known = false;
+  std::optional<Date> discount_date;
 };
 
 // Stable JSON shapes shared by journal payloads and command output. Money is a
