@@ -13,6 +13,13 @@
 #include "help.hpp"
 
 namespace arctl::cli {
+namespace {
+
+std::string dotted(int major, int minor, int patch) {
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+}  // namespace
 
 Json version_info() {
   Json v;
@@ -24,11 +31,10 @@ Json version_info() {
   // The library actually loaded, which may be newer than the headers.
   int major = 0, minor = 0, patch = 0;
   mdb_version(&major, &minor, &patch);
-  v["lmdb"] = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+  v["lmdb"] = dotted(major, minor, patch);
 #if ARCTL_MIMALLOC
   const int mi = mi_version();  // e.g. 209 for 2.0.9
-  v["allocator"] = "mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) +
-                   "." + std::to_string(mi % 10);
+  v["allocator"] = "mimalloc " + dotted(mi / 100, mi / 10 % 10, mi % 10);
 #else
   v["allocator"] = "system";
 #endif

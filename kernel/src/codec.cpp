@@ -113,34 +113,30 @@ std::int64_t KeyReader::i64() {
   return static_cast<std::int64_t>(take_big_endian<std::uint64_t>(in_) ^ kSignBit64);
 }
 
-// Strings end in 00 01, and a 00 inside one is written 00 ff: the runs
-// between zero bytes are copied whole (most strings have no zero byte).
 std::string KeyReader::str() {
   std::string out;
-  for (;;) {
-    const auto* z = static_cast<const char*>(std::memchr(in_.data(), '\0', in_.size()));
-    if (z == nullptr) corrupt_key();
-    const auto i = static_cast<std::size_t>(z - in_.data());
-    if (i + 1 >= in_.size()) corrupt_key();
-    out.append(in_.data(), i);
-    const char next = in_[i + 1];
-    in_.remove_prefix(i + 2);
-    if (next == '\x01') return out;
-    if (next != '\xff') corrupt_key();
-    out.push_back('\0');
-  }
+  read_str(&out);
+  return out;
 }
 
 void KeyReader::skip_str() {
+  read_str(nullptr);
+}
+
+// Strings end in 00 01, and a 00 inside one is written 00 ff: the runs
+// between zero bytes are copied whole (most strings have no zero byte).
+void KeyReader::read_str(std::string* out) {
   for (;;) {
     const auto* z = static_cast<const char*>(std::memchr(in_.data(), '\0', in_.size()));
     if (z == nullptr) corrupt_key();
     const auto i = static_cast<std::size_t>(z - in_.data());
     if (i + 1 >= in_.size()) corrupt_key();
+    if (out) out->append(in_.data(), i);
     const char next = in_[i + 1];
     in_.remove_prefix(i + 2);
     if (next == '\x01') return;
     if (next != '\xff') corrupt_key();
+    if (out) out->push_back('\0');
   }
 }
 

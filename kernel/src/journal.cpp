@@ -11,6 +11,7 @@
 #include "arctl/codec.hpp"
 #include "arctl/date.hpp"
 #include "arctl/error.hpp"
+#include "records.hpp"
 
 namespace arctl {
 
@@ -163,13 +164,7 @@ std::string to_hex(const Hash& h) {
 Hash JournalEntry::compute_hash() const {
   // The hashed bytes are the previous hash followed by a canonical encoding
   // of every field, so any change to any field or to the order breaks the chain.
-  Encoder e(1);
-  e.u64(seq).u64(txn).i64(time_micros).str(actor).str(command).str(type);
-  thread_local std::string packed;
-  packed.clear();
-  append_msgpack(payload, packed);
-  e.str(packed);
-  return chain_hash(prev, e.bytes());
+  return chain_hash(prev, records::journal_hashed_part(*this).bytes());
 }
 
 Json JournalEntry::to_json() const {

@@ -2,8 +2,6 @@
 // journal side of Tx (emit, head, iteration).
 #include "arctl/ledger.hpp"
 
-#include <openssl/evp.h>
-
 #include <chrono>
 
 #include "arctl/error.hpp"
@@ -14,27 +12,6 @@
 namespace arctl {
 namespace {
 constexpr int kMaxAttempts = 12;
-constexpr std::uint8_t kJournalV = 1;
-
-// The journal record of `e`, setting e.hash on the way. The record's bytes up
-// to the payload are exactly what JournalEntry::compute_hash hashes after the
-// previous hash, so the payload is packed once and hashed where it lies
-// (`arctl check` recomputes every hash with compute_hash).
-Bytes encode_and_hash(JournalEntry& e) {
-  Encoder enc(kJournalV);
-  enc.u64(e.seq).u64(e.txn).i64(e.time_micros).str(e.actor).str(e.command).str(e.type);
-  thread_local std::string packed;
-  packed.clear();
-  append_msgpack(e.payload, packed);
-  enc.str(packed);
-  e.hash = chain_hash(e.prev, enc.bytes());
-  const auto as_text = [](const Hash& h) {
-    return std::string_view(reinterpret_cast<const char*>(h.data()), h.size());
-  };
-  enc.str(as_text(e.prev)).str(as_text(e.hash));
-  return std::move(enc).bytes();
-}
-
 }  // namespace
 
 Ledger::Ledger(std::unique_ptr<Store> store, std::filesystem::path dir, Session session)
@@ -176,7 +153,7 @@ std::uint64_t Tx::emit(std::string_view type, Json payload) {
   e.type = std::string(type);
   e.payload = std::move(payload);
   e.prev = head.hash;
-  w.put(tables::kJournal, KeyBuilder().u64(e.seq), encode_and_hash(e));
+  w.put(tables::kJournal, KeyBuilder().u64(e.seq), records::encode_and_hash(e));
   head_ = JournalHead{e.seq, e.hash};
   ledger_.bus().dispatch(*this, e);
   return e.seq;

@@ -195,13 +195,26 @@ CustomerBalance decode_balance(BytesView v) {
   return b;
 }
 
-Bytes encode(const JournalEntry& j) {
+Encoder journal_hashed_part(const JournalEntry& j) {
   Encoder e(kJournalV);
   e.u64(j.seq).u64(j.txn).i64(j.time_micros).str(j.actor).str(j.command).str(j.type);
   thread_local std::string packed;
   packed.clear();
   append_msgpack(j.payload, packed);
   e.str(packed);
+  return e;
+}
+
+Bytes encode(const JournalEntry& j) {
+  auto e = journal_hashed_part(j);
+  put_hash(e, j.prev);
+  put_hash(e, j.hash);
+  return std::move(e).bytes();
+}
+
+Bytes encode_and_hash(JournalEntry& j) {
+  auto e = journal_hashed_part(j);
+  j.hash = chain_hash(j.prev, e.bytes());
   put_hash(e, j.prev);
   put_hash(e, j.hash);
   return std::move(e).bytes();

@@ -23,6 +23,12 @@ CustomerBalance decode_balance(BytesView v);
 
 Bytes encode(const JournalEntry& e);
 JournalEntry decode_journal(BytesView v);
+// What a journal entry's hash covers after the previous hash: the record's
+// own bytes up to the two hashes, so that the payload is packed once and
+// hashed where it lies.
+Encoder journal_hashed_part(const JournalEntry& e);
+// The record of `e`, setting e.hash on the way.
+Bytes encode_and_hash(JournalEntry& e);
 
 Bytes encode(const JournalHead& h);
 JournalHead decode_head(BytesView v);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <utility>
 
 #include "../../kernel/src/records.hpp"
 #include "arctl/check.hpp"
@@ -26,6 +27,18 @@ ErrorKind kind_of(const std::function<void()>& fn) {
 
 std::uint64_t head(Ledger& l) {
   return l.read([](Tx& tx) { return tx.journal_head().seq; });
+}
+
+// The journal's last event and the one before it.
+std::pair<JournalEntry, JournalEntry> last_two_events(Ledger& l) {
+  return l.read([](Tx& tx) {
+    const auto h = tx.journal_head();
+    const auto last = tx.journal_entry(h.seq);
+    const auto before = tx.journal_entry(h.seq - 1);
+    REQUIRE(last);
+    REQUIRE(before);
+    return std::pair{*last, *before};
+  });
 }
 
 bool clean(Ledger& l) {
@@ -230,15 +243,9 @@ TEST_CASE("a subscriber's writes commit with the publisher's in one transaction"
     tx.emit("test.echo", Json{{"of", e.payload["id"]}});
   });
   f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "1.00"));
-  f.ledger->read([](Tx& tx) {
-    const auto h = tx.journal_head();
-    const auto echo = tx.journal_entry(h.seq);
-    const auto posted = tx.journal_entry(h.seq - 1);
-    REQUIRE(echo);
-    REQUIRE(posted);
-    CHECK(echo->type == "test.echo");
-    CHECK(echo->txn == posted->txn);
-  });
+  const auto [echo, posted] = last_two_events(*f.ledger);
+  CHECK(echo.type == "test.echo");
+  CHECK(echo.txn == posted.txn);
 }
 
 TEST_CASE("work queued before commit runs once per key, after the command, in its transaction") {
@@ -261,16 +268,10 @@ TEST_CASE("work queued before commit runs once per key, after the command, in it
     }
   });
   CHECK(runs == 1);
-  f.ledger->read([](Tx& tx) {
-    const auto h = tx.journal_head();
-    const auto summary = tx.journal_entry(h.seq);
-    const auto last_post = tx.journal_entry(h.seq - 1);
-    REQUIRE(summary);
-    REQUIRE(last_post);
-    CHECK(summary->type == "test.summary");
-    CHECK(summary->payload["documents"] == Json{"INV-1", "INV-2", "INV-3"});
-    CHECK(summary->txn == last_post->txn);  // the same transaction, after its postings
-  });
+  const auto [summary, last_post] = last_two_events(*f.ledger);
+  CHECK(summary.type == "test.summary");
+  CHECK(summary.payload["documents"] == Json{"INV-1", "INV-2", "INV-3"});
+  CHECK(summary.txn == last_post.txn);  // the same transaction, after its postings
   // A new transaction queues it afresh; queuing again from inside the work
   // runs it once more, in a later round.
   f.post(f.doc("INV-4", DocKind::kInvoice, "C1", "1.00"));

@@ -54,6 +54,7 @@ class KeyReader {
   bool done() const noexcept { return in_.empty(); }
 
  private:
+  void read_str(std::string* out);  // appends to `out` unless it is null
   BytesView in_;
 };
 
