@@ -6,6 +6,7 @@
 
 #include "arctl/error.hpp"
 #include "matching.hpp"
+#include "review.hpp"
 
 namespace arctl::payments {
 
@@ -146,13 +147,40 @@ void show_command(CLI::App& group, Context& ctx, Payments& p) {
   auto id = std::make_shared<std::string>();
   auto* cmd = group.add_subcommand("show", "Show a receipt and its applications");
   cmd->add_option("id", *id, "Receipt id")->required();
-  cmd->callback(
-      [&ctx, &p, id] { ctx.print(ctx.ledger().read([&](Tx& tx) { return p.show(tx, *id); })); });
+  cmd->callback([&ctx, &p, id] {
+    ctx.print(ctx.ledger().read([&](Tx& tx) {
+      auto j = p.show(tx, *id);
+      // Why `payment auto` left it, while money is still unapplied.
+      auto queued = ReviewQueue(tx, p.handle()).get(*id);
+      const auto doc = queued ? tx.find_document(*id) : std::nullopt;
+      j["review"] = doc && doc->open.is_positive() && !doc->links.count("returned_by")
+                        ? to_json(*queued)
+                        : Json(nullptr);
+      return j;
+    }));
+  });
+}
+
+// `payment list --review`: what `payment auto` left, with the reason and the
+// candidates, for receipts that still have money unapplied.
+Json review_rows(Tx& tx, Payments& p, const std::string& customer) {
+  Json rows = Json::array();
+  for (const auto& item : ReviewQueue(tx, p.handle()).all()) {
+    const auto d = tx.find_document(item.receipt);
+    if (!d || !d->open.is_positive() || d->links.count("returned_by")) continue;
+    if (!customer.empty() && d->customer != customer) continue;
+    auto row = receipt_row(*d);
+    const auto r = to_json(item);
+    for (const auto& [k, v] : r.items())
+      row[k] = v;
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 void list_command(CLI::App& group, Context& ctx, Payments& p) {
   struct Opts {
-    bool unapplied = false, suspense = false, postdated = false;
+    bool unapplied = false, suspense = false, postdated = false, review = false;
     std::string customer;
   };
   auto o = std::make_shared<Opts>();
@@ -160,8 +188,41 @@ void list_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_flag("--unapplied", o->unapplied, "Only those with money not yet applied");
   cmd->add_flag("--suspense", o->suspense, "Only those with no customer");
   cmd->add_flag("--postdated", o->postdated, "Only post-dated cheques still held");
+  cmd->add_flag("--review", o->review,
+                "Only those payment auto left unapplied, with the reason and the candidates");
   cmd->add_option("--customer", o->customer, "Only this customer's");
   cmd->callback([&ctx, &p, o] {
+    if (o->review) {
+      if (o->unapplied || o->suspense || o->postdated)
+        fail(ErrorKind::kUsage,
+             "--review does not combine with --unapplied, --suspense or --postdated");
+      const auto rows = ctx.ledger().read([&](Tx& tx) { return review_rows(tx, p, o->customer); });
+      if (ctx.format() != Format::kTable) {
+        ctx.print(rows);
+        return;
+      }
+      // One line per receipt: the candidates as "A+B | C".
+      Json flat = Json::array();
+      for (const auto& r : rows) {
+        std::string c;
+        for (const auto& set : r["candidates"]) {
+          std::string ids;
+          for (const auto& id : set)
+            ids += (ids.empty() ? "" : "+") + id.get<std::string>();
+          c += (c.empty() ? "" : " | ") + ids;
+        }
+        flat.push_back({{"id", r["id"]},
+                        {"customer", r["customer"]},
+                        {"date", r["date"]},
+                        {"unapplied", r["unapplied"]},
+                        {"currency", r["currency"]},
+                        {"reason", r["reason"]},
+                        {"candidates", c},
+                        {"detail", r["detail"]}});
+      }
+      ctx.print(flat);
+      return;
+    }
     Json rows = Json::array();
     ctx.ledger().read([&](Tx& tx) {
       if (!o->postdated) {
@@ -226,9 +287,14 @@ void auto_command(CLI::App& group, Context& ctx, Payments& p) {
     std::string left;
     for (const auto& [cur, v] : j["unapplied"].items())
       left += (left.empty() ? "" : ", ") + v.get<std::string>() + " " + cur;
-    ctx.out() << r.write_offs << " write-offs, " << r.shorts << " short payments; "
-              << r.unapplied_receipts << " receipts left unapplied"
-              << (left.empty() ? "" : " (" + left + ")") << '\n';
+    ctx.out() << r.discounts << " discounts, " << r.write_offs << " write-offs, " << r.shorts
+              << " deductions, " << r.partials << " partial payments; " << r.unapplied_receipts
+              << " receipts left unapplied" << (left.empty() ? "" : " (" + left + ")") << '\n';
+    std::string queued;
+    for (const auto& [reason, n] : r.for_review)
+      queued += (queued.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
+    if (!queued.empty())
+      ctx.out() << "for review (arctl payment list --review): " << queued << '\n';
   });
 }
 

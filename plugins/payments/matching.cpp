@@ -1,10 +1,17 @@
-// The matching engine behind `payment auto`.
+// The matching engine behind `payment auto`. Every decision about a receipt
+// (its customer, its items, whether it is ambiguous or locked) is taken
+// before anything is written for it, so a receipt either is applied as a
+// whole or goes to the review queue untouched.
 #include "matching.hpp"
 
 #include <algorithm>
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
+#include "arctl/terms.hpp"
+#include "payer.hpp"
+#include "review.hpp"
+#include "shortfall.hpp"
 
 namespace arctl::payments {
 namespace {
@@ -13,69 +20,67 @@ struct OpenDebit {
   std::string id;
   Date issued{}, due{};
   Money open;
-  // Early-payment terms, read from the document the first time rule 2 needs
+  // Early-payment terms, read from the document the first time a rule needs
   // them and kept for the customer's other receipts.
   bool terms_loaded = false;
-  bool untouched = false;  // nothing applied yet: a discount may still apply
   // From the open-items index when it says (it does for every entry written
   // since it holds the date); otherwise read with the terms.
   bool discount_known = false;
   std::optional<Date> discount_date;
-  Money discounted;  // amount less discount
-  Money discount;
+  Money amount;          // the document's amount
+  Money whole_discount;  // the discount on the whole amount, as invoiced
+  std::string terms;     // the document's terms text
 };
 
-bool id_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '/' || c == '.' || c == '#';
-}
-
-// Words of a reference text that could be document ids, in order.
-std::vector<std::string> tokens(std::string_view text) {
+std::vector<std::string> split_ids(const std::string& text) {
   std::vector<std::string> out;
   std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !id_char(text[i]))
-      ++i;
-    std::size_t j = i;
-    while (j < text.size() && id_char(text[j]))
-      ++j;
-    auto t = text.substr(i, j - i);
-    while (!t.empty() && (t.back() == '.' || t.back() == '/'))
-      t.remove_suffix(1);
-    if (!t.empty() && t.front() == '#') t.remove_prefix(1);
-    if (!t.empty()) out.emplace_back(t);
-    i = j;
+  while (i <= text.size()) {
+    const auto j = std::min(text.find(',', i), text.size());
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j + 1;
   }
   return out;
 }
 
+// Integer configuration with a default, its error naming the key.
+int int_config(Tx& tx, const char* key, int fallback, int max) {
+  const auto text = tx.config(key);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    const int v = std::stoi(*text, &used);
+    if (used == text->size() && v >= 0 && v <= max) return v;
+  } catch (const std::exception&) {
+  }
+  fail(ErrorKind::kConflict,
+       "must be a whole number from 0 to " + std::to_string(max) + ", not '" + *text + "'",
+       {"", 0, key});
+}
+
 class Engine {
  public:
-  Engine(Tx& tx, Payments& p, const AutoOptions& o) : tx_(tx), p_(p), o_(o) {
+  Engine(Tx& tx, Payments& p, const AutoOptions& o)
+      : tx_(tx), p_(p), o_(o), queue_(tx, p.handle()), shortfall_(ShortfallPolicy::load(tx)) {
     oldest_first_ = tx.config_or("payments.oldest_first", "false") == "true";
     tolerance_text_ = tx.config_or("payments.write_off_tolerance", "0");
+    grace_ = std::chrono::days(int_config(tx, "payments.discount_grace_days", 0, 365));
+    lock_ = tx.lock_date();
   }
 
   AutoResult run() {
     r_.released_postdated = p_.release_postdated(tx_, o_.today).size();
     // Receipts to work on, grouped by customer (suspense first, key "").
     std::vector<OpenItem> receipts;
-    tx_.open_items(
-        [&](const OpenItem& it) {
-          if (it.kind == DocKind::kReceipt) receipts.push_back(it);
-          return true;
-        },
-        o_.customer ? std::optional<std::string_view>(*o_.customer) : std::nullopt, false, true);
-    if (o_.customer) {
-      // Suspense receipts that name this customer's invoices belong to it too.
-      tx_.open_items(
-          [&](const OpenItem& it) {
-            if (it.kind == DocKind::kReceipt) receipts.push_back(it);
-            return true;
-          },
-          std::string_view(), false, true);
-    }
+    const auto collect = [&](const OpenItem& it) {
+      if (it.kind == DocKind::kReceipt) receipts.push_back(it);
+      return true;
+    };
+    tx_.open_items(collect,
+                   o_.customer ? std::optional<std::string_view>(*o_.customer) : std::nullopt,
+                   false, true);
+    // Suspense receipts that name this customer's invoices belong to it too.
+    if (o_.customer) tx_.open_items(collect, std::string_view(), false, true);
     std::stable_sort(receipts.begin(), receipts.end(), [](const OpenItem& a, const OpenItem& b) {
       return std::tie(a.customer, a.issued, a.id) < std::tie(b.customer, b.issued, b.id);
     });
@@ -86,8 +91,25 @@ class Engine {
       if (it.issued <= o_.today) {
         ++r_.receipts_seen;
         applied_ = Money::zero(it.open.currency());
+        review_.reset();
         match(it);
         left -= applied_;
+        if (left.is_positive()) {
+          if (!review_)
+            review_ = ReviewItem{it.id,
+                                 kNoMatch,
+                                 applied_.is_positive()
+                                     ? left.str() + " left on account after the matched items"
+                                     : "no open item matches the reference or the amount",
+                                 {},
+                                 o_.today};
+          review_->receipt = it.id;
+          review_->examined = o_.today;
+          queue_.put(*review_);
+          ++r_.for_review[review_->reason];
+        } else {
+          queue_.remove(it.id);
+        }
       }
       if (!left.is_positive()) continue;
       ++r_.unapplied_receipts;
@@ -102,10 +124,16 @@ class Engine {
     if (!fresh) it->second += v;
   }
 
+  void review(const char* reason, std::string detail,
+              std::vector<std::vector<std::string>> candidates = {}) {
+    review_ = ReviewItem{{}, reason, std::move(detail), std::move(candidates), o_.today};
+  }
+
   std::vector<OpenDebit>& debits_of(const std::string& customer) {
     if (customer != loaded_) {
       loaded_ = customer;
       debits_.clear();
+      ids_.reset();
       tx_.open_items(
           [&](const OpenItem& it) {
             OpenDebit d;
@@ -123,10 +151,38 @@ class Engine {
     return debits_;
   }
 
-  OpenDebit* find_debit(const std::string& customer, const std::string& id) {
-    for (auto& d : debits_of(customer))
-      if (d.id == id && d.open.is_positive()) return &d;
-    return nullptr;
+  // The loaded customer's open items by the normal form of their ids.
+  const IdIndex& ids() {
+    if (!ids_) {
+      ids_.emplace();
+      for (std::size_t i = 0; i < debits_.size(); ++i)
+        ids_->add(debits_[i].id, i);
+    }
+    return *ids_;
+  }
+
+  // The open items that `text` names, for the loaded customer, in the order
+  // named; or, when a name reads as more than one item, none (with the
+  // review set).
+  std::optional<std::vector<OpenDebit*>> named_items(const std::string& text) {
+    std::vector<OpenDebit*> out;
+    if (text.empty()) return out;
+    const auto live = [&](std::size_t i) { return debits_[i].open.is_positive(); };
+    for (const auto& values : ids().named(text, live)) {
+      if (values.size() > 1) {
+        std::vector<std::vector<std::string>> c;
+        for (auto i : values)
+          c.push_back({debits_[i].id});
+        review(kAmbiguousReference,
+               "the reference reads as " + std::to_string(values.size()) +
+                   " open items of the customer",
+               std::move(c));
+        return std::nullopt;
+      }
+      auto* d = &debits_[values[0]];
+      if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
+    }
+    return out;
   }
 
   void applied(const std::string& rule, const Money& amount, bool first_for_receipt) {
@@ -137,13 +193,14 @@ class Engine {
   }
 
   // `amount` by value: callers often pass `d.open`, which this decrements.
-  void apply(const Document& receipt, OpenDebit& d, const Money amount, Date date,
-             const std::string& rule, std::string& last_rule) {
+  // `reason` is what the application records (the rule, and why when the
+  // rule had a choice to make).
+  void apply(const Document& receipt, OpenDebit& d, const Money amount, const std::string& rule,
+             std::string& last_rule, const std::string& reason = {}) {
     p_.apply(tx_, Payments::Known{receipt.id, receipt.customer, receipt.issued, d.id, d.issued},
-             amount, date, rule);
+             amount, receipt.issued, reason.empty() ? rule : reason);
     applied_ += amount;
     d.open -= amount;
-    d.untouched = false;
     applied(rule, amount, last_rule != rule);
     last_rule = rule;
   }
@@ -154,17 +211,35 @@ class Engine {
     if (d.terms_loaded) return;
     d.terms_loaded = true;
     const auto doc = tx_.document(d.id);
-    d.untouched = doc.open == doc.amount;
+    d.amount = doc.amount;
     d.discount_date.reset();  // the document has the last word
     auto dd = doc.attrs.find("discount_date");
     auto da = doc.attrs.find("discount_amount");
     if (dd == doc.attrs.end() || da == doc.attrs.end()) return;
     d.discount_date = parse_date(dd->second);
-    d.discount = Money::parse(da->second, doc.amount.currency());
-    d.discounted = doc.amount - d.discount;
+    d.whole_discount = Money::parse(da->second, doc.amount.currency());
+    if (auto t = doc.attrs.find("terms"); t != doc.attrs.end()) d.terms = t->second;
   }
 
-  // Closes `d` with a document of `kind` for what is left open on it.
+  // Whether an early-payment discount is still open to a payment on `date`.
+  bool discount_live(OpenDebit& d, Date date) {
+    if (!d.open.is_positive()) return false;
+    if (d.discount_known && (!d.discount_date || date > *d.discount_date + grace_)) return false;
+    load_terms(d);
+    return d.discount_date && date <= *d.discount_date + grace_;
+  }
+
+  // The discount on what is still open: the invoiced discount while nothing
+  // has reduced the item, else the terms' rate on the open balance, rounded
+  // half away from zero (a credit note reduces the base).
+  Money discount_on(OpenDebit& d) {
+    load_terms(d);
+    if (d.open == d.amount) return d.whole_discount;
+    if (!d.terms.empty()) return Terms::parse(d.terms).discount_amount(d.open);
+    return d.whole_discount.mul_ratio(d.open.minor(), d.amount.minor());
+  }
+
+  // Closes `d` with a document of `kind` for `amount`.
   void settle(OpenDebit& d, const std::string& customer, DocKind kind, const Money amount,
               Date date, const std::string& why) {
     Document doc;
@@ -183,96 +258,201 @@ class Engine {
               kind == DocKind::kDiscount ? "discount-booked" : "write-off");
     d.open -= amount;
     if (kind == DocKind::kWriteOff) ++r_.write_offs;
+    if (kind == DocKind::kDiscount) ++r_.discounts;
   }
 
   void match(const OpenItem& item) {
     auto receipt = tx_.document(item.id);
-    Money remaining = receipt.open;
-    const Date date = receipt.issued;
-    std::string last_rule;
-    std::vector<OpenDebit*> referenced;
-
-    // Rule 1: references.
-    const auto words = tokens(receipt.ref);
+    if (lock_ && receipt.issued <= *lock_) {
+      review(kLockedPeriod, "dated " + format_date(receipt.issued) +
+                                ", inside the period locked through " + format_date(*lock_) +
+                                "; apply it by hand with a --date in the open period");
+      return;
+    }
+    if (auto dup = receipt.attrs.find("possible_duplicate"); dup != receipt.attrs.end()) {
+      std::vector<std::vector<std::string>> c;
+      for (auto& id : split_ids(dup->second))
+        c.push_back({id});
+      review(kPossibleDuplicate,
+             "the bank line may be the money already recorded as " + dup->second +
+                 "; apply it by hand or reverse it",
+             std::move(c));
+      return;
+    }
     if (receipt.customer.empty()) {
-      for (const auto& w : words) {
-        auto doc = tx_.find_document(w);
-        if (!doc || !is_debit(doc->kind) || doc->customer.empty() || !doc->open.is_positive() ||
-            !(doc->amount.currency() == receipt.amount.currency()))
-          continue;
-        tx_.assign_customer(receipt.id, doc->customer);
-        receipt = tx_.document(item.id);
-        break;
+      auto found = payers_.find(receipt);
+      if (!found.customer) {  // stays in suspense
+        review(found.reason, std::move(found.detail), std::move(found.candidates));
+        return;
       }
-      if (receipt.customer.empty()) return;  // stays in suspense
+      tx_.assign_customer(receipt.id, *found.customer);
+      receipt = tx_.document(item.id);
     }
-    const auto& customer = receipt.customer;
-    for (const auto& w : words) {
-      if (!remaining.is_positive()) break;
-      auto* d = find_debit(customer, w);
-      if (!d || std::find(referenced.begin(), referenced.end(), d) != referenced.end()) continue;
+    debits_of(receipt.customer);
+    const auto named = named_items(receipt.ref);
+    if (!named) return;
+    Money remaining = receipt.open;
+    std::string last_rule;
+    if (!named->empty() && pay_named(receipt, *named, remaining, last_rule)) return;
+    if (!remaining.is_positive()) return;
+    match_amount(receipt, remaining, last_rule);
+  }
+
+  // Rule 1. Returns true when the receipt is settled by its references
+  // (fully, net of discounts, or short); false when money is left for the
+  // other rules after paying every named item in full.
+  bool pay_named(const Document& receipt, const std::vector<OpenDebit*>& items, Money& remaining,
+                 std::string& last_rule) {
+    const auto cur = remaining.currency();
+    Money gross = Money::zero(cur), net = Money::zero(cur);
+    std::vector<Money> discounts;
+    for (auto* d : items) {
+      gross += d->open;
+      const auto disc = discount_live(*d, receipt.issued) ? discount_on(*d) : Money::zero(cur);
+      discounts.push_back(disc);
+      net += d->open - disc;
+    }
+    if (remaining >= gross) {
+      for (auto* d : items)
+        apply(receipt, *d, d->open, "reference", last_rule);
+      remaining -= gross;
+      return false;
+    }
+    if (net < gross && remaining == net) {
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        auto& d = *items[i];
+        apply(receipt, d, d.open - discounts[i], "reference", last_rule);
+        if (discounts[i].is_positive())
+          settle(d, receipt.customer, DocKind::kDiscount, discounts[i], receipt.issued,
+                 "early-payment discount on " + receipt.id);
+      }
+      remaining = Money::zero(cur);
+      return true;
+    }
+    std::vector<Money> before;
+    for (auto* d : items) {
+      before.push_back(d->open);
       const auto take = std::min(remaining, d->open);
-      apply(receipt, *d, take, date, "reference", last_rule);
+      if (take.is_positive()) apply(receipt, *d, take, "reference", last_rule);
       remaining -= take;
-      referenced.push_back(d);
     }
-    if (!referenced.empty() && !remaining.is_positive()) {
-      for (auto* d : referenced) {
-        if (!d->open.is_positive()) continue;
-        if (d->open <= tolerance(d->open.currency())) {
-          settle(*d, customer, DocKind::kWriteOff, d->open, date,
-                 "short payment within tolerance on " + receipt.id);
-        } else {
-          ++r_.shorts;
-          tx_.emit(kPaymentShort, Json{{"receipt", receipt.id},
-                                       {"invoice", d->id},
-                                       {"customer", customer},
-                                       {"short", d->open.str()},
-                                       {"currency", std::string(d->open.currency().code())},
-                                       {"date", format_date(date)}});
-        }
+    for (std::size_t i = 0; i < items.size(); ++i)
+      short_paid(receipt, *items[i], before[i]);
+    return true;
+  }
+
+  // A named item that the receipt left open: written off, deducted or
+  // partly paid (shortfall.hpp has the rules).
+  void short_paid(const Document& receipt, OpenDebit& d, const Money& before) {
+    if (!d.open.is_positive()) return;
+    if (d.open <= tolerance(d.open.currency())) {
+      settle(d, receipt.customer, DocKind::kWriteOff, d.open, receipt.issued,
+             "short payment within tolerance on " + receipt.id);
+      return;
+    }
+    const auto verdict = shortfall_.judge(receipt, d.open, before);
+    Json p{{"receipt", receipt.id},
+           {"invoice", d.id},
+           {"customer", receipt.customer},
+           {"currency", std::string(d.open.currency().code())},
+           {"date", format_date(receipt.issued)},
+           {"why", verdict.why}};
+    if (verdict.deduction) {
+      ++r_.shorts;
+      p["short"] = d.open.str();
+      p["reason"] = verdict.reason;
+      tx_.emit(kPaymentShort, std::move(p));
+    } else {
+      ++r_.partials;
+      p["paid"] = (before - d.open).str();
+      p["open"] = d.open.str();
+      tx_.emit(kPaymentPartial, std::move(p));
+    }
+  }
+
+  // Chooses among candidates: one applies; several are ambiguous unless
+  // payments.oldest_first, when the oldest (first) wins.
+  // Returns the chosen index, or none with the review set.
+  std::optional<std::size_t> choose(const std::vector<std::vector<OpenDebit*>>& sets,
+                                    const std::string& what, std::string& why) {
+    if (sets.size() == 1) return 0;
+    if (oldest_first_) {
+      why = " (oldest of " + std::to_string(sets.size()) + " " + what + ")";
+      return 0;
+    }
+    std::vector<std::vector<std::string>> c;
+    for (const auto& s : sets) {
+      auto& ids = c.emplace_back();
+      for (const auto* d : s)
+        ids.push_back(d->id);
+    }
+    review(kAmbiguousAmount,
+           std::to_string(sets.size()) + " " + what +
+               " match the amount; apply it by hand or set payments.oldest_first",
+           std::move(c));
+    return std::nullopt;
+  }
+
+  void match_amount(const Document& receipt, Money& remaining, std::string& last_rule) {
+    auto& debits = debits_of(receipt.customer);
+    std::string why;
+    // Rule 2: one item, exactly, after a discount, or within tolerance.
+    std::vector<std::vector<OpenDebit*>> sets;
+    for (auto& d : debits)
+      if (d.open == remaining) sets.push_back({&d});
+    if (!sets.empty()) {
+      if (auto i = choose(sets, "open items of the same balance", why))
+        apply(receipt, *sets[*i][0], remaining, "exact", last_rule, "exact" + why);
+      return;
+    }
+    for (auto& d : debits) {
+      // A discount is positive, so the discounted amount is below what is
+      // open: an item no larger than the receipt cannot match, and its
+      // document need not be read.
+      if (d.open <= remaining || !discount_live(d, receipt.issued)) continue;
+      if (d.open - discount_on(d) == remaining) sets.push_back({&d});
+    }
+    if (!sets.empty()) {
+      if (auto i = choose(sets, "open items less their discount", why)) {
+        auto& d = *sets[*i][0];
+        const auto disc = discount_on(d);
+        apply(receipt, d, remaining, "discount", last_rule, "discount" + why);
+        settle(d, receipt.customer, DocKind::kDiscount, disc, receipt.issued,
+               "early-payment discount on " + receipt.id);
       }
       return;
     }
-    if (!remaining.is_positive()) return;
-
-    auto& debits = debits_of(customer);
-    // Rule 2: one item, exactly, after a discount, or within tolerance.
-    for (auto& d : debits) {
-      if (d.open == remaining) {
-        apply(receipt, d, remaining, date, "exact", last_rule);
-        return;
-      }
-    }
-    for (auto& d : debits) {
-      // A discount is positive and only on an untouched item, so the
-      // discounted amount is below what is open: an item no larger than the
-      // receipt cannot match, and its document need not be read.
-      if (!d.open.is_positive() || d.open <= remaining) continue;
-      if (d.discount_known && (!d.discount_date || date > *d.discount_date)) continue;
-      load_terms(d);
-      if (!d.discount_date || !d.untouched || date > *d.discount_date) continue;
-      if (d.discounted == remaining) {
-        apply(receipt, d, remaining, date, "discount", last_rule);
-        settle(d, customer, DocKind::kDiscount, d.discount, date, "early-payment discount");
-        return;
-      }
-    }
     const auto tol = tolerance(remaining.currency());
     if (tol.is_positive()) {
-      for (auto& d : debits) {
-        if (d.open > remaining && d.open - remaining <= tol) {
-          apply(receipt, d, remaining, date, "exact", last_rule);
-          settle(d, customer, DocKind::kWriteOff, d.open, date,
+      for (auto& d : debits)
+        if (d.open > remaining && d.open - remaining <= tol) sets.push_back({&d});
+      if (!sets.empty()) {
+        if (auto i = choose(sets, "open items within the write-off tolerance", why)) {
+          auto& d = *sets[*i][0];
+          apply(receipt, d, remaining, "exact", last_rule, "exact" + why);
+          settle(d, receipt.customer, DocKind::kWriteOff, d.open, receipt.issued,
                  "short payment within tolerance on " + receipt.id);
-          return;
         }
+        return;
       }
     }
     // Rule 3: a combination of 2..4 of the oldest 40.
-    if (auto combo = combination(debits, remaining)) {
-      for (auto* d : *combo)
-        apply(receipt, *d, d->open, date, "combination", last_rule);
+    window_.clear();
+    amounts_.clear();
+    for (auto& d : debits)
+      if (d.open.is_positive() && d.open < remaining && window_.size() < kCombinationWindow) {
+        window_.push_back(&d);
+        amounts_.push_back(d.open.minor());
+      }
+    for (const auto& set : search_.find(amounts_, remaining.minor(), 2)) {
+      auto& s = sets.emplace_back();
+      for (auto i : set)
+        s.push_back(window_[i]);
+    }
+    if (!sets.empty()) {
+      if (auto i = choose(sets, "sets of open items", why))
+        for (auto* d : sets[*i])
+          apply(receipt, *d, d->open, "combination", last_rule, "combination" + why);
       return;
     }
     // Rule 4: oldest first.
@@ -281,77 +461,30 @@ class Engine {
         if (!remaining.is_positive()) break;
         if (!d.open.is_positive()) continue;
         const auto take = std::min(remaining, d.open);
-        apply(receipt, d, take, date, "oldest", last_rule);
+        apply(receipt, d, take, "oldest", last_rule);
         remaining -= take;
       }
     }
   }
 
-  std::optional<std::vector<OpenDebit*>> combination(std::vector<OpenDebit>& debits,
-                                                     const Money& target) {
-    auto& window = window_;
-    window.clear();
-    for (auto& d : debits)
-      if (d.open.is_positive() && d.open < target && window.size() < kCombinationWindow)
-        window.push_back(&d);
-    const auto n = window.size();
-    if (n < 2) return std::nullopt;
-    const auto t = target.minor();
-    const auto amount = [&](std::size_t i) { return window[i]->open.minor(); };
-    // Smallest set first; within a size, the first found scanning oldest
-    // first. Sorted (amount, index) vectors instead of hash maps: no
-    // allocation per receipt, and equal amounts are each found.
-    auto& single = single_;
-    single.clear();
-    for (std::size_t i = 0; i < n; ++i)
-      single.emplace_back(amount(i), i);
-    std::sort(single.begin(), single.end());
-    // The oldest item after `after` with this amount, or n.
-    const auto find_after = [&](std::int64_t v, std::size_t after) -> std::size_t {
-      auto it = std::lower_bound(single.begin(), single.end(), std::pair{v, after + 1});
-      return it != single.end() && it->first == v ? it->second : n;
-    };
-    for (std::size_t i = 0; i < n; ++i)
-      if (const auto j = find_after(t - amount(i), i); j < n)
-        return std::vector{window[i], window[j]};
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j)
-        if (const auto k = find_after(t - amount(i) - amount(j), j); k < n)
-          return std::vector{window[i], window[j], window[k]};
-    auto& pairs = pairs_;
-    pairs.clear();
-    for (std::size_t k = 0; k < n; ++k)
-      for (std::size_t l = k + 1; l < n; ++l)
-        pairs.push_back({amount(k) + amount(l), k, l});
-    std::sort(pairs.begin(), pairs.end());
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j) {
-        const auto want = t - amount(i) - amount(j);
-        auto it = std::lower_bound(pairs.begin(), pairs.end(), PairSum{want, j + 1, 0});
-        if (it != pairs.end() && it->sum == want)
-          return std::vector{window[i], window[j], window[it->k], window[it->l]};
-      }
-    return std::nullopt;
-  }
-
-  struct PairSum {
-    std::int64_t sum;
-    std::size_t k, l;
-    auto operator<=>(const PairSum&) const = default;
-  };
-  // Scratch space of combination(), kept between receipts.
-  std::vector<OpenDebit*> window_;
-  std::vector<std::pair<std::int64_t, std::size_t>> single_;
-  std::vector<PairSum> pairs_;
-
   Tx& tx_;
   Payments& p_;
   const AutoOptions& o_;
+  ReviewQueue queue_;
+  ShortfallPolicy shortfall_;
   bool oldest_first_ = false;
   std::string tolerance_text_;
+  std::chrono::days grace_{0};
+  std::optional<Date> lock_;
   std::string loaded_ = "\x01";
   std::vector<OpenDebit> debits_;
+  std::optional<IdIndex> ids_;
+  PayerFinder payers_{tx_};
+  CombinationSearch search_;
+  std::vector<OpenDebit*> window_;
+  std::vector<std::int64_t> amounts_;
   Money applied_;  // of the receipt being matched
+  std::optional<ReviewItem> review_;
   AutoResult r_;
 };
 
@@ -379,10 +512,18 @@ Json AutoResult::to_json() const {
     rules.push_back(std::move(row));
   }
   j["rules"] = rules;
+  j["discounts"] = discounts;
   j["write_offs"] = write_offs;
   j["short_payments"] = shorts;
+  j["partial_payments"] = partials;
   j["unapplied_receipts"] = unapplied_receipts;
   j["unapplied"] = money_map(unapplied);
+  Json review = Json::object();
+  for (const char* reason : kReviewReasons) {
+    auto it = for_review.find(reason);
+    review[reason] = it == for_review.end() ? 0 : it->second;
+  }
+  j["review"] = review;
   return j;
 }
 

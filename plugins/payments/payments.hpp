@@ -15,6 +15,7 @@ namespace arctl::payments {
 inline constexpr std::string_view kPaymentRecorded = "payment.recorded";
 inline constexpr std::string_view kPaymentApplied = "payment.applied";
 inline constexpr std::string_view kPaymentShort = "payment.short";
+inline constexpr std::string_view kPaymentPartial = "payment.partial";
 inline constexpr std::string_view kPaymentReturned = "payment.returned";
 inline constexpr std::string_view kPaymentRefunded = "payment.refunded";
 
@@ -85,6 +86,7 @@ class Payments {
 
   PluginTable held_table(Tx& tx) { return tx.table(handle_, "postdated"); }
   PluginTable dup_table(Tx& tx) { return tx.table(handle_, "dedupe"); }
+  const PluginHandle& handle() const noexcept { return handle_; }
 
  private:
   std::string post_receipt(Tx& tx, const ReceiptInput& in, Outcome* outcome);

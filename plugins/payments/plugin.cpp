@@ -4,6 +4,7 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "matching.hpp"
+#include "shortfall.hpp"
 
 namespace arctl::payments {
 
@@ -18,6 +19,12 @@ class PaymentsPlugin : public Plugin {
   void register_commands(CLI::App& app, Context& ctx) override {
     payments::register_commands(app, ctx, *domain_);
   }
+  void subscribe(EventBus& bus) override {
+    bus.subscribe(std::string(event::kConfigSet), "payments", [](Tx&, const JournalEntry& e) {
+      validate_payments_config(e.payload.value("key", std::string()),
+                               e.payload.value("value", std::string()));
+    });
+  }
   std::vector<CloseStep> close_steps() override {
     return {{"payments.auto", 100, "Release post-dated cheques now due and apply what matches",
              [this](Context& ctx, Tx& tx, const CloseRun& run) {
@@ -26,8 +33,12 @@ class PaymentsPlugin : public Plugin {
                (void)ctx;
                const auto r = run_auto(tx, *domain_, o);
                StepResult out;
+               std::uint64_t queued = 0;
+               for (const auto& [reason, n] : r.for_review)
+                 queued += n;
                out.summary = std::to_string(r.receipts_seen) + " receipts examined, " +
-                             std::to_string(r.unapplied_receipts) + " left unapplied";
+                             std::to_string(r.unapplied_receipts) + " left unapplied, " +
+                             std::to_string(queued) + " for review";
                out.figures = r.to_json();
                return out;
              }}};

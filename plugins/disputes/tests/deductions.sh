@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end: deductions. A short payment (payments plugin: a receipt that
-# names the invoice, applied by `payment auto`, leaving more than the
-# write-off tolerance open) opens a `deduction` case for exactly the short
-# amount, in the same transaction; what is already disputed is not opened twice.
+# End-to-end: deductions. A deduction (payments plugin: a receipt that names
+# the invoice, applied by `payment auto`, leaving more than the write-off
+# tolerance open with a reason in the remittance or within the deduction
+# limits) opens a `deduction` case for exactly the short amount, in the same
+# transaction; what is already disputed is not opened twice.
 source "$ARCTL_TEST_LIB"
 
 L="$tmp/ledger"
@@ -15,7 +16,7 @@ a -q invoice create --customer ACME --id INV-2 --date 2026-01-05 --line "Goods;1
 a -q invoice create --customer ACME --id INV-3 --date 2026-01-05 --line "Goods;1;500.00" >/dev/null
 
 case_ "100.00 invoice paid 63.25: a deduction case for exactly 36.75"
-a -q payment record --customer ACME --amount 63.25 --date 2026-02-01 --ref "INV-1" --id R-1 >/dev/null
+a -q payment record --customer ACME --amount 63.25 --date 2026-02-01 --ref "INV-1 damaged" --id R-1 >/dev/null
 expect_exit 0 a payment auto
 run a --format json log --type payment.short
 expect_eq "36.75" "$(json 'd[0]["payload"]["short"]' <<<"$out")" "payments reported the short"
@@ -40,7 +41,7 @@ expect_eq "0.00" "$(json 'd["open"]' <<<"$out")" "deduction credited: invoice cl
 case_ "a short payment already covered by a dispute only notes it"
 run a --format json dispute open --invoice INV-2 --amount 50.00 --reason quantity
 d2="$(json 'd["id"]' <<<"$out")"
-a -q payment record --customer ACME --amount 150.00 --date 2026-02-02 --ref "INV-2" --id R-2 >/dev/null
+a -q payment record --customer ACME --amount 150.00 --date 2026-02-02 --ref "INV-2 pricing" --id R-2 >/dev/null
 expect_exit 0 a payment auto
 run a --format json dispute list --customer ACME
 expect_eq "[\"$d2\"]" "$(json '[r["id"] for r in d]' <<<"$out")" "no second case"
@@ -50,7 +51,7 @@ expect_contains "$(json 'd["history"][-1]["note"]' <<<"$out")" "R-2" "note names
 
 case_ "partly disputed: the deduction case takes only the rest"
 run a --format json dispute open --invoice INV-3 --amount 30.00 --reason price
-a -q payment record --customer ACME --amount 400.00 --date 2026-02-03 --ref "INV-3" --id R-3 >/dev/null
+a -q payment record --customer ACME --amount 400.00 --date 2026-02-03 --ref "INV-3 price" --id R-3 >/dev/null
 expect_exit 0 a payment auto
 run a --format json dispute list --customer ACME --status open
 expect_eq '[["price", "30.00"], ["deduction", "70.00"]]' \
