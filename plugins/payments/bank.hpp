@@ -29,13 +29,25 @@ struct BankCredit {
 };
 
 // CAMT.053: every <Ntry> with <CdtDbtInd>CRDT</CdtDbtInd> in every <Stmt>.
-// Entry reference: <AcctSvcrRef> of the entry, else of its first
-// <TxDtls><Refs>, else "<Stmt/Id>:<NtryRef>"; none of those: an error.
-// Amount and currency from <Amt Ccy="...">; booking date from
-// <BookgDt><Dt> (or <DtTm>); value date from <ValDt>; remittance text is
-// every <RmtInf><Ustrd> joined with spaces; debtor from <RltdPties><Dbtr><Nm>.
+// An entry with no or one <TxDtls> is one credit. Entry reference:
+// <AcctSvcrRef> of the entry, else of its first <TxDtls><Refs>, else
+// "<Stmt/Id>:<NtryRef>"; none of those: an error. Amount and currency from
+// <Amt Ccy="...">; booking date from <BookgDt><Dt> (or <DtTm>); value date
+// from <ValDt>; remittance text is every <RmtInf><Ustrd> joined with spaces;
+// debtor from <RltdPties><Dbtr><Nm> (or <Dbtr><Pty><Nm>).
+// A batch entry (two or more <TxDtls>, e.g. a lockbox or a credit-transfer
+// batch) is one credit per <TxDtls>: amount from <AmtDtls><TxAmt><Amt>, else
+// <Amt>; its own payer, <Ustrd> text, <Refs><ChqNb> and method (its <BkTxCd>,
+// else the entry's); the entry's dates. Its reference is
+// "<entry>/<detail>": the entry's <AcctSvcrRef> (else "<Stmt/Id>:<NtryRef>"),
+// then the detail's <Refs><AcctSvcrRef>, else <EndToEndId> (not
+// NOTPROVIDED), else its 1-based index; a reference shared by several details
+// of the entry is passed over for the next. A detail without an amount, in
+// another currency, not positive, or details that do not add up to the entry
+// amount are errors naming the element: the reader never apportions a batch.
 // A reversal (<RvslInd>true</RvslInd>) is skipped. DOCTYPEs are refused, so
-// no entity is ever expanded. Errors: Error(kConflict) naming the element.
+// no entity is ever expanded. Two credits under one reference are refused,
+// naming both. Errors: Error(kConflict) naming the file, line and element.
 std::vector<BankCredit> read_camt053(Input& in);
 
 // BAI2: 01/02/03/16/88/49/98/99 records; credits are type 16 detail records
