@@ -25,7 +25,8 @@ struct BankCredit {
   std::string account;     // our account (IBAN or account number), if stated
   std::string method;      // "wire", "ach", "check"... when the format tells
   std::string check_no;
-  Location where;  // file and line (BAI2/CSV) or element path (CAMT)
+  std::string reason;  // why the payer deducted (CSV "reason"), stored as short_reason
+  Location where;      // file and line (BAI2/CSV) or element path (CAMT)
 };
 
 // CAMT.053: every <Ntry> with <CdtDbtInd>CRDT</CdtDbtInd> in every <Stmt>.
@@ -61,8 +62,11 @@ std::vector<BankCredit> read_camt053(Input& in);
 std::vector<BankCredit> read_bai2(Input& in);
 
 // CSV with a header row: entry_ref, date, amount (required), currency,
-// value_date, reference (remittance text), payer, account, method, check_no.
-// Negative or zero amounts are refused (debits do not belong here).
+// value_date, reference (remittance text), payer, account, method, check_no,
+// reason. `reason` is optional free text saying why the payer paid less
+// ("damaged", "pricing"); the receipt keeps it as the attribute short_reason
+// for the matching engine. Negative or zero amounts are refused (debits do
+// not belong here).
 std::vector<BankCredit> read_bank_csv(Input& in, const Currency& default_currency);
 
 }  // namespace arctl::payments

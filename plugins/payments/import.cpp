@@ -82,7 +82,8 @@ std::size_t bad_text_at(std::string_view text) {
 void check_text(const BankCredit& c) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"entry_ref", &c.entry_ref}, {"reference", &c.remittance}, {"payer", &c.debtor},
-      {"account", &c.account},     {"method", &c.method},        {"check_no", &c.check_no}};
+      {"account", &c.account},     {"method", &c.method},        {"check_no", &c.check_no},
+      {"reason", &c.reason}};
   for (const auto& [name, text] : fields) {
     const auto at = bad_text_at(*text);
     if (at == std::string_view::npos) continue;
@@ -143,6 +144,7 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
           r.check_no = c.check_no;
           r.payer = c.debtor;
           r.bank_ref = c.entry_ref;
+          r.reason = c.reason;
           r.allow_duplicate = true;  // distinct bank entries are distinct receipts
           if (auto existing = tx.find_document(r.id)) {
             if (!(existing->amount == c.amount))

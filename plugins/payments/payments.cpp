@@ -9,15 +9,18 @@ namespace {
 
 constexpr const char* kMethods[] = {"wire", "ach", "check", "card", "cash", ""};
 
+// Version 2 adds the reason; version 1 (held before it existed) decodes
+// with none.
 Bytes encode_input(const ReceiptInput& in) {
-  Encoder e(1);
+  Encoder e(2);
   e.str(in.id).str(in.customer).str(in.amount).str(in.currency).date(in.date);
   e.date(*in.value_date).str(in.method).str(in.ref).str(in.check_no).str(in.payer).str(in.bank_ref);
+  e.str(in.reason);
   return std::move(e).bytes();
 }
 
 ReceiptInput decode_input(BytesView v) {
-  Decoder d(v, 1);
+  Decoder d(v, 2);
   ReceiptInput in;
   in.id = d.str();
   in.customer = d.str();
@@ -30,6 +33,7 @@ ReceiptInput decode_input(BytesView v) {
   in.check_no = d.str();
   in.payer = d.str();
   in.bank_ref = d.str();
+  if (d.version() >= 2) in.reason = d.str();
   return in;
 }
 
@@ -92,6 +96,7 @@ std::string Payments::post_receipt(Tx& tx, const ReceiptInput& in, Outcome* outc
   if (!in.check_no.empty()) d.attrs["check_no"] = in.check_no;
   if (!in.payer.empty()) d.attrs["payer"] = in.payer;
   if (!in.bank_ref.empty()) d.attrs["bank_ref"] = in.bank_ref;
+  if (!in.reason.empty()) d.attrs["short_reason"] = in.reason;
   if (in.value_date) d.attrs["value_date"] = format_date(*in.value_date);
   if (in.value_date && *in.value_date != in.date) d.attrs["received"] = format_date(in.date);
   auto posted = tx.post(d);

@@ -30,6 +30,7 @@ struct ReceiptInput {
   std::string check_no;
   std::string payer;     // name as the bank reported it
   std::string bank_ref;  // the bank's entry reference (imports)
+  std::string reason;    // why the payer deducted: attribute short_reason
   bool allow_duplicate = false;
 };
 

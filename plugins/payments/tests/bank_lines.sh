@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: bank lines. A CAMT.053 batch entry becomes one receipt per
-# transaction detail.
+# transaction detail; a CSV reason column and `payment record --reason` store
+# the deduction reason on the receipt.
 source "$ARCTL_TEST_LIB"
 FIX="$(cd "$(dirname "$0")" && pwd)/fixtures"
 
@@ -50,5 +51,24 @@ expect_eq "0.00" "$(open_of INV-2026-000103)" "INV-103 paid"
 expect_eq "0.00" "$(open_of INV-2026-000104)" "INV-104 paid"
 expect_exit 0 a --format json payment import "$FIX/camt053-batch-08.xml" --format camt053
 expect_eq "0" "$(json 'd["created"]' <<<"$out")" "re-import adds nothing"
+
+case_ "a reason from the bank CSV or the keyer is stored as short_reason"
+inv ACME INV-2026-000301 100.00
+inv ACME INV-2026-000302 40.00
+expect_exit 0 a --format json payment import "$FIX/bank-reason.csv" --format csv
+expect_eq "2" "$(json 'd["created"]' <<<"$out")" "receipts"
+run show BANK-RSN-1
+expect_eq "damaged" "$(json 'd["short_reason"]' <<<"$out")" "reason from the CSV"
+run show BANK-RSN-2
+expect_eq "False" "$(json 'str("short_reason" in d)' <<<"$out")" "no reason, no attribute"
+expect_exit 0 a payment record --customer ACME --amount 12.00 --date 2026-03-20 --reason pricing --id HR-1
+run show HR-1
+expect_eq "pricing" "$(json 'd["short_reason"]' <<<"$out")" "reason keyed by hand"
+expect_exit 0 a --as-of 2026-03-05 payment record --customer ACME --amount 18.00 --date 2026-03-05 \
+  --value-date 2026-03-20 --method check --check-no 555 --reason "short shipped" --id HR-2
+expect_exit 0 a --as-of 2026-03-25 payment auto
+run show HR-2
+expect_eq "short shipped 18.00" "$(json '" ".join([d["short_reason"], d["amount"]])' <<<"$out")" \
+  "a post-dated cheque keeps its reason until released"
 
 expect_exit 0 a check

@@ -499,6 +499,17 @@ TEST_CASE("bank csv reads the documented layout") {
   CHECK(c[2].where.line == 5);
 }
 
+TEST_CASE("bank csv reads the optional reason column") {
+  TempFile f("reason.csv",
+             "entry_ref,date,amount,reference,reason\n"
+             "A,2026-03-01,95.00,INV-1,damaged\n"
+             "B,2026-03-01,10.00,INV-2,\n");
+  const auto c = bank_csv(f.path());
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].reason == "damaged");
+  CHECK(c[1].reason.empty());
+}
+
 TEST_CASE("bank csv refuses a negative amount, naming file, line and column") {
   const auto path = fixture("bank-negative.csv");
   const auto e = error_of([&] { bank_csv(path); });
