@@ -187,6 +187,7 @@ void list_command(CLI::App& group, Context& ctx, Payments& p) {
                           {"currency", in.currency},
                           {"method", in.method},
                           {"ref", in.ref},
+                          {"confirmed", !in.bank_ref.empty()},
                           {"status", "post-dated until " + format_date(*in.value_date)}});
         }
       }
