@@ -12,8 +12,9 @@ namespace arctl::payments {
 namespace {
 
 constexpr std::string_view kRequired[] = {"entry_ref", "date", "amount"};
-constexpr std::string_view kKnown[] = {"entry_ref", "date",  "amount",  "currency", "value_date",
-                                       "reference", "payer", "account", "method",   "check_no"};
+constexpr std::string_view kKnown[] = {"entry_ref",  "date",      "amount", "currency",
+                                       "value_date", "reference", "payer",  "account",
+                                       "method",     "check_no",  "reason"};
 constexpr std::string_view kMethods[] = {"wire", "ach", "check", "card", "cash"};
 
 // One line of text: quoted CSV fields may hold newlines, the ledger may not.
@@ -83,6 +84,7 @@ BankCredit read_row(const Row& row, const Currency& default_currency) {
     fail_conflict("unknown method '" + c.method + "' (wire, ach, check, card, cash)",
                   row.at("method"));
   c.check_no = row.text("check_no");
+  c.reason = row.text("reason");
   return c;
 }
 

@@ -1,6 +1,8 @@
 // CAMT.053 (ISO 20022 bank-to-customer statement) reader: the booked credit
-// entries of every statement, each located by its element path. Documents
-// with a DOCTYPE are refused before parsing, so no entity is ever expanded.
+// entries of every statement, each located by its element path; a batch entry
+// (two or more TxDtls) is split into one credit per transaction detail.
+// Documents with a DOCTYPE are refused before parsing, so no entity is ever
+// expanded.
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -153,26 +155,32 @@ class StatementReader {
     std::size_t index = 0;
     for (const auto& n : stmt.children()) {
       if (n.type() != pugi::node_element || local_name(n) != "Ntry") continue;
-      const auto entry_path = path + "/Ntry[" + std::to_string(++index) + "]";
-      if (auto credit = read_entry(n, entry_path)) out.push_back(std::move(*credit));
+      read_entry(n, path + "/Ntry[" + std::to_string(++index) + "]", out);
     }
   }
 
  private:
-  std::optional<BankCredit> read_entry(const pugi::xml_node& ntry, const std::string& path) const {
+  // A <TxDtls> element with its element path.
+  struct Detail {
+    pugi::xml_node node;
+    std::string path;
+  };
+
+  void read_entry(const pugi::xml_node& ntry, const std::string& path,
+                  std::vector<BankCredit>& out) const {
     const auto ind_node = child(ntry, "CdtDbtInd");
     const auto ind = text_of(ind_node);
-    if (ind == "DBIT") return std::nullopt;
+    if (ind == "DBIT") return;
     if (ind != "CRDT")
       fail_at(ind_node ? ind_node : ntry, path + "/CdtDbtInd",
               ind.empty() ? "entry has no credit/debit indicator"
                           : "credit/debit indicator '" + ind + "' is neither CRDT nor DBIT");
     const auto reversal = text_of(child(ntry, "RvslInd"));
-    if (reversal == "true" || reversal == "1") return std::nullopt;
+    if (reversal == "true" || reversal == "1") return;
     // Pending and information-only entries are not money on the account yet.
     auto status = text_of(child(ntry, "Sts"));
     if (status.empty()) status = text_of(descend(ntry, {"Sts", "Cd"}));
-    if (status == "PDNG" || status == "INFO") return std::nullopt;
+    if (status == "PDNG" || status == "INFO") return;
 
     BankCredit c;
     const auto amt = child(ntry, "Amt");
@@ -181,33 +189,70 @@ class StatementReader {
       return Money::parse(text_of(amt), Currency::parse(amt.attribute("Ccy").value()));
     });
     if (c.amount.is_negative()) fail_at(amt, path + "/Amt", "a credit amount must not be negative");
-    if (c.amount.is_zero()) return std::nullopt;  // nothing was received
+    if (c.amount.is_zero()) return;  // nothing was received
 
     const auto booking = child(ntry, "BookgDt");
     const auto booked = date_in(booking, path + "/BookgDt");
     if (!booked) fail_at(booking ? booking : ntry, path + "/BookgDt", "entry has no booking date");
     c.booked = *booked;
     c.value_date = date_in(child(ntry, "ValDt"), path + "/ValDt");
+    c.account = account_;
 
+    const auto all = details_of(ntry, path);
+    if (all.size() >= 2) {
+      read_batch(ntry, path, c, all, out);
+      return;
+    }
+    out.push_back(read_single(ntry, path, std::move(c)));
+  }
+
+  // Every <TxDtls> of the entry, across all its <NtryDtls>.
+  static std::vector<Detail> details_of(const pugi::xml_node& ntry, const std::string& path) {
+    std::vector<pugi::xml_node> groups;
+    for (const auto& n : ntry.children())
+      if (n.type() == pugi::node_element && local_name(n) == "NtryDtls") groups.push_back(n);
+    std::vector<Detail> out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const auto group_path =
+          path + (groups.size() == 1 ? "/NtryDtls" : "/NtryDtls[" + std::to_string(g + 1) + "]");
+      std::size_t i = 0;
+      for (const auto& tx : groups[g].children())
+        if (tx.type() == pugi::node_element && local_name(tx) == "TxDtls")
+          out.push_back({tx, group_path + "/TxDtls[" + std::to_string(++i) + "]"});
+    }
+    return out;
+  }
+
+  static std::string debtor_of(const pugi::xml_node& tx) {
+    const auto debtor = descend(tx, {"RltdPties", "Dbtr"});
+    auto name = text_of(child(debtor, "Nm"));
+    // camt.053.001.08 wraps the party: Dbtr/Pty/Nm.
+    if (name.empty()) name = text_of(descend(debtor, {"Pty", "Nm"}));
+    return name;
+  }
+
+  static std::string remittance_of(const pugi::xml_node& n) {
+    std::string out;
+    for (const auto& u : collect(n, "RmtInf", "Ustrd")) {
+      const auto t = text_of(u);
+      if (t.empty()) continue;
+      if (!out.empty()) out += ' ';
+      out += t;
+    }
+    return out;
+  }
+
+  // An entry with no or one transaction detail: one credit for the entry.
+  BankCredit read_single(const pugi::xml_node& ntry, const std::string& path, BankCredit c) const {
     const auto details = child(ntry, "NtryDtls");
     const auto first_tx = child(details, "TxDtls");
     c.entry_ref = entry_ref(ntry, first_tx, path);
-
-    for (const auto& u : collect(ntry, "RmtInf", "Ustrd")) {
-      const auto t = text_of(u);
-      if (t.empty()) continue;
-      if (!c.remittance.empty()) c.remittance += ' ';
-      c.remittance += t;
-    }
+    c.remittance = remittance_of(ntry);
     for (const auto& tx : details.children()) {
       if (tx.type() != pugi::node_element || local_name(tx) != "TxDtls") continue;
-      const auto debtor = descend(tx, {"RltdPties", "Dbtr"});
-      c.debtor = text_of(child(debtor, "Nm"));
-      // camt.053.001.08 wraps the party: Dbtr/Pty/Nm.
-      if (c.debtor.empty()) c.debtor = text_of(descend(debtor, {"Pty", "Nm"}));
+      c.debtor = debtor_of(tx);
       if (!c.debtor.empty()) break;
     }
-    c.account = account_;
     c.method = method_of(child(ntry, "BkTxCd"));
     if (c.method.empty()) c.method = method_of(child(first_tx, "BkTxCd"));
     c.check_no = text_of(descend(first_tx, {"Refs", "ChqNb"}));
@@ -215,21 +260,116 @@ class StatementReader {
     return c;
   }
 
+  // A batch entry: one credit per detail, with the detail's own amount,
+  // payer, text, cheque number and method, and the entry's dates. The details
+  // must add up to the entry exactly; nothing is ever apportioned by guess.
+  void read_batch(const pugi::xml_node& ntry, const std::string& path, const BankCredit& entry,
+                  const std::vector<Detail>& details, std::vector<BankCredit>& out) const {
+    const auto ref = entry_ref(ntry, pugi::xml_node(), path, true);
+    const auto keys = detail_keys(details);
+    const auto entry_method = method_of(child(ntry, "BkTxCd"));
+    auto sum = Money::zero(entry.amount.currency());
+    for (std::size_t i = 0; i < details.size(); ++i) {
+      const auto& [tx, tx_path] = details[i];
+      const auto ind = text_of(child(tx, "CdtDbtInd"));
+      if (ind == "DBIT")
+        fail_at(child(tx, "CdtDbtInd"), tx_path + "/CdtDbtInd",
+                "a debit detail inside a credit entry cannot be imported as a receipt");
+      BankCredit c = entry;
+      c.amount = detail_amount(tx, tx_path, entry.amount);
+      sum = located(tx, tx_path, [&] { return sum + c.amount; });
+      c.entry_ref = ref + "/" + keys[i];
+      c.remittance = remittance_of(tx);
+      c.debtor = debtor_of(tx);
+      c.method = method_of(child(tx, "BkTxCd"));
+      if (c.method.empty()) c.method = entry_method;
+      c.check_no = text_of(descend(tx, {"Refs", "ChqNb"}));
+      c.where = where(tx, tx_path);
+      out.push_back(std::move(c));
+    }
+    if (!(sum == entry.amount)) {
+      const auto group = details.front().node.parent();
+      const auto group_path = details.front().path.substr(0, details.front().path.rfind('/'));
+      fail_at(group, group_path,
+              "the entry's " + std::to_string(details.size()) + " transaction details add up to " +
+                  sum.str() + " " + std::string(sum.currency().code()) + ", not the entry amount " +
+                  entry.amount.str() + " " + std::string(entry.amount.currency().code()));
+    }
+  }
+
+  // A detail's amount: AmtDtls/TxAmt/Amt, else Amt (camt.053.001.08), in the
+  // entry's currency and positive.
+  Money detail_amount(const pugi::xml_node& tx, const std::string& tx_path,
+                      const Money& entry_amount) const {
+    auto amt = descend(tx, {"AmtDtls", "TxAmt", "Amt"});
+    auto amt_path = tx_path + "/AmtDtls/TxAmt/Amt";
+    if (!amt) {
+      amt = child(tx, "Amt");
+      amt_path = tx_path + "/Amt";
+    }
+    if (!amt)
+      fail_at(tx, amt_path,
+              "a transaction detail of a batch entry has no amount (AmtDtls/TxAmt/Amt or Amt), "
+              "so the entry's " +
+                  entry_amount.str() + " cannot be divided among its payers");
+    const auto amount = located(amt, amt_path, [&] {
+      return Money::parse(text_of(amt), Currency::parse(amt.attribute("Ccy").value()));
+    });
+    if (!(amount.currency() == entry_amount.currency()))
+      fail_at(amt, amt_path,
+              "detail amount is in " + std::string(amount.currency().code()) + ", the entry in " +
+                  std::string(entry_amount.currency().code()));
+    if (!amount.is_positive()) fail_at(amt, amt_path, "a batch detail amount must be positive");
+    return amount;
+  }
+
+  // Each detail's own key inside its entry: its Refs/AcctSvcrRef, else its
+  // EndToEndId (unless NOTPROVIDED), else its 1-based index. A reference that
+  // another detail of the same entry also carries (banks give a lockbox's
+  // package reference to every item) tells nothing apart and is passed over.
+  static std::vector<std::string> detail_keys(const std::vector<Detail>& details) {
+    std::vector<std::array<std::string, 2>> refs;
+    std::map<std::string, int> count[2];
+    for (const auto& d : details) {
+      const auto r = child(d.node, "Refs");
+      std::array<std::string, 2> own = {text_of(child(r, "AcctSvcrRef")),
+                                        text_of(child(r, "EndToEndId"))};
+      if (own[1] == "NOTPROVIDED") own[1].clear();
+      for (int k = 0; k < 2; ++k)
+        if (!own[k].empty()) ++count[k][own[k]];
+      refs.push_back(std::move(own));
+    }
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      std::string key = std::to_string(i + 1);
+      for (int k = 1; k >= 0; --k)
+        if (!refs[i][k].empty() && count[k][refs[i][k]] == 1) key = refs[i][k];
+      keys.push_back(std::move(key));
+    }
+    return keys;
+  }
+
   // The bank's own references identify an entry; the payer's EndToEndId does
-  // not (it is often "NOTPROVIDED" or reused), so it is never the key.
+  // not (it is often "NOTPROVIDED" or reused), so it is never the key. A batch
+  // entry is named by its own reference only: a detail's reference names that
+  // detail, not the entry.
   std::string entry_ref(const pugi::xml_node& ntry, const pugi::xml_node& first_tx,
-                        const std::string& path) const {
+                        const std::string& path, bool batch = false) const {
     if (auto ref = text_of(child(ntry, "AcctSvcrRef")); !ref.empty()) return ref;
-    const auto refs = child(first_tx, "Refs");
-    for (auto name : {"AcctSvcrRef", "TxId", "InstrId"}) {
-      auto ref = text_of(child(refs, name));
-      if (!ref.empty() && ref != "NOTPROVIDED") return ref;
+    if (!batch) {
+      const auto refs = child(first_tx, "Refs");
+      for (auto name : {"AcctSvcrRef", "TxId", "InstrId"}) {
+        auto ref = text_of(child(refs, name));
+        if (!ref.empty() && ref != "NOTPROVIDED") return ref;
+      }
     }
     const auto ntry_ref = text_of(child(ntry, "NtryRef"));
     if (!stmt_id_.empty() && !ntry_ref.empty()) return stmt_id_ + ":" + ntry_ref;
     fail_at(ntry, path,
-            "entry has no reference (AcctSvcrRef, TxDtls/Refs or Stmt/Id with NtryRef) to "
-            "import it by");
+            !batch ? "entry has no reference (AcctSvcrRef, TxDtls/Refs or Stmt/Id with NtryRef) to "
+                     "import it by"
+                   : "batch entry has no reference of its own (AcctSvcrRef or Stmt/Id with "
+                     "NtryRef) to import its details by");
   }
 
   std::string source_;

@@ -57,6 +57,8 @@ void record_command(CLI::App& group, Context& ctx, Payments& p) {
       ->check(CLI::IsMember({"wire", "ach", "check", "card", "cash"}));
   cmd->add_option("--ref", o->in.ref, "Reference or remittance text (invoice numbers...)");
   cmd->add_option("--check-no", o->in.check_no, "Cheque number");
+  cmd->add_option("--reason", o->in.reason,
+                  "Why the customer paid less (damaged, pricing...): attribute short_reason");
   cmd->add_option("--value-date", o->value_date,
                   "Value date; after the business date the cheque is held as post-dated");
   cmd->add_option("--id", o->in.id, "Receipt id (default: next of config payment.series)");
@@ -246,6 +248,7 @@ void list_command(CLI::App& group, Context& ctx, Payments& p) {
                           {"currency", in.currency},
                           {"method", in.method},
                           {"ref", in.ref},
+                          {"confirmed", !in.bank_ref.empty()},
                           {"status", "post-dated until " + format_date(*in.value_date)}});
         }
       }

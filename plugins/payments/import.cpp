@@ -1,7 +1,8 @@
 // `arctl payment import`: bank statements (CSV, CAMT.053, BAI2) to receipts,
 // idempotent by the bank's entry reference, all or nothing. The payer is
 // identified by an invoice id in the remittance text, else by name; an
-// unidentified credit goes to suspense.
+// unidentified credit goes to suspense. A line that confirms exactly one
+// receipt keyed by hand is linked to it instead of booked again.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +11,7 @@
 
 #include "arctl/error.hpp"
 #include "bank.hpp"
+#include "bank_confirm.hpp"
 #include "commands.hpp"
 
 namespace arctl::payments {
@@ -82,7 +84,8 @@ std::size_t bad_text_at(std::string_view text) {
 void check_text(const BankCredit& c) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"entry_ref", &c.entry_ref}, {"reference", &c.remittance}, {"payer", &c.debtor},
-      {"account", &c.account},     {"method", &c.method},        {"check_no", &c.check_no}};
+      {"account", &c.account},     {"method", &c.method},        {"check_no", &c.check_no},
+      {"reason", &c.reason}};
   for (const auto& [name, text] : fields) {
     const auto at = bad_text_at(*text);
     if (at == std::string_view::npos) continue;
@@ -120,10 +123,11 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
                                                 : read_bank_csv(in, default_cur);
     for (const auto& c : credits)
       check_text(c);
-    std::uint64_t created = 0, unchanged = 0, suspense = 0, held = 0;
+    std::uint64_t created = 0, unchanged = 0, suspense = 0, held = 0, linked = 0, possible = 0;
     const auto today = ctx.today();
     ledger.write([&](Tx& tx) {
-      created = unchanged = suspense = held = 0;
+      created = unchanged = suspense = held = linked = possible = 0;
+      const int match_days = bank_match_days(tx);
       std::unordered_map<std::string, std::string> by_name;
       tx.for_each_customer([&](const Customer& c) {
         by_name.emplace(lower(c.name), c.id);
@@ -143,6 +147,7 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
           r.check_no = c.check_no;
           r.payer = c.debtor;
           r.bank_ref = c.entry_ref;
+          r.reason = c.reason;
           r.allow_duplicate = true;  // distinct bank entries are distinct receipts
           if (auto existing = tx.find_document(r.id)) {
             if (!(existing->amount == c.amount))
@@ -155,7 +160,27 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
             ++unchanged;
             continue;
           }
+          if (const auto keyed = confirmed_receipt(tx, p, c.entry_ref)) {
+            if (const auto d = tx.document(*keyed); !(d.amount == c.amount))
+              fail_conflict("bank entry " + c.entry_ref + " confirmed " + *keyed +
+                            " before, with amount " + d.amount.str());
+            ++unchanged;
+            continue;
+          }
           r.customer = identify(tx, c, by_name);
+          if (!r.customer.empty()) {
+            const auto keyed = confirmable_receipts(tx, r.customer, c, match_days);
+            if (keyed.size() == 1) {
+              confirm_receipt(tx, p, keyed.front(), c);
+              ++linked;
+              progress.tick();
+              continue;
+            }
+            // Which of them the bank line is, if any, is for a person to say.
+            for (const auto& id : keyed)
+              r.possible_duplicate += (r.possible_duplicate.empty() ? "" : ",") + id;
+            if (!keyed.empty()) ++possible;
+          }
           if (r.value_date && *r.value_date <= r.date) r.value_date.reset();
           const auto rec = p.record(tx, r, today);
           ++created;
@@ -174,9 +199,13 @@ void register_import(CLI::App& group, Context& ctx, Payments& p) {
            {"suspense", suspense},
            {"postdated", held},
            {"dry_run", ctx.options().dry_run}};
+    j["linked"] = linked;
+    j["possible_duplicates"] = possible;
     ctx.report(j, std::to_string(credits.size()) + " credits: " + std::to_string(created) +
                       " receipts added (" + std::to_string(suspense) + " to suspense, " +
-                      std::to_string(held) + " post-dated), " + std::to_string(unchanged) +
+                      std::to_string(held) + " post-dated, " + std::to_string(possible) +
+                      " possible duplicates), " + std::to_string(linked) +
+                      " linked to keyed receipts, " + std::to_string(unchanged) +
                       " already present");
   });
 }

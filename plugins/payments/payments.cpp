@@ -9,15 +9,18 @@ namespace {
 
 constexpr const char* kMethods[] = {"wire", "ach", "check", "card", "cash", ""};
 
+// Version 2 adds the reason and the possible duplicates; version 1 (held
+// before they existed) decodes with both empty.
 Bytes encode_input(const ReceiptInput& in) {
-  Encoder e(1);
+  Encoder e(2);
   e.str(in.id).str(in.customer).str(in.amount).str(in.currency).date(in.date);
   e.date(*in.value_date).str(in.method).str(in.ref).str(in.check_no).str(in.payer).str(in.bank_ref);
+  e.str(in.reason).str(in.possible_duplicate);
   return std::move(e).bytes();
 }
 
 ReceiptInput decode_input(BytesView v) {
-  Decoder d(v, 1);
+  Decoder d(v, 2);
   ReceiptInput in;
   in.id = d.str();
   in.customer = d.str();
@@ -30,6 +33,10 @@ ReceiptInput decode_input(BytesView v) {
   in.check_no = d.str();
   in.payer = d.str();
   in.bank_ref = d.str();
+  if (d.version() >= 2) {
+    in.reason = d.str();
+    in.possible_duplicate = d.str();
+  }
   return in;
 }
 
@@ -71,6 +78,7 @@ Json receipt_row(const Document& d) {
   auto attr = [&](const char* k) { return d.attrs.count(k) ? d.attrs.at(k) : std::string(); };
   j["method"] = attr("method");
   j["ref"] = d.ref;
+  j["confirmed"] = d.attrs.count("bank_ref") > 0 || d.links.count("bank_ref") > 0;
   j["status"] = d.links.count("returned_by") ? "returned"
                 : d.customer.empty()         ? "suspense"
                 : d.open.is_zero()           ? "applied"
@@ -92,6 +100,8 @@ std::string Payments::post_receipt(Tx& tx, const ReceiptInput& in, Outcome* outc
   if (!in.check_no.empty()) d.attrs["check_no"] = in.check_no;
   if (!in.payer.empty()) d.attrs["payer"] = in.payer;
   if (!in.bank_ref.empty()) d.attrs["bank_ref"] = in.bank_ref;
+  if (!in.reason.empty()) d.attrs["short_reason"] = in.reason;
+  if (!in.possible_duplicate.empty()) d.attrs["possible_duplicate"] = in.possible_duplicate;
   if (in.value_date) d.attrs["value_date"] = format_date(*in.value_date);
   if (in.value_date && *in.value_date != in.date) d.attrs["received"] = format_date(in.date);
   auto posted = tx.post(d);
@@ -323,7 +333,8 @@ Json Payments::show(Tx& tx, const std::string& id) {
                 {"status", "post-dated"},
                 {"value_date", format_date(*in.value_date)},
                 {"method", in.method},
-                {"ref", in.ref}};
+                {"ref", in.ref},
+                {"confirmed", !in.bank_ref.empty()}};
   }
   const auto d = tx.document(id);
   Json j = receipt_row(d);

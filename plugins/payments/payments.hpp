@@ -18,6 +18,9 @@ inline constexpr std::string_view kPaymentShort = "payment.short";
 inline constexpr std::string_view kPaymentPartial = "payment.partial";
 inline constexpr std::string_view kPaymentReturned = "payment.returned";
 inline constexpr std::string_view kPaymentRefunded = "payment.refunded";
+// A bank line confirmed a receipt keyed by hand: {id, customer, bank_ref,
+// amount, currency, date (the bank's booking date)}.
+inline constexpr std::string_view kPaymentConfirmed = "payment.confirmed";
 
 struct ReceiptInput {
   std::string id;        // empty: next of config payment.series
@@ -29,8 +32,10 @@ struct ReceiptInput {
   std::string method;  // wire, ach, check, card, cash
   std::string ref;     // remittance / reference text
   std::string check_no;
-  std::string payer;     // name as the bank reported it
-  std::string bank_ref;  // the bank's entry reference (imports)
+  std::string payer;               // name as the bank reported it
+  std::string bank_ref;            // the bank's entry reference (imports)
+  std::string reason;              // why the payer deducted: attribute short_reason
+  std::string possible_duplicate;  // keyed receipts this may repeat, comma-separated
   bool allow_duplicate = false;
 };
 
@@ -86,6 +91,8 @@ class Payments {
 
   PluginTable held_table(Tx& tx) { return tx.table(handle_, "postdated"); }
   PluginTable dup_table(Tx& tx) { return tx.table(handle_, "dedupe"); }
+  // Bank entry reference -> the hand-keyed receipt it confirmed.
+  PluginTable bank_link_table(Tx& tx) { return tx.table(handle_, "bank_links"); }
   const PluginHandle& handle() const noexcept { return handle_; }
 
  private:
@@ -93,6 +100,8 @@ class Payments {
   const PluginHandle& handle_;
 };
 
+// A receipt as a row of `payment list`. "confirmed": the bank reported the
+// money (an imported bank line, or a keyed receipt linked to one).
 Json receipt_row(const Document& d);
 
 }  // namespace arctl::payments

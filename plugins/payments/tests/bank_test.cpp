@@ -238,6 +238,121 @@ TEST_CASE("camt053 refuses other messages, bad XML and entries without a booking
   CHECK(error_of([&] { camt(ccy.path()); }).where().field == "Stmt[1]/Ntry[1]/Amt");
 }
 
+TEST_CASE("camt053 splits a batch entry into one credit per transaction detail") {
+  const auto path = fixture("camt053-batch-02.xml");
+  const auto c = camt(path);
+  REQUIRE(c.size() == 2);
+
+  CHECK(c[0].entry_ref == "BATCH-0201/LBX-1");  // the detail's AcctSvcrRef
+  CHECK(c[0].amount == usd(40000));             // AmtDtls/TxAmt/Amt
+  CHECK(c[0].booked == make_date(2026, 3, 5));
+  CHECK(c[0].value_date == make_date(2026, 3, 5));
+  CHECK(c[0].debtor == "Acme Corp");
+  CHECK(c[0].remittance == "INV-2026-000101");  // its own text only
+  CHECK(c[0].method == "check");                // the entry's
+  CHECK(c[0].check_no == "0007731");
+  CHECK(c[0].account == "000123456789");
+  CHECK(c[0].where.file == path);
+  CHECK(c[0].where.field == "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[1]");
+  CHECK(c[0].where.line == 46);
+
+  CHECK(c[1].entry_ref == "BATCH-0201/E2E-GLX-9");  // its EndToEndId
+  CHECK(c[1].amount == usd(25000));
+  CHECK(c[1].booked == make_date(2026, 3, 5));
+  CHECK(c[1].debtor == "Globex LLC");
+  CHECK(c[1].remittance == "Globex remits INV-2026-000102");
+  CHECK(c[1].method == "ach");  // its own BkTxCd
+  CHECK(c[1].check_no.empty());
+  CHECK(c[1].where.field == "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]");
+  CHECK(c[1].where.line == 61);
+}
+
+TEST_CASE("camt053 reads a version 08 batch: TxDtls/Amt, Dbtr/Pty/Nm and the index as key") {
+  const auto c = camt(fixture("camt053-batch-08.xml"));
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].entry_ref == "STMT-20260306-08:0001/SEPA-77");
+  CHECK(c[0].amount == usd(12000));
+  CHECK(c[0].debtor == "Acme Corp");
+  CHECK(c[0].remittance == "INV-2026-000103");
+  CHECK(c[0].method == "wire");
+  CHECK(c[0].booked == make_date(2026, 3, 6));
+  CHECK_FALSE(c[0].value_date.has_value());
+  CHECK(c[0].account == "DE89370400440532013000");
+  // EndToEndId NOTPROVIDED identifies nothing: the detail's 1-based index.
+  CHECK(c[1].entry_ref == "STMT-20260306-08:0001/2");
+  CHECK(c[1].amount == usd(8050));
+  CHECK(c[1].debtor == "Globex LLC");
+  CHECK(c[1].remittance == "INV-2026-000104");
+}
+
+namespace {
+
+// A statement of one USD entry of `total` with the given TxDtls elements.
+std::string batch(const std::string& total, const std::string& details) {
+  return "<Document><BkToCstmrStmt><Stmt><Id>S</Id>\n"
+         "<Ntry><Amt Ccy=\"USD\">" +
+         total +
+         "</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-03-05</Dt></BookgDt>\n"
+         "<AcctSvcrRef>B1</AcctSvcrRef><NtryDtls>\n" +
+         details + "</NtryDtls></Ntry>\n</Stmt></BkToCstmrStmt></Document>\n";
+}
+
+std::string detail(const std::string& ref, const std::string& amount) {
+  return "<TxDtls><Refs><AcctSvcrRef>" + ref + "</AcctSvcrRef></Refs>" +
+         (amount.empty() ? "" : "<Amt Ccy=\"USD\">" + amount + "</Amt>") + "</TxDtls>\n";
+}
+
+}  // namespace
+
+TEST_CASE("camt053 refuses a batch whose details do not add up to the entry") {
+  TempFile short_by("short.xml", batch("100.00", detail("D1", "60.00") + detail("D2", "30.00")));
+  const auto e = error_of([&] { camt(short_by.path()); });
+  CHECK(e.kind() == ErrorKind::kConflict);
+  CHECK(e.where().file == short_by.path());
+  CHECK(e.where().line == 3);
+  CHECK(e.where().field == "Stmt[1]/Ntry[1]/NtryDtls");
+  CHECK(contains(e.what(), "90.00"));
+  CHECK(contains(e.what(), "100.00"));
+
+  TempFile missing("missing.xml", batch("100.00", detail("D1", "60.00") + detail("D2", "")));
+  const auto m = error_of([&] { camt(missing.path()); });
+  CHECK(m.kind() == ErrorKind::kConflict);
+  CHECK(m.where().line == 5);
+  CHECK(m.where().field == "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]/Amt");
+
+  TempFile other("ccy.xml", batch("100.00", detail("D1", "60.00") +
+                                                "<TxDtls><Amt Ccy=\"EUR\">40.00</Amt></TxDtls>\n"));
+  CHECK(error_of([&] { camt(other.path()); }).where().field ==
+        "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]/Amt");
+}
+
+TEST_CASE("camt053 keys batch details that share a bank reference by their index") {
+  // Banks give every detail of a lockbox the package's reference: it then
+  // tells them apart no more than their EndToEndId does, so the index does.
+  TempFile shared("shared.xml", batch("100.00", detail("PKG", "60.00") + detail("PKG", "40.00")));
+  const auto c = camt(shared.path());
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].entry_ref == "B1/1");
+  CHECK(c[1].entry_ref == "B1/2");
+
+  // A detail's own reference that equals another's index is still refused.
+  TempFile clash(
+      "clash.xml",
+      batch("100.00", detail("2", "60.00") + "<TxDtls><Amt Ccy=\"USD\">40.00</Amt></TxDtls>\n"));
+  const auto e = error_of([&] { camt(clash.path()); });
+  CHECK(e.where().field == "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[2]");
+  CHECK(contains(e.what(), "Stmt[1]/Ntry[1]/NtryDtls/TxDtls[1]"));
+}
+
+TEST_CASE("camt053 keeps the entry reference of an entry with a single detail") {
+  TempFile one("one.xml", batch("100.00", detail("D1", "100.00")));
+  const auto c = camt(one.path());
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].entry_ref == "B1");
+  CHECK(c[0].amount == usd(10000));
+  CHECK(c[0].where.field == "Stmt[1]/Ntry[1]");
+}
+
 TEST_CASE("bai2 reads the credit details and skips the debit") {
   const auto path = fixture("bai2-3credits.txt");
   const auto c = bai2(path);
@@ -384,6 +499,17 @@ TEST_CASE("bank csv reads the documented layout") {
   CHECK(c[2].where.line == 5);
 }
 
+TEST_CASE("bank csv reads the optional reason column") {
+  TempFile f("reason.csv",
+             "entry_ref,date,amount,reference,reason\n"
+             "A,2026-03-01,95.00,INV-1,damaged\n"
+             "B,2026-03-01,10.00,INV-2,\n");
+  const auto c = bank_csv(f.path());
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].reason == "damaged");
+  CHECK(c[1].reason.empty());
+}
+
 TEST_CASE("bank csv refuses a negative amount, naming file, line and column") {
   const auto path = fixture("bank-negative.csv");
   const auto e = error_of([&] { bank_csv(path); });
@@ -460,17 +586,20 @@ TEST_CASE("camt053 finds the credits another importer found in the public sample
   CHECK(c[0].account == "NL77ABNA0574908765");
   CHECK(c[0].where.field == "Stmt[1]/Ntry[3]");
 
-  // The golden file splits the batched entry into its two transactions; the
-  // contract reads one credit per entry, for the sum of them.
+  // The golden file splits the batched entry into its two transactions, and
+  // so does the reader. Both details carry the package's AcctSvcrRef and no
+  // EndToEndId, so each is keyed by its index.
   Currency chf;
   const auto tx = golden_amounts(dir / "golden-camt053-txdtls.pydata", chf);
   REQUIRE(tx.size() == 2);
   const auto batched = camt((dir / "test-camt053-txdtls").string());
-  REQUIRE(batched.size() == 1);
-  CHECK(batched[0].amount == tx[0] + tx[1]);
-  CHECK(batched[0].entry_ref == "20170323001234567891234567891234");
-  CHECK(batched[0].debtor == "Banque Cantonale Vaudoise");
-  CHECK(batched[0].value_date == make_date(2017, 3, 23));
+  REQUIRE(batched.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(batched[i].amount == tx[i]);
+    CHECK(batched[i].entry_ref == "20170323001234567891234567891234/" + std::to_string(i + 1));
+    CHECK(batched[i].debtor == "Banque Cantonale Vaudoise");
+    CHECK(batched[i].value_date == make_date(2017, 3, 23));
+  }
 
   CHECK(camt((dir / "test-camt053-no-ntry").string()).empty());
 }
