@@ -203,5 +203,29 @@ expect_contains "$out" "1 locked period" "the summary counts the queue"
 run a --format table payment list --review
 expect_contains "$out" "R-LK1" "the queue as a table"
 
+case_ "a reason keyed with the receipt makes a large shortfall a deduction"
+a -q invoice create --customer DEDU --id DD-5 --date 2026-02-01 --line "Goods;1;1000.00" >/dev/null
+expect_exit 0 a payment record --customer DEDU --amount 800.00 --date 2026-02-22 --ref "DD-5" --reason "quality claim" --id R-DD5
+expect_exit 0 a --format json payment auto --customer DEDU
+expect_eq "1 0" "$(json '" ".join(str(d[k]) for k in ["short_payments","partial_payments"])' <<<"$out")" "a deduction"
+run a --format json log --type payment.short
+expect_eq "quality claim" "$(json '[e["payload"]["reason"] for e in d if e["payload"]["invoice"]=="DD-5"][0]' <<<"$out")" "the keyed reason"
+
+case_ "a bank line that may repeat receipts keyed by hand waits for review"
+a -q customer add PDUP --name "Possible Dup" --terms net30 >/dev/null
+a -q invoice create --customer PDUP --id PD-1 --date 2026-02-01 --line "Goods;1;500.00" >/dev/null
+expect_exit 0 a payment record --customer PDUP --amount 100.00 --date 2026-02-20 --id R-PD1
+expect_exit 0 a payment record --customer PDUP --amount 100.00 --date 2026-02-21 --id R-PD2
+a -q payment apply R-PD1 --invoice PD-1 --date 2026-02-20
+a -q payment apply R-PD2 --invoice PD-1 --date 2026-02-21
+printf 'entry_ref,date,amount,payer\nPD-BANK-1,2026-02-21,100.00,Possible Dup\n' >"$tmp/pdup.csv"
+expect_exit 0 a --format json payment import "$tmp/pdup.csv" --format csv
+expect_eq "1" "$(json 'd["possible_duplicates"]' <<<"$out")" "flagged by the import"
+expect_exit 0 a --format json payment auto --customer PDUP
+expect_eq "1" "$(json 'd["review"]["possible duplicate"]' <<<"$out")" "counted for review"
+expect_eq "300.00" "$(open_of PD-1)" "not applied"
+run a --format json payment show BANK-PD-BANK-1
+expect_eq 'possible duplicate [["R-PD1"], ["R-PD2"]]' "$(json 'd["review"]["reason"] + " " + json.dumps(sorted(d["review"]["candidates"]))' <<<"$out")" "reason and candidates"
+
 a check >/dev/null || fail "arctl check after the cash rules"
 expect_exit 0 a check
