@@ -157,6 +157,18 @@ void Tx::assign_customer(std::string_view id, std::string_view customer_id) {
     fail_conflict("'" + d.id + "' is not an unassigned receipt");
   if (d.status == DocStatus::kVoid) fail_conflict("'" + d.id + "' is void");
   const auto c = customer(customer_id);
+  move_to_customer(d, c);
+  Json p;
+  p["id"] = d.id;
+  p["customer"] = c.id;
+  p["amount"] = d.amount.str();
+  p["currency"] = std::string(d.amount.currency().code());
+  emit(event::kDocumentAssigned, std::move(p));
+}
+
+// The indexes and balances keyed by customer follow the document; its open
+// amount and status do not change.
+void Tx::move_to_customer(Document& d, const Customer& c) {
   if (!(c.currency == d.amount.currency()))
     fail_conflict("receipt '" + d.id + "' is in " + std::string(d.amount.currency().code()) +
                   " but customer '" + c.id + "' is billed in " + std::string(c.currency.code()));
@@ -166,12 +178,30 @@ void Tx::assign_customer(std::string_view id, std::string_view customer_id) {
   index_document(d);
   add_to_balance(d.customer, d.amount.currency(), d.kind, d.open, d.open.is_positive() ? 1 : 0);
   store_document(d);
+}
+
+void Tx::reassign_receipt(std::string_view id, std::string_view customer_id) {
+  auto d = document(id);
+  if (d.kind != DocKind::kReceipt) fail_conflict("'" + d.id + "' is not a receipt");
+  if (d.status == DocStatus::kVoid) fail_conflict("'" + d.id + "' is void");
+  if (d.customer.empty())
+    fail_conflict("'" + d.id + "' is in suspense: assign it to its customer instead");
+  const auto c = customer(customer_id);
+  if (c.id == d.customer) fail_conflict("'" + d.id + "' already belongs to '" + c.id + "'");
+  for (const auto& a : applications_of(d.id))
+    if (a.active())
+      fail_conflict("'" + d.id + "' still has application " + std::to_string(a.id) + " to " + a.to +
+                    "; reverse its applications first");
+  const auto from = d.customer;
+  move_to_customer(d, c);
   Json p;
   p["id"] = d.id;
-  p["customer"] = c.id;
+  p["from"] = from;
+  p["to"] = c.id;
   p["amount"] = d.amount.str();
   p["currency"] = std::string(d.amount.currency().code());
-  emit(event::kDocumentAssigned, std::move(p));
+  p["open"] = d.open.str();
+  emit(event::kDocumentReassigned, std::move(p));
 }
 
 void Tx::set_link(std::string_view id, std::string_view key, std::string_view value) {

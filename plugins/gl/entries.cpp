@@ -8,6 +8,8 @@
 //   write-off, discount   Dr write_off / discount A; Cr receivable A
 //   application of a receipt to a debit document: Dr unapplied; Cr receivable
 //   assignment of a suspense receipt: Dr suspense; Cr unapplied
+//   reassignment of a receipt to another customer: nothing (unapplied cash
+//     stays in the one unapplied account; its applications were reversed)
 // A void books the exact opposite of the posting; a reversal the opposite of
 // the application. Applications of credit notes, write-offs and discounts
 // move nothing in the GL: both sides are already in the receivable account.

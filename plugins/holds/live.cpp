@@ -140,6 +140,12 @@ void subscribe_live(EventBus& bus, State& st) {
     bus.subscribe(std::string(type), owner, [&st](Tx& tx, const JournalEntry& e) {
       reevaluate(tx, st, text(e.payload, "customer"));
     });
+  // A receipt moved between customers changes the credit of both.
+  bus.subscribe(std::string(event::kDocumentReassigned), owner,
+                [&st](Tx& tx, const JournalEntry& e) {
+                  reevaluate(tx, st, text(e.payload, "from"));
+                  reevaluate(tx, st, text(e.payload, "to"));
+                });
   // Events of other plugins that close a step whose parts were skipped above.
   for (auto type : {"payment.applied", "payment.returned", "payment.refunded", "dispute.*"})
     bus.subscribe(type, owner, [&st](Tx& tx, const JournalEntry& e) {

@@ -16,6 +16,12 @@ Date date_or_today(Context& ctx, const std::string& text, const char* option = "
   return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
 }
 
+// --date as given, if it was.
+std::optional<Date> date_option(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return for_option("--date", [&] { return parse_date(text); });
+}
+
 // A positive amount of `currency` from an option's text.
 Money positive_amount(const std::string& text, const Currency& currency, const char* option) {
   const auto amount = for_option(option, [&] { return Money::parse(text, currency); });
@@ -118,7 +124,7 @@ void apply_command(CLI::App& group, Context& ctx, Payments& p) {
                       "; a receipt pays only documents in its own currency");
       std::optional<Money> amount;
       if (!o->amount.empty()) amount = positive_amount(o->amount, currency, "--amount");
-      return p.apply(tx, o->id, o->invoice, amount, date_or_today(ctx, o->date), "manual");
+      return p.apply_dated(tx, o->id, o->invoice, amount, date_option(o->date), ctx.today());
     });
     ctx.report(to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
   });
@@ -136,8 +142,9 @@ void unapply_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("--date", o->date, "Reversal date (default: the business date)");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &p, o] {
-    const auto reversed = ctx.ledger().write(
-        [&](Tx& tx) { return p.unapply(tx, o->id, o->invoice, date_or_today(ctx, o->date)); });
+    const auto reversed = ctx.ledger().write([&](Tx& tx) {
+      return p.unapply_dated(tx, o->id, o->invoice, date_option(o->date), ctx.today());
+    });
     Json rows = Json::array();
     for (const auto& a : reversed)
       rows.push_back(to_json(a));
@@ -351,6 +358,63 @@ void refund_command(CLI::App& group, Context& ctx, Payments& p) {
   });
 }
 
+void reassign_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string id, customer, reason, date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand(
+      "reassign", "Move a receipt to the customer who really paid (reverses its applications)");
+  cmd->add_option("id", o->id, "Receipt id")->required();
+  cmd->add_option("--customer", o->customer, "The customer it belongs to")->required();
+  cmd->add_option("--reason", o->reason, "Why it is moved")->required();
+  cmd->add_option("--date", o->date, "Date of the reversals (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto r = ctx.ledger().write([&](Tx& tx) {
+      const auto to = tx.customer(o->customer);
+      const auto cur = p.currency_of(tx, o->id);
+      if (!(to.currency == cur))
+        fail(ErrorKind::kConflict,
+             "'" + o->id + "' is in " + std::string(cur.code()) + " but customer '" + to.id +
+                 "' pays in " + std::string(to.currency.code()),
+             {"", 0, "--customer"});
+      return p.reassign(tx, o->id, o->customer, o->reason, date_option(o->date), ctx.today());
+    });
+    Json j{{"id", r.id},
+           {"from", r.from},
+           {"to", r.customer},
+           {"date", format_date(r.date)},
+           {"reopened", r.reopened}};
+    ctx.report(j, "Moved " + r.id + " from " + (r.from.empty() ? "suspense" : r.from) + " to " +
+                      r.customer + "; " + std::to_string(r.reopened.size()) +
+                      " document(s) reopened");
+  });
+}
+
+void reverse_command(CLI::App& group, Context& ctx, Payments& p) {
+  struct Opts {
+    std::string id, reason, date;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = group.add_subcommand(
+      "reverse", "Cancel a mis-keyed receipt: reverse its applications and void it");
+  cmd->add_option("id", o->id, "Receipt id")->required();
+  cmd->add_option("--reason", o->reason, "Why it is cancelled")->required();
+  cmd->add_option("--date", o->date, "Date of the reversal (default: the business date)");
+  ctx.add_dry_run(cmd);
+  cmd->callback([&ctx, &p, o] {
+    const auto r = ctx.ledger().write(
+        [&](Tx& tx) { return p.reverse(tx, o->id, o->reason, date_option(o->date), ctx.today()); });
+    Json j{{"id", r.id},
+           {"customer", r.customer},
+           {"date", format_date(r.date)},
+           {"reopened", r.reopened}};
+    ctx.report(
+        j, "Reversed " + r.id + "; " + std::to_string(r.reopened.size()) + " document(s) reopened");
+  });
+}
+
 }  // namespace
 
 void register_commands(CLI::App& app, Context& ctx, Payments& p) {
@@ -366,6 +430,8 @@ void register_commands(CLI::App& app, Context& ctx, Payments& p) {
   return_command(*group, ctx, p);
   refund_command(*group, ctx, p);
   register_import(*group, ctx, p);
+  reassign_command(*group, ctx, p);
+  reverse_command(*group, ctx, p);
 }
 
 }  // namespace arctl::payments

@@ -1,6 +1,9 @@
 // Receipts, suspense, post-dated cheques, manual application, returns, refunds.
 #include "payments.hpp"
 
+#include <charconv>
+#include <limits>
+
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
 
@@ -54,17 +57,6 @@ Currency currency_for(Tx& tx, const ReceiptInput& in) {
                                              : in.currency);
 }
 
-Bytes dedupe_key(const std::string& customer, Date date, const Money& amount,
-                 const std::string& ref, const std::string& check_no) {
-  return KeyBuilder()
-      .str(customer)
-      .date(date)
-      .str(amount.currency().code())
-      .i64(amount.minor())
-      .str(check_no.empty() ? ref : "#" + check_no)
-      .bytes();
-}
-
 }  // namespace
 
 Json receipt_row(const Document& d) {
@@ -79,11 +71,12 @@ Json receipt_row(const Document& d) {
   j["method"] = attr("method");
   j["ref"] = d.ref;
   j["confirmed"] = d.attrs.count("bank_ref") > 0 || d.links.count("bank_ref") > 0;
-  j["status"] = d.links.count("returned_by") ? "returned"
-                : d.customer.empty()         ? "suspense"
-                : d.open.is_zero()           ? "applied"
-                : d.open == d.amount         ? "unapplied"
-                                             : "partly applied";
+  j["status"] = d.status == DocStatus::kVoid   ? "void"
+                : d.links.count("returned_by") ? "returned"
+                : d.customer.empty()           ? "suspense"
+                : d.open.is_zero()             ? "applied"
+                : d.open == d.amount           ? "unapplied"
+                                               : "partly applied";
   return j;
 }
 
@@ -121,14 +114,12 @@ Recorded Payments::record(Tx& tx, ReceiptInput in, Date today) {
     fail(ErrorKind::kConflict, "a receipt must be positive", {"", 0, "amount"});
   if (in.id.empty())
     in.id = next_number(tx, tx.config_or("payment.series", "RCPT-{YYYY}-{SEQ:06}"), in.date);
-  if (!in.ref.empty() || !in.check_no.empty()) {
-    auto dups = dup_table(tx);
-    const auto key = dedupe_key(in.customer, in.date, amount, in.ref, in.check_no);
-    if (auto other = dups.get(key); other && *other != in.id && !in.allow_duplicate)
+  if (!in.allow_duplicate)
+    if (auto other = find_duplicate(tx, in, amount))
       fail_conflict("receipt looks like a duplicate of " + *other +
-                    " (same customer, amount, date and reference); use --allow-duplicate");
-    dups.put(key, in.id);
-  }
+                    " (same customer and amount, same cheque number or reference, within " +
+                    std::to_string(duplicate_days(tx)) +
+                    " days: config payments.duplicate_days); use --allow-duplicate");
   Recorded r;
   r.id = in.id;
   r.suspense = in.customer.empty();
@@ -352,6 +343,78 @@ Json Payments::show(Tx& tx, const std::string& id) {
                     {"rule", a.reason}});
   j["applications"] = apps;
   return j;
+}
+
+namespace {
+
+constexpr std::string_view kDuplicateDays = "payments.duplicate_days";
+
+int parse_days(std::string_view key, std::string_view v) {
+  int n = -1;
+  const auto* end = v.data() + v.size();
+  auto [p, ec] = std::from_chars(v.data(), end, n);
+  if (v.empty() || ec != std::errc() || p != end || n < 0 || n > 3650)
+    fail(ErrorKind::kConflict, "config " + std::string(key) + ": '" + std::string(v) +
+                                   "' is not a whole number of days from 0 to 3650");
+  return n;
+}
+
+// The date a receipt was received: a post-dated cheque's document is dated on
+// its value date and keeps the day it came in as "received".
+Date received_on(const Document& d) {
+  auto it = d.attrs.find("received");
+  return it == d.attrs.end() ? d.issued : parse_date(it->second);
+}
+
+}  // namespace
+
+void validate_config(std::string_view key, std::string_view value) {
+  if (key == kDuplicateDays) parse_days(key, value);
+}
+
+int duplicate_days(Tx& tx) {
+  const auto v = tx.config(kDuplicateDays);
+  return v ? parse_days(kDuplicateDays, *v) : 7;
+}
+
+std::optional<std::string> Payments::find_duplicate(Tx& tx, const ReceiptInput& in,
+                                                    const Money& amount) {
+  if (in.ref.empty() && in.check_no.empty()) return std::nullopt;
+  const auto days = std::chrono::days(duplicate_days(tx));
+  const Date from = in.date - days, to = in.date + days;
+  auto repeats = [&](const std::string& id, const Money& m, Date received, const std::string& ref,
+                     const std::string& check_no) {
+    if (id == in.id || !(m == amount) || received < from || received > to) return false;
+    return (!in.check_no.empty() && check_no == in.check_no) || (!in.ref.empty() && ref == in.ref);
+  };
+  std::optional<std::string> found;
+  // A document is dated on or after the day it was received (a released
+  // cheque on its value date), so the scan starts at `from` and has no end.
+  const Date last(std::chrono::days(std::numeric_limits<std::int32_t>::max()));
+  tx.documents_of(in.customer, from, last, [&](const Document& d) {
+    if (d.kind != DocKind::kReceipt || d.status == DocStatus::kVoid) return true;
+    auto check = d.attrs.find("check_no");
+    if (repeats(d.id, d.amount, received_on(d), d.ref,
+                check == d.attrs.end() ? std::string() : check->second))
+      found = d.id;
+    return !found;
+  });
+  if (found) return found;
+  for (const auto& [id, h] : held(tx)) {
+    if (h.customer != in.customer) continue;
+    const auto cur = currency_for(tx, h);
+    if (repeats(id, Money::parse(h.amount, cur), h.date, h.ref, h.check_no)) return id;
+  }
+  return std::nullopt;
+}
+
+void Payments::hold_again(Tx& tx, const std::string& id, const ReceiptInput& in) {
+  held_table(tx).put(id, encode_input(in));
+}
+
+Currency Payments::currency_of(Tx& tx, const std::string& id) {
+  if (auto v = held_table(tx).get(id)) return currency_for(tx, decode_input(*v));
+  return tx.document(id).amount.currency();
 }
 
 }  // namespace arctl::payments

@@ -21,6 +21,8 @@ inline constexpr std::string_view kPaymentRefunded = "payment.refunded";
 // A bank line confirmed a receipt keyed by hand: {id, customer, bank_ref,
 // amount, currency, date (the bank's booking date)}.
 inline constexpr std::string_view kPaymentConfirmed = "payment.confirmed";
+inline constexpr std::string_view kPaymentReassigned = "payment.reassigned";
+inline constexpr std::string_view kPaymentReversed = "payment.reversed";
 
 struct ReceiptInput {
   std::string id;        // empty: next of config payment.series
@@ -50,9 +52,8 @@ class Payments {
  public:
   explicit Payments(const PluginHandle& handle) : handle_(handle) {}
 
-  // Records a receipt. Refuses (kConflict) one with the same customer,
-  // amount, date and reference (or cheque number) as an earlier one unless
-  // allow_duplicate. A value date after `today` holds it as post-dated.
+  // Records a receipt. Refuses (kConflict) a duplicate (see find_duplicate)
+  // unless allow_duplicate. A value date after `today` holds it as post-dated.
   Recorded record(Tx& tx, ReceiptInput in, Date today);
   void assign(Tx& tx, const std::string& id, const std::string& customer);
   // Applies a receipt (or any credit document) to a debit document;
@@ -90,12 +91,51 @@ class Payments {
   Json show(Tx& tx, const std::string& id);
 
   PluginTable held_table(Tx& tx) { return tx.table(handle_, "postdated"); }
-  PluginTable dup_table(Tx& tx) { return tx.table(handle_, "dedupe"); }
   // Bank entry reference -> the hand-keyed receipt it confirmed.
   PluginTable bank_link_table(Tx& tx) { return tx.table(handle_, "bank_links"); }
   const PluginHandle& handle() const noexcept { return handle_; }
 
+  // ---- corrections: a person fixing cash recorded wrongly. Each explicit
+  // `date` is used as given or refused (kConflict naming --date); without one
+  // the business date `today`, or the latest date the documents allow.
+  struct Corrected {
+    std::string id;
+    std::string from;  // the customer before (reassign)
+    std::string customer;
+    Money amount;
+    Date date{};
+    std::vector<std::string> reopened;  // debit documents whose applications were reversed
+  };
+  // The currency of a receipt, posted or post-dated and still held.
+  Currency currency_of(Tx& tx, const std::string& id);
+  // Moves a receipt booked to the wrong customer: reverses its active
+  // applications (their documents reopen), then moves it, applied or not or
+  // in suspense, to `customer`. A held post-dated cheque just changes hands.
+  // Refuses a returned, void or partly refunded receipt, and the same customer.
+  // Publishes payment.reassigned.
+  Corrected reassign(Tx& tx, const std::string& id, const std::string& customer,
+                     const std::string& reason, std::optional<Date> date, Date today);
+  // Cancels a mis-keyed receipt: reverses its applications and voids it (a
+  // held cheque is dropped). Not a returned payment: no return document, no
+  // fee, no payment.returned. Publishes payment.reversed.
+  Corrected reverse(Tx& tx, const std::string& id, const std::string& reason,
+                    std::optional<Date> date, Date today);
+  // apply and unapply for a person: the explicit date before a document's
+  // (or, unapplying, before the application's) date is refused.
+  Application apply_dated(Tx& tx, const std::string& receipt, const std::string& invoice,
+                          std::optional<Money> amount, std::optional<Date> date, Date today);
+  std::vector<Application> unapply_dated(Tx& tx, const std::string& receipt,
+                                         const std::string& invoice, std::optional<Date> date,
+                                         Date today);
+  // An earlier receipt that `in` repeats: same customer and amount, and the
+  // same cheque number or the same non-empty reference, received within
+  // payments.duplicate_days (default 7) either side of in.date. Void
+  // (reversed) receipts do not count. Cost: one range scan of the customer's
+  // documents dated from in.date - days on, plus the held cheques.
+  std::optional<std::string> find_duplicate(Tx& tx, const ReceiptInput& in, const Money& amount);
+
  private:
+  void hold_again(Tx& tx, const std::string& id, const ReceiptInput& in);
   std::string post_receipt(Tx& tx, const ReceiptInput& in, Outcome* outcome);
   const PluginHandle& handle_;
 };
@@ -103,5 +143,11 @@ class Payments {
 // A receipt as a row of `payment list`. "confirmed": the bank reported the
 // money (an imported bank line, or a keyed receipt linked to one).
 Json receipt_row(const Document& d);
+
+// The payments.* configuration keys this plugin checks when they are set
+// (kConflict naming the key for a bad value); other keys pass.
+void validate_config(std::string_view key, std::string_view value);
+// payments.duplicate_days: a whole number of days from 0 to 3650.
+int duplicate_days(Tx& tx);
 
 }  // namespace arctl::payments

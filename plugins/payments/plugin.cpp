@@ -16,6 +16,13 @@ class PaymentsPlugin : public Plugin {
             "refunds"};
   }
   void init(const PluginHandle& handle) override { domain_.emplace(handle); }
+  void subscribe(EventBus& bus) override {
+    // A bad value is refused when it is set, not at the next receipt.
+    bus.subscribe(std::string(event::kConfigSet), "payments", [](Tx&, const JournalEntry& e) {
+      validate_config(e.payload.value("key", std::string()),
+                      e.payload.value("value", std::string()));
+    });
+  }
   void register_commands(CLI::App& app, Context& ctx) override {
     payments::register_commands(app, ctx, *domain_);
   }

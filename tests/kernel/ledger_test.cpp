@@ -340,6 +340,39 @@ TEST_CASE("a suspense receipt can be assigned to a customer and then applied") {
   CHECK(clean(*f.ledger));
 }
 
+TEST_CASE("reassigning a receipt moves its credit, indexes and balances to the new customer") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.add_customer("C2");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "40.00"));
+  f.post(f.doc("RCPT-1", DocKind::kReceipt, "C1", "75.00", "2026-01-15"));
+  f.ledger->write([&](Tx& tx) {
+    tx.apply("RCPT-1", "INV-1", f.usd_amount("40.00"), parse_date("2026-01-15"), "");
+  });
+  CHECK(kind_of([&] { f.ledger->write([](Tx& tx) { tx.reassign_receipt("RCPT-1", "C2"); }); }) ==
+        ErrorKind::kConflict);
+  CHECK(kind_of([&] { f.ledger->write([](Tx& tx) { tx.reassign_receipt("INV-1", "C2"); }); }) ==
+        ErrorKind::kConflict);
+  f.ledger->write([&](Tx& tx) {
+    tx.reverse(tx.applications_of("RCPT-1").at(0).id, parse_date("2026-01-16"), "wrong customer");
+    tx.reassign_receipt("RCPT-1", "C2");
+  });
+  CHECK(kind_of([&] { f.ledger->write([](Tx& tx) { tx.reassign_receipt("RCPT-1", "C2"); }); }) ==
+        ErrorKind::kConflict);
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.balance("C1").receivable == f.usd_amount("40.00"));
+    CHECK(tx.balance("C1").unapplied == f.usd_amount("0.00"));
+    CHECK(tx.balance("C2").unapplied == f.usd_amount("75.00"));
+    int seen = 0;
+    tx.documents_of("C2", Date{}, parse_date("2026-12-31"), [&](const Document& d) {
+      CHECK(d.id == "RCPT-1");
+      return ++seen;
+    });
+    CHECK(seen == 1);
+  });
+  CHECK(clean(*f.ledger));
+}
+
 TEST_CASE("the journal chains every event and check names an altered one") {
   LedgerFixture f;
   f.add_customer("C1");

@@ -21,6 +21,7 @@ inline constexpr std::string_view kCustomerUpdated = "customer.updated";
 inline constexpr std::string_view kDocumentPosted = "document.posted";
 inline constexpr std::string_view kDocumentVoided = "document.voided";
 inline constexpr std::string_view kDocumentAssigned = "document.assigned";
+inline constexpr std::string_view kDocumentReassigned = "document.reassigned";
 inline constexpr std::string_view kDocumentLinked = "document.linked";
 inline constexpr std::string_view kApplicationMade = "application.made";
 inline constexpr std::string_view kApplicationReversed = "application.reversed";

@@ -77,6 +77,15 @@ class Tx {
   void void_document(std::string_view id, std::string_view reason, Date date);
   // Gives a suspense receipt (no customer, nothing applied) its customer.
   void assign_customer(std::string_view id, std::string_view customer);
+  // Moves a receipt booked to the wrong customer to `customer`: its customer
+  // index, open item and both customers' running balances move with it.
+  // Publishes document.reassigned {id, from, to, amount, currency, open}.
+  // Cost: a few point reads and writes plus one read per application.
+  // Errors: kNotFound (receipt or customer); kConflict if it is not a receipt,
+  // is void, is in suspense (use assign_customer), has active applications
+  // (reverse them first), already belongs to `customer` or is in another
+  // currency than the customer's.
+  void reassign_receipt(std::string_view id, std::string_view customer);
   // Sets (or, with an empty value, removes) a link on a document, such as
   // "rebilled_by"; links are not part of the posted content. Journaled.
   void set_link(std::string_view id, std::string_view key, std::string_view value);
@@ -162,6 +171,7 @@ class Tx {
   void store_document(const Document& d);
   void index_document(const Document& d);
   void unindex_document(const Document& d);
+  void move_to_customer(Document& d, const Customer& c);
   void adjust_open(Document& d, const Money& delta, bool to_void = false);
   void add_to_balance(const std::string& customer, const Currency& cur, DocKind kind,
                       const Money& delta, int items);
