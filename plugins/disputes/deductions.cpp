@@ -1,5 +1,5 @@
 // Deduction cases: opened by a short payment, lowered and closed by later
-// applications to their invoice.
+// applications to their invoice, cancelled with the receipt that caused them.
 #include "deductions.hpp"
 
 #include <algorithm>
@@ -34,6 +34,16 @@ void subscribe_deductions(EventBus& bus, const PluginHandle* const& handle) {
   bus.subscribe(std::string(event::kApplicationMade), "disputes",
                 [&handle](Tx& tx, const JournalEntry& e) {
                   on_application_made(tx, need(handle), e.payload);
+                });
+  bus.subscribe(std::string(kPaymentReversed), "disputes",
+                [&handle](Tx& tx, const JournalEntry& e) {
+                  on_receipt_withdrawn(tx, need(handle), e.payload.value("customer", ""),
+                                       "reversed", e.payload);
+                });
+  bus.subscribe(std::string(kPaymentReassigned), "disputes",
+                [&handle](Tx& tx, const JournalEntry& e) {
+                  on_receipt_withdrawn(tx, need(handle), e.payload.value("from", ""),
+                                       "moved to customer " + e.payload.value("to", ""), e.payload);
                 });
 }
 
@@ -118,6 +128,29 @@ void on_application_made(Tx& tx, const PluginHandle& handle, const Json& payload
     cases.close(
         c, "paid", c.amount, note, when,
         Json{{"paid_by", credit.id}, {"application", payload.value("id", std::uint64_t{0})}});
+  }
+}
+
+void on_receipt_withdrawn(Tx& tx, const PluginHandle& handle, const std::string& customer,
+                          const std::string& what, const Json& payload) {
+  const auto receipt = payload.value("id", std::string());
+  const auto reason = payload.value("reason", std::string());
+  const auto date = parse_date(payload.value("date", std::string()));
+  if (customer.empty() || receipt.empty()) return;
+  Cases cases(tx, handle);
+  for (auto& c : cases.store().unresolved(std::string_view(customer))) {
+    if (!is_deduction(c) || c.source != kPaymentShort || c.source_ref != receipt) continue;
+    const auto note = "receipt " + receipt + " was " + what +
+                      (reason.empty() ? "" : " (" + reason + ")") +
+                      ": the shortfall it recorded never happened";
+    const auto when = std::max(date, c.opened);
+    if (c.status != "open") {
+      // A write-off awaits approval: its approver decides, knowing this.
+      cases.note(c.id, note, when);
+      continue;
+    }
+    cases.close(c, "cancelled", Money::zero(c.amount.currency()), note, when,
+                Json{{"receipt", receipt}});
   }
 }
 

@@ -1,5 +1,6 @@
 // Deduction cases follow the money on their invoice: a short payment opens
-// one, later applications lower it or close it as `paid`.
+// one, later applications lower it or close it as `paid`, and the reversal or
+// reassignment of the receipt that caused it closes it as `cancelled`.
 #pragma once
 
 #include <string_view>
@@ -12,6 +13,10 @@ namespace arctl::disputes {
 // The payments plugin's events this plugin reacts to, named here only.
 // payment.short {receipt, invoice, customer, short, currency, date}
 inline constexpr std::string_view kPaymentShort = "payment.short";
+// payment.reversed {id, customer, amount, currency, reason, date, reopened}
+inline constexpr std::string_view kPaymentReversed = "payment.reversed";
+// payment.reassigned {id, from, to, amount, currency, reason, date, reopened}
+inline constexpr std::string_view kPaymentReassigned = "payment.reassigned";
 
 // Subscribes the handlers below. `handle` is read when an event arrives,
 // since the host sets it in init().
@@ -28,5 +33,12 @@ void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload);
 // Cost: one prefix scan of the invoice's unresolved cases (the index); the
 // two documents are read only when a deduction case is open on the invoice.
 void on_application_made(Tx& tx, const PluginHandle& handle, const Json& payload);
+
+// payment.reversed / payment.reassigned: the open deduction cases opened by
+// that receipt are closed as `cancelled` (the shortfall never happened).
+// `customer` is the one the receipt belonged to; `what` says what happened.
+// Cost: one prefix scan of that customer's unresolved cases.
+void on_receipt_withdrawn(Tx& tx, const PluginHandle& handle, const std::string& customer,
+                          const std::string& what, const Json& payload);
 
 }  // namespace arctl::disputes
