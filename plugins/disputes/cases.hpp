@@ -18,6 +18,7 @@ inline constexpr std::string_view kNoted = "dispute.noted";
 inline constexpr std::string_view kAssigned = "dispute.assigned";
 inline constexpr std::string_view kEscalated = "dispute.escalated";
 inline constexpr std::string_view kResolved = "dispute.resolved";
+inline constexpr std::string_view kReduced = "dispute.reduced";
 
 // Reasons a user may give; `deduction` and `broken-promise` are set by events.
 bool valid_reason(std::string_view r);
@@ -67,6 +68,15 @@ class Cases {
                      const std::optional<std::string>& amount, const std::string& note, Date date);
   // Called when a write-off proposal for case `id` is posted or rejected.
   void writeoff_finished(const std::string& id, const Proposal& p, Date date);
+  // Lowers open case `c` to `to` (positive, below its amount) because less is
+  // open on its invoice; a `reduced` history line from the old amount to `to`.
+  Case reduce(Case c, const Money& to, const std::string& note, Date date);
+  // Closes open case `c` with no document of its own, when something else
+  // settled it: `paid` (its invoice was paid; `amount` is what the case still
+  // held) or `cancelled` (what opened it never happened; zero). `extra` adds
+  // fields to the dispute.resolved payload.
+  Case close(Case c, const std::string& outcome, const Money& amount, const std::string& note,
+             Date date, const Json& extra);
 
   // Open disputed amount of a document: unresolved dispute cases, never more
   // than the document's current open balance.

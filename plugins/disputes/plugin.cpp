@@ -5,6 +5,7 @@
 #include "arctl/plugin.hpp"
 #include "cases.hpp"
 #include "commands.hpp"
+#include "deductions.hpp"
 #include "promises.hpp"
 #include "services.hpp"
 
@@ -25,9 +26,7 @@ class DisputesPlugin : public Plugin {
     register_activity(app, ctx, *handle_);
   }
   void subscribe(EventBus& bus) override {
-    bus.subscribe("payment.short", "disputes", [this](Tx& tx, const JournalEntry& e) {
-      on_payment_short(tx, *handle_, e.payload);
-    });
+    subscribe_deductions(bus, handle_);
     bus.subscribe("config.set", "disputes",
                   [](Tx&, const JournalEntry& e) { validate_config(e.payload); });
   }

@@ -32,7 +32,7 @@ struct Case {
   std::string source;  // manual, payment.short, promise.broken
   std::string source_ref;
   Date resolved{};
-  std::string outcome;  // credit, rebill, customer-pays, write-off
+  std::string outcome;  // credit, rebill, customer-pays, write-off, paid, cancelled
   Money resolved_amount;
   std::vector<std::string> documents;  // documents or proposals the resolution created
   std::uint32_t history_count = 0;

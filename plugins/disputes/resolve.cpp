@@ -1,5 +1,6 @@
 // Resolving a case: a credit note, a rebill, back to collectible, or a
 // write-off proposal; documents go through the kernel as invoicing posts them.
+// Also the changes that payments make to a case: lowered, paid, cancelled.
 #include <algorithm>
 
 #include "arctl/error.hpp"
@@ -175,6 +176,46 @@ void Cases::writeoff_finished(const std::string& id, const Proposal& prop, Date 
   p["proposal"] = prop.id;
   p["date"] = format_date(date);
   tx_.emit(kResolved, std::move(p));
+}
+
+Case Cases::reduce(Case c, const Money& to, const std::string& note, Date date) {
+  if (c.status != "open" || !to.is_positive() || to >= c.amount)
+    fail(ErrorKind::kError,
+         "case " + c.id + " cannot be reduced from " + c.amount.str() + " to " + to.str());
+  const auto from = c.amount;
+  c.amount = to;
+  save(c, "reduced", from.str(), to.str(), to.str(), note, date);
+  Json p = base_payload(c);
+  p["from"] = from.str();
+  p["to"] = to.str();
+  p["currency"] = std::string(to.currency().code());
+  p["date"] = format_date(date);
+  p["note"] = note;
+  tx_.emit(kReduced, std::move(p));
+  return c;
+}
+
+Case Cases::close(Case c, const std::string& outcome, const Money& amount, const std::string& note,
+                  Date date, const Json& extra) {
+  if (c.status != "open")
+    fail(ErrorKind::kError,
+         "case " + c.id + " is " + c.status + ", not open; it cannot be " + outcome);
+  c.status = "resolved";
+  c.outcome = outcome;
+  c.resolved = date;
+  c.resolved_amount = amount;
+  save(c, "resolved", "", outcome, amount.str(), note, date);
+  Json p = base_payload(c);
+  p["outcome"] = outcome;
+  p["amount"] = amount.str();
+  p["disputed"] = c.amount.str();
+  p["currency"] = std::string(c.amount.currency().code());
+  p["date"] = format_date(date);
+  p["note"] = note;
+  for (const auto& [k, v] : extra.items())
+    p[k] = v;
+  tx_.emit(kResolved, std::move(p));
+  return c;
 }
 
 }  // namespace arctl::disputes

@@ -1,4 +1,4 @@
-// The dispute and promise services, and deductions from short payments.
+// The dispute and promise services, and the check of this plugin's settings.
 #include "services.hpp"
 
 #include "arctl/error.hpp"
@@ -40,38 +40,6 @@ std::vector<PromiseToPay> PromiseServiceImpl::open_promises(
     return true;
   });
   return out;
-}
-
-void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload) {
-  const auto invoice = payload.value("invoice", std::string());
-  const auto d = tx.document(invoice);
-  const auto cur = d.amount.currency();
-  const auto short_amount = Money::parse(payload.value("short", std::string("0")), cur);
-  const auto date = parse_date(payload.value("date", std::string()));
-  const auto receipt = payload.value("receipt", std::string());
-  if (!short_amount.is_positive()) return;
-  Cases cases(tx, handle);
-  const Money free = d.open - cases.disputed(d);
-  const Money take = std::min(short_amount, free);
-  if (take < short_amount) {
-    // The customer withheld what is already in dispute: say so on that case.
-    for (const auto& c : cases.store().unresolved(std::string_view(d.customer), invoice))
-      if (c.kind == "dispute") {
-        cases.note(c.id, "payment " + receipt + " left " + short_amount.str() + " short", date);
-        break;
-      }
-  }
-  if (!take.is_positive()) return;
-  OpenInput in;
-  in.invoice = invoice;
-  in.amount = take.str();
-  in.reason = "deduction";
-  in.date = std::max(date, d.issued);
-  in.source = "payment.short";
-  in.source_ref = receipt;
-  in.note = "short payment " + receipt + ": " + short_amount.str() + " " + std::string(cur.code()) +
-            " deducted";
-  cases.open(in);
 }
 
 void validate_config(const Json& payload) {

@@ -1,6 +1,6 @@
 // What the disputes plugin offers the others: the disputed amount of each
-// document (so dunning and aging leave it out of collectible balances), the
-// open promises to pay, and the reaction to a short payment.
+// document (so dunning and aging leave it out of collectible balances) and
+// the open promises to pay.
 #pragma once
 
 #include "arctl/services.hpp"
@@ -27,11 +27,6 @@ class PromiseServiceImpl : public PromiseService {
  private:
   const PluginHandle*& handle_;
 };
-
-// payment.short {receipt, invoice, customer, short, currency, date}: opens a
-// `deduction` case for the short amount not already under dispute, or notes
-// the short payment on the case that already covers it.
-void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload);
 
 // config.set {key, value, previous}: vetoes (exit 4) a value of one of this
 // plugin's keys that would not work, so that a typo fails at `config set`
