@@ -133,22 +133,8 @@ Resolution Cases::resolve(const std::string& id, const std::string& outcome,
   } else if (outcome != "customer-pays") {
     fail_usage("--outcome must be credit, rebill, customer-pays or write-off");
   }
-  c.status = "resolved";
-  c.outcome = outcome;
-  c.resolved = date;
-  c.resolved_amount = x;
-  save(c, "resolved", "", outcome, x.str(), note, date);
-  Json p = base_payload(c);
-  p["outcome"] = outcome;
-  p["amount"] = x.str();
-  p["disputed"] = c.amount.str();
-  p["currency"] = std::string(cur.code());
-  p["credit_note"] = r.credit_note;
-  p["replacement"] = r.replacement;
-  p["date"] = format_date(date);
-  p["note"] = note;
-  tx_.emit(kResolved, std::move(p));
-  r.the_case = c;
+  r.the_case = close(std::move(c), outcome, x, note, date,
+                     Json{{"credit_note", r.credit_note}, {"replacement", r.replacement}});
   return r;
 }
 

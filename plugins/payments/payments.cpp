@@ -1,6 +1,8 @@
 // Receipts, suspense, post-dated cheques, manual application, returns, refunds.
 #include "payments.hpp"
 
+#include "shortfall.hpp"
+
 #include <charconv>
 #include <limits>
 
@@ -369,7 +371,10 @@ Date received_on(const Document& d) {
 }  // namespace
 
 void validate_config(std::string_view key, std::string_view value) {
-  if (key == kDuplicateDays) parse_days(key, value);
+  if (key == kDuplicateDays)
+    parse_days(key, value);
+  else
+    validate_payments_config(std::string(key), std::string(value));
 }
 
 int duplicate_days(Tx& tx) {

@@ -4,7 +4,6 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "matching.hpp"
-#include "shortfall.hpp"
 
 namespace arctl::payments {
 
@@ -25,12 +24,6 @@ class PaymentsPlugin : public Plugin {
   }
   void register_commands(CLI::App& app, Context& ctx) override {
     payments::register_commands(app, ctx, *domain_);
-  }
-  void subscribe(EventBus& bus) override {
-    bus.subscribe(std::string(event::kConfigSet), "payments", [](Tx&, const JournalEntry& e) {
-      validate_payments_config(e.payload.value("key", std::string()),
-                               e.payload.value("value", std::string()));
-    });
   }
   std::vector<CloseStep> close_steps() override {
     return {{"payments.auto", 100, "Release post-dated cheques now due and apply what matches",

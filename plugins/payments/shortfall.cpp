@@ -119,7 +119,7 @@ void validate_payments_config(const std::string& key, const std::string& value) 
   } else if (key == "payments.oldest_first") {
     if (value != "true" && value != "false")
       fail(ErrorKind::kConflict, "must be true or false, not '" + value + "'", {"", 0, key});
-  } else if (key == "payments.discount_grace_days") {
+  } else if (key == "payments.discount_grace_days" || key == "payments.bank_match_days") {
     const bool digits = !value.empty() && value.size() <= 3 &&
                         std::all_of(value.begin(), value.end(),
                                     [](unsigned char c) { return std::isdigit(c) != 0; });

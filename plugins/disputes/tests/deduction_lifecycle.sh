@@ -121,4 +121,24 @@ fi
 run a --format json dispute list --customer ACME
 expect_eq "[]" "$out" "no case reopened"
 
+case_ "reversing or reassigning the receipt that caused a deduction cancels the case"
+for c in DELTA EPSI; do
+  a -q customer add "$c" --name "Customer $c" >/dev/null
+  a -q invoice create --customer "$c" --id "INV-$c" --date 2026-01-05 --line "Goods;1;1000.00" >/dev/null
+  a -q payment record --customer "$c" --amount 970.00 --date 2026-02-01 --ref "INV-$c" --id "R-$c" >/dev/null
+done
+expect_exit 0 a payment auto
+run a --format json dispute list --customer DELTA
+expect_eq '[["deduction", "30.00"]]' "$(json '[[r["reason"], r["amount"]] for r in d]' <<<"$out")" "a deduction to cancel"
+dsp_d="$(json 'd[0]["id"]' <<<"$out")"
+dsp_e="$(a --format json dispute list --customer EPSI | json 'd[0]["id"]')"
+expect_exit 0 a payment reverse R-DELTA --reason "keyed twice"
+run a --format json dispute show "$dsp_d"
+expect_eq "resolved cancelled" "$(json 'd["status"] + " " + d["outcome"]' <<<"$out")" "reversed: cancelled"
+expect_eq "1000.00 0.00 1000.00" "$(collectible INV-DELTA)" "the whole invoice collectible again"
+expect_exit 0 a payment reassign R-EPSI --customer GAMMA --reason "wrong customer"
+run a --format json dispute show "$dsp_e"
+expect_eq "resolved cancelled" "$(json 'd["status"] + " " + d["outcome"]' <<<"$out")" "reassigned: cancelled"
+expect_eq "1000.00 0.00 1000.00" "$(collectible INV-EPSI)" "EPSI owes it all again"
+
 expect_exit 0 a check
