@@ -5,6 +5,7 @@
 #include "matching.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
@@ -70,6 +71,9 @@ class Engine {
 
   AutoResult run() {
     r_.released_postdated = p_.release_postdated(tx_, o_.today).size();
+    // The queue is small; reading it once spares a delete per applied receipt.
+    for (const auto& q : queue_.all())
+      queued_.insert(q.receipt);
     // Receipts to work on, grouped by customer (suspense first, key "").
     std::vector<OpenItem> receipts;
     const auto collect = [&](const OpenItem& it) {
@@ -81,6 +85,8 @@ class Engine {
                    false, true);
     // Suspense receipts that name this customer's invoices belong to it too.
     if (o_.customer) tx_.open_items(collect, std::string_view(), false, true);
+    for (const auto& it : receipts)
+      if (it.customer.empty() && it.issued <= o_.today) payers_.expect(tx_.document(it.id).ref);
     std::stable_sort(receipts.begin(), receipts.end(), [](const OpenItem& a, const OpenItem& b) {
       return std::tie(a.customer, a.issued, a.id) < std::tie(b.customer, b.issued, b.id);
     });
@@ -107,7 +113,7 @@ class Engine {
           review_->examined = o_.today;
           queue_.put(*review_);
           ++r_.for_review[review_->reason];
-        } else {
+        } else if (queued_.count(it.id)) {
           queue_.remove(it.id);
         }
       }
@@ -133,7 +139,6 @@ class Engine {
     if (customer != loaded_) {
       loaded_ = customer;
       debits_.clear();
-      ids_.reset();
       tx_.open_items(
           [&](const OpenItem& it) {
             OpenDebit d;
@@ -151,24 +156,21 @@ class Engine {
     return debits_;
   }
 
-  // The loaded customer's open items by the normal form of their ids.
-  const IdIndex& ids() {
-    if (!ids_) {
-      ids_.emplace();
-      for (std::size_t i = 0; i < debits_.size(); ++i)
-        ids_->add(debits_[i].id, i);
-    }
-    return *ids_;
-  }
-
   // The open items that `text` names, for the loaded customer, in the order
   // named; or, when a name reads as more than one item, none (with the
   // review set).
   std::optional<std::vector<OpenDebit*>> named_items(const std::string& text) {
     std::vector<OpenDebit*> out;
     if (text.empty()) return out;
-    const auto live = [&](std::size_t i) { return debits_[i].open.is_positive(); };
-    for (const auto& values : ids().named(text, live)) {
+    // Only the items that share a number with the text can be named in it:
+    // a customer's other items are never normalised.
+    const auto runs = digit_runs(text);
+    IdIndex ids;
+    for (std::size_t i = 0; i < debits_.size(); ++i)
+      if (debits_[i].open.is_positive() && shares_digits(debits_[i].id, runs))
+        ids.add(debits_[i].id, i);
+    const auto live = [](std::size_t) { return true; };
+    for (const auto& values : ids.named(text, live)) {
       if (values.size() > 1) {
         std::vector<std::vector<std::string>> c;
         for (auto i : values)
@@ -344,7 +346,8 @@ class Engine {
   // A named item that the receipt left open: written off, deducted or
   // partly paid (shortfall.hpp has the rules).
   void short_paid(const Document& receipt, OpenDebit& d, const Money& before) {
-    if (!d.open.is_positive()) return;
+    // A named item the money did not reach was not paid short: it is unpaid.
+    if (!d.open.is_positive() || d.open == before) return;
     if (d.open <= tolerance(d.open.currency())) {
       settle(d, receipt.customer, DocKind::kWriteOff, d.open, receipt.issued,
              "short payment within tolerance on " + receipt.id);
@@ -478,13 +481,13 @@ class Engine {
   std::optional<Date> lock_;
   std::string loaded_ = "\x01";
   std::vector<OpenDebit> debits_;
-  std::optional<IdIndex> ids_;
   PayerFinder payers_{tx_};
   CombinationSearch search_;
   std::vector<OpenDebit*> window_;
   std::vector<std::int64_t> amounts_;
   Money applied_;  // of the receipt being matched
   std::optional<ReviewItem> review_;
+  std::set<std::string> queued_;  // receipts in the review queue when the run began
   AutoResult r_;
 };
 

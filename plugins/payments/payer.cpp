@@ -45,12 +45,19 @@ void add_once(std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
+void PayerFinder::expect(std::string_view reference) {
+  for (auto& run : digit_runs(reference))
+    wanted_.push_back(std::move(run));
+}
+
 void PayerFinder::build() {
   if (built_) return;
   built_ = true;
+  std::sort(wanted_.begin(), wanted_.end());
+  wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
   tx_.open_items(
       [&](const OpenItem& it) {
-        if (it.customer.empty()) return true;
+        if (it.customer.empty() || !shares_digits(it.id, wanted_)) return true;
         index_.add(it.id, items_.size());
         items_.push_back({it.customer, it.id, it.open.currency()});
         return true;

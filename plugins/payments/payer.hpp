@@ -25,10 +25,15 @@ class PayerFinder {
  public:
   explicit PayerFinder(Tx& tx) : tx_(tx) {}
 
+  // Declares the reference of a receipt that find() will be asked about, so
+  // that the index of typed ids holds only the items that could be named.
+  // Call it for every such receipt before the first find().
+  void expect(std::string_view reference);
+
   // Ids written exactly as issued are looked up directly (one get each);
   // only when none is found are ids read as people type them, through an
-  // index of every customer's open items built once per finder (one scan of
-  // the open-items index).
+  // index built once per finder: one scan of the open-items index, keeping
+  // the items that share a number with an expected reference.
   PayerFound find(const Document& receipt);
 
  private:
@@ -39,6 +44,7 @@ class PayerFinder {
   void build();
 
   Tx& tx_;
+  std::vector<std::string> wanted_;  // digit runs of the expected references
   std::vector<Item> items_;
   IdIndex index_;
   bool built_ = false;

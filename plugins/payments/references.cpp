@@ -85,6 +85,38 @@ std::vector<TextSpan> text_spans(std::string_view text, std::size_t max_parts) {
   return out;
 }
 
+std::vector<std::string> digit_runs(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& r : runs_of(text))
+    if (digit(r.text[0])) out.push_back(r.text);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool shares_digits(std::string_view id, const std::vector<std::string>& runs) {
+  bool any = false;
+  std::size_t i = 0;
+  while (i < id.size()) {
+    if (!digit(id[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < id.size() && digit(id[j]))
+      ++j;
+    std::size_t k = i;
+    while (k + 1 < j && id[k] == '0')
+      ++k;
+    any = true;
+    if (std::binary_search(runs.begin(), runs.end(), id.substr(k, j - k),
+                           [](std::string_view a, std::string_view b) { return a < b; }))
+      return true;
+    i = j;
+  }
+  return !any;
+}
+
 void IdIndex::add(std::string_view id, std::size_t value) {
   // Beyond this many runs an id is not looked for in remittance text.
   constexpr std::size_t kMaxIdParts = 8;

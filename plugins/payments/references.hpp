@@ -40,6 +40,14 @@ inline bool inside(const TextSpan& a, const TextSpan& b) {
   return a.first >= b.first && a.first + a.count <= b.first + b.count && a.count < b.count;
 }
 
+// The runs of digits in `text`, without leading zeros, sorted and unique: a
+// cheap filter, since an id named in a text shares its numbers with it.
+std::vector<std::string> digit_runs(std::string_view text);
+
+// True when `id` has a run of digits in `runs` (as digit_runs gives them), or
+// has no digits at all. Cost: linear in the id, no allocation.
+bool shares_digits(std::string_view id, const std::vector<std::string>& runs);
+
 // Ids by normal form, each with a value of the caller's (an index into its
 // list of open items).
 class IdIndex {

@@ -18,7 +18,7 @@ new_ledger "$L"
 a() { arctl -C "$L" --plugin-dir "$P" "$@"; }
 a -q customer add ACME --name "Acme Ltd" >/dev/null
 a -q invoice create --customer ACME --id INV-1 --line "Widget;2;50.00" >/dev/null
-a -q payment record --customer ACME --amount 40.00 --ref "INV-1" >/dev/null
+a -q payment record --customer ACME --amount 40.00 --ref "INV-1 damaged" >/dev/null
 
 # head: the journal head (sequence number and hash), as an auditor keeps it.
 head_now() { "$ARCTL_BIN" -C "$L" --format json log --verify | json '[d["seq"], d["head"]]'; }

@@ -100,6 +100,14 @@ expect_eq '[["DD-1", "30.00"], ["DD-2", "150.00"]]' "$(disputes_of DEDU | json '
 run a --format json log --type payment.short
 expect_eq "damaged" "$(json '[e["payload"]["reason"] for e in d if e["payload"]["invoice"]=="DD-2"][0]' <<<"$out")" "the keyword is the reason"
 
+case_ "a named invoice the money did not reach is unpaid, not paid short"
+a -q invoice create --customer DEDU --id NU-1 --date 2026-02-01 --line "Goods;1;100.00" >/dev/null
+a -q invoice create --customer DEDU --id NU-2 --date 2026-02-01 --line "Goods;1;200.00" >/dev/null
+expect_exit 0 a payment record --customer DEDU --amount 100.00 --date 2026-02-20 --ref "NU-1 NU-2" --id R-NU
+expect_exit 0 a --format json payment auto --customer DEDU
+expect_eq "0 0" "$(json '" ".join(str(d[k]) for k in ["short_payments","partial_payments"])' <<<"$out")" "neither a deduction nor a partial payment"
+expect_eq "0.00 200.00" "$(open_of NU-1) $(open_of NU-2)" "NU-1 paid, NU-2 untouched"
+
 case_ "deduction limits: payments.deduction_max_pct and payments.deduction_max_amount"
 expect_exit 4 a config set payments.deduction_max_pct 150
 expect_contains "$err" "payments.deduction_max_pct" "a bad percentage names the key"

@@ -89,3 +89,13 @@ TEST_CASE("the combination search finds every set up to the limit, smallest firs
   CHECK(search.find({50, 50, 50}, 100, 1).size() == 1);
   CHECK(search.find({10}, 10, 5).empty());
 }
+
+TEST_CASE("only ids sharing a number with the text are worth normalising") {
+  const auto runs = digit_runs("pmt inv 2026 000014, ref 7");
+  CHECK(runs == std::vector<std::string>{"14", "2026", "7"});
+  CHECK(shares_digits("INV-2026-000014", runs));
+  CHECK(shares_digits("0000007", runs));
+  CHECK_FALSE(shares_digits("INV-2025-000015", runs));
+  CHECK(shares_digits("ABC", runs));  // no digits: cannot be ruled out
+  CHECK_FALSE(shares_digits("A12", digit_runs("a1")));
+}
