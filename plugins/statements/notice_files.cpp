@@ -39,6 +39,10 @@ StagedNotices::StagedNotices(fs::path dir, const std::vector<Notice>& notices)
                                   "; no notice was recorded");
     staging_ = pattern;
     for (const auto& n : notices) {
+      // What would make the rename after the commit fail is refused now.
+      if (fs::exists(dir_ / n.file, ec) && !fs::is_regular_file(dir_ / n.file, ec))
+        fail(ErrorKind::kError, "cannot write notice " + (dir_ / n.file).string() +
+                                    ": it exists and is not a file; no notice was recorded");
       std::ofstream out(staging_ / n.file, std::ios::binary | std::ios::trunc);
       if (!out || !out.write(n.text.data(), static_cast<std::streamsize>(n.text.size())) ||
           !out.flush())

@@ -29,6 +29,11 @@ expect_contains "$err" "$tmp/plain" "error names the path"
 expect_eq "$before" "$(event_count "$L")" "no events"
 expect_exit 0 a --format json notice list
 expect_eq "[]" "$out" "no levels recorded"
+mkdir -p "$tmp/n0/2026-03-31-ACME-level3.txt/x"
+expect_exit 1 a notice run --out "$tmp/n0"
+expect_contains "$err" "$tmp/n0/2026-03-31-ACME-level3.txt" "error names the file in the way"
+expect_eq "2026-03-31-ACME-level3.txt" "$(ls -A "$tmp/n0")" "no letter and no staging left"
+expect_eq "$before" "$(event_count "$L")" "still no events"
 
 case_ "the next run to a good path writes and records every notice"
 expect_exit 0 a --format json notice run --out "$tmp/n1"
