@@ -8,6 +8,7 @@
 #include "aging.hpp"
 #include "arctl/codec.hpp"
 #include "batch.hpp"
+#include "notice_files.hpp"
 #include "notices.hpp"
 #include "reports.hpp"
 
@@ -18,7 +19,8 @@ constexpr std::uint8_t kSnapshotV = 1;
 
 StepResult notices_step(Context& ctx, Tx& tx, const PluginHandle& h, const CloseRun& run) {
   const auto r = run_notices(ctx, tx, h, run.as_of);
-  write_notices(r, run.out_dir / "notices");
+  // Inside the step's transaction: a file that cannot be written aborts it.
+  write_letters(run.out_dir / "notices", r.notices);
   StepResult s;
   s.summary = std::to_string(r.notices.size()) + " past-due notices written";
   s.figures = Json{{"notices", r.notices.size()},

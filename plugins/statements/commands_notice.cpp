@@ -1,14 +1,17 @@
-// `arctl notice run|list|exclude|include`: past-due notices.
+// `arctl notice run|reprint|list|exclude|include`: past-due notices.
 #include <CLI/CLI.hpp>
+#include <optional>
 
 #include "arctl/error.hpp"
 #include "commands.hpp"
+#include "notice_files.hpp"
 #include "notices.hpp"
 
 namespace arctl::statements {
 
 void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("notice", "Past-due notices (dunning): run, list, exclude");
+  auto* group =
+      app.add_subcommand("notice", "Past-due notices (dunning): run, reprint, list, exclude");
   group->require_subcommand(1);
 
   auto out = std::make_shared<std::string>();
@@ -18,14 +21,39 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   ctx.add_dry_run(run);
   run->callback([&ctx, &h, out] {
     const auto today = ctx.today();
-    const auto r = ctx.ledger().write([&](Tx& tx) { return run_notices(ctx, tx, h, today); });
-    // Files are written once the levels are committed; a dry run writes none.
-    if (!ctx.options().dry_run) write_notices(r, *out);
+    const auto planned = ctx.ledger().read([&](Tx& tx) { return plan_notices(ctx, tx, h, today); });
+    // Letters are staged before anything is recorded and put in place after the commit.
+    std::optional<StagedNotices> staged;
+    if (!ctx.options().dry_run && !planned.notices.empty()) staged.emplace(*out, planned.notices);
+    const auto r =
+        ctx.ledger().write([&](Tx& tx) { return record_notices(ctx, tx, h, today, planned); });
+    if (staged) staged->publish(r.id);
     if (ctx.format() == Format::kTable && r.notices.empty()) {
       ctx.out() << "No notices due\n";
       return;
     }
-    ctx.print(notice_rows(r));
+    ctx.print(notice_rows(r.notices));
+  });
+
+  struct ReprintOpts {
+    std::string invoice, out;
+    std::uint64_t run = 0;
+  };
+  auto rp = std::make_shared<ReprintOpts>();
+  auto* reprint = group->add_subcommand(
+      "reprint", "Write again the letter last sent for an invoice, or every letter of a run");
+  reprint->add_option("invoice", rp->invoice, "Invoice id");
+  auto* run_opt = reprint->add_option("--run", rp->run, "Run id (from notice run or notice list)");
+  reprint->add_option("--out", rp->out, "Directory for the notice files")->required();
+  reprint->callback([&ctx, &h, rp, run_opt] {
+    if (rp->invoice.empty() == run_opt->empty())
+      fail_usage("notice reprint needs either an invoice or --run RUN");
+    const auto letters = ctx.ledger().read([&](Tx& tx) {
+      return rp->invoice.empty() ? letters_of_run(tx, h, rp->run)
+                                 : std::vector<Notice>{letter_of_invoice(tx, h, rp->invoice)};
+    });
+    write_letters(rp->out, letters);
+    ctx.print(notice_rows(letters));
   });
 
   auto customer = std::make_shared<std::string>();

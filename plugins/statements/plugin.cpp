@@ -6,6 +6,7 @@
 #include "asof.hpp"
 #include "close.hpp"
 #include "commands.hpp"
+#include "notices.hpp"
 
 namespace arctl::statements {
 
@@ -21,6 +22,12 @@ class StatementsPlugin : public Plugin {
     register_statement(app, ctx, *handle_);
     register_notice(app, ctx, *handle_);
     register_report(app, ctx, *handle_);
+  }
+  void subscribe(EventBus& bus) override {
+    bus.subscribe(std::string(event::kConfigSet), "statements", [](Tx&, const JournalEntry& e) {
+      validate_notice_config(e.payload.value("key", std::string()),
+                             e.payload.value("value", std::string()));
+    });
   }
   std::vector<CloseStep> close_steps() override { return statements::close_steps(*handle_); }
 

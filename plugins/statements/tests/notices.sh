@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: past-due notices: levels from config, never the same level
 # twice, level 2 fifteen days later for what is still unpaid, nothing for
-# paid invoices, do-not-dun customers and invoices skipped, dry runs.
+# paid invoices, do-not-dun customers and invoices skipped, dry runs. One
+# letter per customer (notices.per_customer, the default) lists all it owes.
 source "$ARCTL_TEST_LIB"
 
 L="$tmp/ledger"
@@ -54,10 +55,10 @@ expect_eq "[]" "$out" "nothing twice"
 case_ "levels and minimum amounts come from config"
 a -q config set statements.notice.levels "1:1:reminder,2:15:reminder,3:30:final:500.00,4:60:pre-legal"
 expect_exit 0 a --format json notice run --as-of 2026-04-29 --out "$tmp/n5"
-expect_eq '[["NORA", 1, "NC"]]' "$(json '[[r["customer"],r["level"],r["invoices"]] for r in d]' <<<"$out")" "final notice for NA's 100.00 is below its 500.00 minimum"
+expect_eq '[["NORA", 2, "NA NC"]]' "$(json '[[r["customer"],r["level"],r["invoices"]] for r in d]' <<<"$out")" "120.00 past due is below the final notice's 500.00 minimum: one level 2 letter lists both"
 a -q config set statements.notice.levels "1:1:reminder,2:15:reminder,3:30:final,4:60:pre-legal"
 expect_exit 0 a --format json notice run --as-of 2026-04-29 --out "$tmp/n5"
-expect_eq '[["NORA", 3, "final", "NA"]]' "$(json '[[r["customer"],r["level"],r["name"],r["invoices"]] for r in d]' <<<"$out")" "final notice"
+expect_eq '[["NORA", 3, "final", "NA NC"]]' "$(json '[[r["customer"],r["level"],r["name"],r["invoices"]] for r in d]' <<<"$out")" "final notice lists everything past due"
 a -q config set statements.notice.levels "1:1"
 expect_exit 2 a notice run --out "$tmp/n6"
 a -q config unset statements.notice.levels
@@ -67,6 +68,6 @@ expect_exit 0 a --format json notice list --customer DND
 expect_eq "[]" "$out" "DND never noticed"
 expect_exit 0 a notice include NX
 expect_exit 0 a --format json notice run --as-of 2026-04-29 --out "$tmp/n7"
-expect_eq '[["NORA", 3, "NX"]]' "$(json '[[r["customer"],r["level"],r["invoices"]] for r in d]' <<<"$out")" "excluded invoice back"
+expect_eq '[["NORA", 3, "NA NX NC"]]' "$(json '[[r["customer"],r["level"],r["invoices"]] for r in d]' <<<"$out")" "excluded invoice back, in a letter with the rest"
 expect_exit 3 a notice include NX
 expect_exit 0 a check
