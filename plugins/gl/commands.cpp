@@ -144,7 +144,7 @@ void register_reconcile(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     const auto r = ctx.ledger().read([&](Tx& tx) { return reconcile(tx, h, *o); });
     ctx.print(r.rows);
     if (!r.balanced) {
-      ctx.note("unexplained difference: the GL and AR do not tie out");
+      ctx.note("the GL and AR do not tie out: see the not in GL and unexplained rows");
       ctx.exit_code = static_cast<int>(exit_code(ErrorKind::kConflict));
     }
   });

@@ -145,7 +145,9 @@ Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& 
               std::to_string(covering->number) + " of that range";
       else if (lock && e->date <= *lock)
         why = "dated in a closed period (locked through " + format_date(*lock) + "), not exported";
-      else if (!exports.empty() && exports.back().seq_to >= e->seq)
+      else if (exports.empty())
+        why = "never exported (no export yet)";
+      else if (exports.back().seq_to >= e->seq)
         why = "never exported (outside the ranges exported since it was posted)";
       else
         why = "posted after the last export";
