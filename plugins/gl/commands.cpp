@@ -3,12 +3,9 @@
 // that also records it.
 #include "commands.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cerrno>
+#include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -19,28 +16,6 @@
 
 namespace arctl::gl {
 namespace fs = std::filesystem;
-
-void write_atomically(const fs::path& path, const std::function<void(std::ostream&)>& produce) {
-  const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  auto tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0)
-    fail(ErrorKind::kError, "cannot write " + path.string() + ": " + std::strerror(errno));
-  ::close(fd);
-  try {
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      produce(out);
-      out.close();
-      if (!out) fail(ErrorKind::kError, "cannot write " + path.string());
-    }
-    fs::rename(tmp, path);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
-}
 
 namespace {
 
@@ -70,7 +45,7 @@ ExportSpec spec_from(const std::string& period, const std::string& from, const s
 void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
   struct Opts {
     std::string period, from, to, format, out;
-    bool since_last = false, summary = false, detail = false;
+    bool since_last = false, summary = false, detail = false, reexport = false;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = gl.add_subcommand("export", "Journal entries for the general ledger");
@@ -84,12 +59,15 @@ void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
                   "hledger)");
   cmd->add_flag("--summary", o->summary, "One entry per day and currency, one line per account");
   cmd->add_flag("--detail", o->detail, "One entry per document (the default)");
+  cmd->add_flag("--reexport", o->reexport,
+                "Include entries already exported (they are otherwise left out)");
   cmd->add_option("--out", o->out, "Write to FILE (atomically) instead of standard output");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &h, o] {
     if (o->summary && o->detail) fail_usage("--summary and --detail exclude each other");
     auto spec = spec_from(o->period, o->from, o->to, o->since_last);
     spec.summary = o->summary;
+    spec.reexport = o->reexport;
     spec.file = o->out;
     const bool dry = ctx.options().dry_run;
     auto& ledger = ctx.ledger();
@@ -97,39 +75,39 @@ void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     if (fmt.empty()) fmt = ledger.read([](Tx& tx) { return tx.config_or("gl.export.format", ""); });
     spec.syntax = parse_syntax(fmt.empty() ? "hledger" : fmt);
     ExportRecord r;
+    auto said = [&](const ExportRecord& x) {
+      std::string t =
+          std::string(dry ? "Would export " : "Exported ") + std::to_string(x.entries) + " entries";
+      if (x.reexported) t += " (" + std::to_string(x.reexported) + " exported before: --reexport)";
+      if (x.skipped) t += " (" + std::to_string(x.skipped) + " exported before, left out)";
+      return t;
+    };
     if (!o->out.empty()) {
+      // The file appears only once the export is recorded; a dry run records
+      // nothing, so it writes no file.
+      StagedFile file(o->out);
       ledger.write([&](Tx& tx) {
-        write_atomically(o->out,
-                         [&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
+        file.write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
       });
-      ctx.report(r.to_json(), std::string(dry ? "Would export " : "Exported ") +
-                                  std::to_string(r.entries) + " entries (" + spec.label +
-                                  ", journal events " + std::to_string(r.seq_from) + ".." +
-                                  std::to_string(r.seq_to) + ", debits " +
-                                  (r.debits.empty() ? "0" : debits_text(r)) + ") to " + o->out);
+      if (!dry) file.publish();
+      ctx.report(r.to_json(), said(r) + " (" + spec.label + ", journal events " +
+                                  std::to_string(r.seq_from) + ".." + std::to_string(r.seq_to) +
+                                  ", debits " + (r.debits.empty() ? "0" : debits_text(r)) + ")" +
+                                  (dry ? ", not written to " : " to ") + o->out);
       return;
     }
     // To standard output only once the transaction has committed, so that a
     // failed export prints nothing; spooled through a file, not memory.
     const char* tmpdir = std::getenv("TMPDIR");
-    const auto spool = fs::path(tmpdir && *tmpdir ? tmpdir : "/tmp") /
-                       ("arctl-gl-" + std::to_string(::getpid()) + ".out");
-    struct Remove {
-      fs::path p;
-      ~Remove() {
-        std::error_code ec;
-        fs::remove(p, ec);
-      }
-    } cleanup{spool};
+    StagedFile spool(fs::path(tmpdir && *tmpdir ? tmpdir : "/tmp") / "arctl-gl.out");
     ledger.write([&](Tx& tx) {
-      write_atomically(spool, [&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
+      spool.write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
     });
     {
-      std::ifstream in(spool, std::ios::binary);
+      std::ifstream in(spool.staged(), std::ios::binary);
       ctx.out() << in.rdbuf() << std::flush;
     }
-    ctx.note(std::string(dry ? "Would export " : "Exported ") + std::to_string(r.entries) +
-             " entries (export " + std::to_string(r.number) + ")");
+    ctx.note(said(r) + " (export " + std::to_string(r.number) + ")");
   });
 }
 
@@ -166,7 +144,7 @@ void register_reconcile(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     const auto r = ctx.ledger().read([&](Tx& tx) { return reconcile(tx, h, *o); });
     ctx.print(r.rows);
     if (!r.balanced) {
-      ctx.note("unexplained difference: the GL and AR do not tie out");
+      ctx.note("the GL and AR do not tie out: see the not in GL and unexplained rows");
       ctx.exit_code = static_cast<int>(exit_code(ErrorKind::kConflict));
     }
   });
@@ -192,9 +170,10 @@ void register_gl(CLI::App& app, Context& ctx, const PluginHandle& h) {
   register_accounts(*gl, ctx);
 }
 
-CloseStep export_step(const PluginHandle& h) {
-  return {"gl.export", 950, "Export the month's GL entries (gl.close.format; off to skip)",
-          [&h](Context&, Tx& tx, const CloseRun& run) {
+CloseStep export_step(const PluginHandle& h, Publisher& publisher) {
+  return {"gl.export", 950,
+          "Export the month's GL entries not exported before (gl.close.format; off to skip)",
+          [&h, &publisher](Context& ctx, Tx& tx, const CloseRun& run) {
             StepResult s;
             const auto fmt = tx.config_or("gl.close.format", "hledger");
             if (fmt == "off") {
@@ -204,24 +183,39 @@ CloseStep export_step(const PluginHandle& h) {
             ExportSpec spec;
             spec.from = run.period.first_day();
             spec.to = run.period.last_day();
+            spec.backlog = true;
             spec.label = run.period.str();
             spec.syntax = parse_syntax(fmt);
             spec.summary = tx.config_or("gl.close.detail", "detail") == "summary";
-            const std::string name = std::string("gl") + extension(spec.syntax);
+            // A re-close must not overwrite the file of the earlier close: the
+            // GL may not have imported it yet. Decided from the export records,
+            // not the disk, so that a resumed close journals what a whole one does.
+            std::string name = std::string("gl") + extension(spec.syntax);
+            const auto plain = (run.out_dir / name).string();
+            const auto earlier = list_exports(tx, h);
+            if (std::any_of(earlier.begin(), earlier.end(),
+                            [&](const ExportRecord& x) { return x.file == plain; }))
+              name = "gl-export-" + std::to_string(tx.peek_counter("gl.exports") + 1) +
+                     extension(spec.syntax);
             spec.file = (run.out_dir / name).string();
+            auto file = std::make_unique<StagedFile>(run.out_dir / name);
             ExportRecord r;
-            write_atomically(run.out_dir / name, [&](std::ostream& out) {
-              r = run_export(tx, h, spec, out, !run.dry_run);
-            });
-            s.summary = std::to_string(r.entries) + " GL entries exported to " + name +
-                        (r.debits.empty() ? "" : " (debits " + debits_text(r) + ")");
+            file->write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !run.dry_run); });
+            if (run.dry_run) {
+              s.summary = std::to_string(r.entries) + " GL entries would be exported to " + name +
+                          " (dry run: no file written)";
+            } else {
+              publisher.stage(ctx.ledger(), r.number, std::move(file));
+              s.summary = std::to_string(r.entries) + " GL entries exported to " + name +
+                          (r.debits.empty() ? "" : " (debits " + debits_text(r) + ")");
+              s.artefacts.push_back(name);
+            }
             // Figures that depend only on the ledger's content, so that a resumed
             // close reports the same as an uninterrupted one.
             s.figures = Json{{"entries", r.entries},
                              {"postings", r.postings},
                              {"debits", debits_text(r)},
                              {"format", r.format}};
-            s.artefacts.push_back(name);
             return s;
           }};
 }

@@ -2,14 +2,15 @@
 #pragma once
 
 #include "arctl/plugin.hpp"
+#include "publish.hpp"
 
 namespace arctl::gl {
 
 void register_gl(CLI::App& app, Context& ctx, const PluginHandle& h);
-CloseStep export_step(const PluginHandle& h);
-// Writes `text` producer output to `path` atomically: a temporary file beside
-// it, renamed over it when `produce` returns.
-void write_atomically(const std::filesystem::path& path,
-                      const std::function<void(std::ostream&)>& produce);
+// The close's export: the month's entries and any earlier ones never
+// exported, to DIR/YYYY-MM/gl.EXT (gl-export-N.EXT, N the export number,
+// when an earlier export went to that file), published by `publisher` once
+// the step commits.
+CloseStep export_step(const PluginHandle& h, Publisher& publisher);
 
 }  // namespace arctl::gl

@@ -8,12 +8,15 @@
 #include "accounts.hpp"
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
+#include "sent_log.hpp"
 #include "source.hpp"
 
 namespace arctl::gl {
 namespace {
 
-constexpr std::uint8_t kRecordV = 1;
+// Version 2 added reexport, skipped and reexported; version 1 records
+// predate the per-entry records.
+constexpr std::uint8_t kRecordV = 2;
 
 Bytes encode(const ExportRecord& r) {
   Encoder e(kRecordV);
@@ -23,6 +26,7 @@ Bytes encode(const ExportRecord& r) {
   for (const auto& [cur, minor] : r.debits)
     e.str(cur).i64(minor);
   e.str(r.file).i64(r.time_micros).str(r.actor);
+  e.boolean(r.reexport).u64(r.skipped).u64(r.reexported);
   return std::move(e).bytes();
 }
 
@@ -48,6 +52,12 @@ ExportRecord decode(BytesView v) {
   r.file = d.str();
   r.time_micros = d.i64();
   r.actor = d.str();
+  r.per_entry = d.version() >= 2;
+  if (r.per_entry) {
+    r.reexport = d.boolean();
+    r.skipped = d.u64();
+    r.reexported = d.u64();
+  }
   return r;
 }
 
@@ -123,6 +133,9 @@ Json ExportRecord::to_json() const {
   j["postings"] = postings;
   j["debits"] = debits_text(*this);
   j["file"] = file;
+  j["reexport"] = reexport;
+  j["skipped"] = skipped;
+  j["reexported"] = reexported;
   return j;
 }
 
@@ -136,6 +149,7 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   r.format = to_string(spec.syntax);
   r.summary = spec.summary;
   r.file = spec.file;
+  r.reexport = spec.reexport;
   r.seq_to = tx.journal_head().seq;
   r.seq_from = spec.since_last ? since_last_mark(tx, h) + 1 : 1;
   r.from = spec.from;
@@ -146,7 +160,10 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   std::vector<std::string> title = {
       "arctl GL export " + std::to_string(r.number) + ": " + spec.label +
           (spec.summary ? ", one entry per day and currency" : ", one entry per posting"),
-      "journal events " + std::to_string(r.seq_from) + ".." + std::to_string(r.seq_to)};
+      "journal events " + std::to_string(r.seq_from) + ".." + std::to_string(r.seq_to) +
+          (spec.backlog ? ", with earlier entries not yet exported" : "") +
+          (spec.reexport ? ", re-export: entries already exported are included again"
+                         : ", entries already exported left out")};
   std::set<std::string> currencies = {tx.config_or("ledger.currency", "USD")};
   tx.for_each_customer([&](const Customer& c) {
     currencies.insert(std::string(c.currency.code()));
@@ -157,9 +174,22 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   std::map<std::string, std::int64_t> debits;
   Summary summary;
   std::optional<Date> first, last;
+  SentLog sent(tx, h);
+  std::vector<std::uint64_t> carried;
   auto take = [&](const JournalEntry& ev, const JournalEntry* lines) {
     auto e = builder.build(ev, lines);
     if (!e || e->postings.empty()) return;
+    if (sent.find(e->seq, e->date)) {
+      // The backlog before the range is for what never went out, even under
+      // --reexport, and is not counted as skipped.
+      const bool in_range = spec.since_last || spec.from <= e->date;
+      if (!spec.reexport || !in_range) {
+        if (in_range) ++r.skipped;
+        return;
+      }
+      ++r.reexported;
+    }
+    carried.push_back(e->seq);
     ++r.entries;
     for (const auto& p : e->postings)
       if (p.minor > 0) {
@@ -181,7 +211,11 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   } else {
     DateIndex index(tx, h);
     index.catch_up(builder);
-    index.visit(spec.from, spec.to, [&](const GlEvent& g) { index.load(g, take); });
+    index.visit(spec.backlog ? Date{} : spec.from, spec.to, [&](const GlEvent& g) {
+      // Most of the backlog went out long ago: not worth building its entries.
+      if (g.date < spec.from && sent.find(g.seq, g.date)) return;
+      index.load(g, take);
+    });
   }
   if (spec.summary) summary.write(w, r.postings);
   out.flush();
@@ -193,7 +227,9 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   if (record) {
     r.number = tx.next_counter("gl.exports");
     tx.table(h, "exports").put(KeyBuilder().u64(r.number), encode(r));
-    tx.emit("gl.exported", r.to_json());
+    for (const auto seq : carried)
+      sent.mark(seq, r.number);
+    tx.emit(kExportedEvent, r.to_json());
   }
   return r;
 }

@@ -1,13 +1,14 @@
 // Running an export and keeping its record: what range it covered, up to
-// which journal event, and its totals. The records are what make
-// --since-last idempotent and what reconcile uses to tell exported postings
-// from late ones.
+// which journal event, and its totals. Which entries went out is recorded
+// per entry (sent_log.hpp): an entry already exported is left out of every
+// later export unless it is re-exported on purpose.
 #pragma once
 
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,10 +17,15 @@
 
 namespace arctl::gl {
 
+// The journal event type recording an export (payload: ExportRecord::to_json).
+inline constexpr std::string_view kExportedEvent = "gl.exported";
+
 struct ExportSpec {
   bool since_last = false;  // else the date range from..to
   Date from{}, to{};
-  std::string label;  // "2026-10", "2026-10-01..2026-10-15", "since-last"
+  bool backlog = false;   // also entries dated before `from` not yet exported (the close)
+  bool reexport = false;  // include entries already exported
+  std::string label;      // "2026-10", "2026-10-01..2026-10-15", "since-last"
   Syntax syntax = Syntax::kHledger;
   bool summary = false;
   std::string file;  // where it is written ("" for standard output)
@@ -38,15 +44,25 @@ struct ExportRecord {
   std::string file;
   std::int64_t time_micros = 0;
   std::string actor;
+  bool reexport = false;
+  std::uint64_t skipped = 0;     // entries in range left out: already exported
+  std::uint64_t reexported = 0;  // entries included although already exported
+  // Whether the entries it carried are recorded one by one (false: an
+  // export recorded before they were, judged by covers()).
+  bool per_entry = true;
 
-  // Whether the entry booked on `date` from journal event `seq` went out in
-  // this export.
+  // Whether the entry booked on `date` from journal event `seq` fell in this
+  // export's range (what an export that has no per-entry records carried).
   bool covers(Date date, std::uint64_t seq) const;
   Json to_json() const;
 };
 
-// Writes the export to `out`; with `record`, stores the record and emits
-// gl.exported (otherwise the record is returned but not kept: --dry-run).
+// Writes the entries of the spec's range not exported before (all of them
+// with spec.reexport) to `out`; with `record`, stores the record, marks each
+// entry as sent and emits gl.exported (otherwise the record is returned but
+// not kept: --dry-run). Cost: one journal scan (--since-last) or one range
+// of the date index (a date range; from the first date with spec.backlog),
+// one get per entry.
 ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, std::ostream& out,
                         bool record);
 std::vector<ExportRecord> list_exports(Tx& tx, const PluginHandle& h);

@@ -6,6 +6,7 @@
 #include "accounts.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "publish.hpp"
 #include "writers.hpp"
 
 namespace arctl::gl {
@@ -27,10 +28,11 @@ class GlPlugin : public Plugin {
       if (key == "gl.close.format" && value != "off") parse_syntax(value);
     });
   }
-  std::vector<CloseStep> close_steps() override { return {export_step(*handle_)}; }
+  std::vector<CloseStep> close_steps() override { return {export_step(*handle_, publisher_)}; }
 
  private:
   std::optional<PluginHandle> handle_;
+  Publisher publisher_;  // the close's export files, renamed into place on commit
 };
 
 }  // namespace arctl::gl

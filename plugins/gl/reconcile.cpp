@@ -1,7 +1,9 @@
 // The tie-out. arctl's side is computed from the same GL entries the export
 // writes (every entry dated on or before the date, whether exported or not),
 // so the only ways the two sides can differ are entries the GL has not
-// received, entries the GL has that AR does not know, and errors.
+// received, entries the GL has that AR does not know, and errors. An entry
+// the GL has not received is listed and keeps the verdict at "not
+// explained" until it is exported: a GL missing entries does not tie out.
 #include "reconcile.hpp"
 
 #include <map>
@@ -12,6 +14,7 @@
 #include "arctl/error.hpp"
 #include "arctl/input.hpp"
 #include "exports.hpp"
+#include "sent_log.hpp"
 #include "source.hpp"
 
 namespace arctl::gl {
@@ -22,6 +25,7 @@ struct Figures {
   std::int64_t ar = 0;
   std::optional<std::int64_t> gl;
   std::int64_t explained = 0;
+  std::uint64_t missing = 0;  // entries not in the GL
   Json details = Json::array();
 };
 
@@ -109,6 +113,7 @@ Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& 
     if (tree.insert(a).second) tree_order.push_back(a);
   }
   const auto exports = list_exports(tx, h);
+  SentLog sent(tx, h);
   const auto lock = tx.lock_date();
 
   std::map<std::string, Figures> figs;
@@ -127,26 +132,28 @@ Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& 
         }
       f.ar = checked_add(f.ar, ar);
       if (ar == 0) return;
+      if (sent.find(e->seq, e->date)) return;
+      // The latest range export whose dates include the entry's: it ran
+      // before the entry was posted.
       const ExportRecord* covering = nullptr;
-      bool exported = false;
-      for (const auto& x : exports) {
-        if (x.covers(e->date, e->seq)) {
-          exported = true;
-          break;
-        }
-        if (!x.since_last && x.from <= e->date && e->date <= x.to) covering = &x;
-      }
-      if (exported) return;
+      for (const auto& x : exports)
+        if (!x.since_last && x.from <= e->date && e->date <= x.to && x.seq_to < e->seq)
+          covering = &x;
       std::string why;
       if (covering)
         why = "dated in " + covering->label + ", posted after export " +
               std::to_string(covering->number) + " of that range";
       else if (lock && e->date <= *lock)
         why = "dated in a closed period (locked through " + format_date(*lock) + "), not exported";
+      else if (exports.empty())
+        why = "never exported (no export yet)";
+      else if (exports.back().seq_to >= e->seq)
+        why = "never exported (outside the ranges exported since it was posted)";
       else
         why = "posted after the last export";
       // The GL lacks this posting: it explains GL - AR by its negative.
       f.explained = checked_add(f.explained, -ar);
+      ++f.missing;
       f.details.push_back(row(std::string(e->currency.code()), "not in GL", -ar,
                               why + ": " + e->description, format_date(e->date), e->seq,
                               e->document));
@@ -186,10 +193,17 @@ Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& 
     for (auto& d : f.details)
       out.rows.push_back(std::move(d));
     const auto rest = checked_add(diff, -f.explained);
-    out.rows.push_back(row(cur, "unexplained", rest,
-                           rest == 0 ? "the difference is fully explained"
-                                     : "not explained by unexported postings or manual entries"));
-    if (rest != 0) out.balanced = false;
+    std::string verdict;
+    if (f.missing)
+      verdict = "not explained: " + std::to_string(f.missing) +
+                (f.missing == 1 ? " entry is" : " entries are") + " not in the GL (export them)" +
+                (rest == 0 ? "" : "; the rest is not explained by them or manual entries");
+    else if (rest != 0)
+      verdict = "not explained by unexported postings or manual entries";
+    else
+      verdict = "the difference is fully explained";
+    out.rows.push_back(row(cur, "unexplained", rest, verdict));
+    if (rest != 0 || f.missing) out.balanced = false;
   }
   if (out.rows.empty()) fail_usage("give the GL side: --gl-balance AMOUNT[ CUR] or --gl-file FILE");
   return out;

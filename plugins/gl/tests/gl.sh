@@ -65,7 +65,7 @@ expect_eq "0" "$(hledger -f "$tmp/gl.journal" bal -O csv | csv '[r[1] for r in r
   "the whole journal balances"
 
 case_ "the ledger export loads in ledger and ties the same way"
-expect_exit 0 a gl export --period 2026-10 --format ledger --out "$tmp/gl.ledger"
+expect_exit 0 a gl export --period 2026-10 --reexport --format ledger --out "$tmp/gl.ledger"
 expect_exit 0 ledger -f "$tmp/gl.ledger" --strict --pedantic bal
 expect_eq "387.12 USD" "$(ledger_bal "$tmp/gl.ledger" '^Assets:Receivable' 2026-10-09)" "ledger 10-08"
 expect_eq "-487.88 USD" "$(ledger_bal "$tmp/gl.ledger" '^Assets:Receivable' 2026-11-01)" "ledger 10-31"
@@ -79,7 +79,7 @@ expect_contains "$(cat "$tmp/gl.journal")" "(INV-1) Invoice INV-1, Acme Corp
 expect_contains "$(cat "$tmp/gl.journal")" "Beta, \"Ltd\"" "a ';' in a name cannot start a comment"
 
 case_ "every entry balances; the CSV's debits equal its credits per entry"
-expect_exit 0 a gl export --period 2026-10 --format csv
+expect_exit 0 a gl export --period 2026-10 --reexport --format csv
 expect_eq "entry,date,seq,document,kind,customer,description,account,debit,credit,currency" \
   "$(head -1 <<<"$out")"
 balance_check() {
@@ -95,7 +95,7 @@ print(json.dumps([k for k, (dr, cr) in tot.items() if dr != cr or dr == 0]))'
 }
 expect_eq "[]" "$(balance_check <<<"$out")" "unbalanced CSV entries"
 expect_eq "16" "$(csv 'len({r[0] for r in rows[1:]})' <<<"$out")" "CSV entries"
-expect_exit 0 a gl export --period 2026-10 --format jsonl --summary
+expect_exit 0 a gl export --period 2026-10 --reexport --format jsonl --summary
 expect_eq "[]" "$(python3 -c '
 import json, sys
 from decimal import Decimal
@@ -108,41 +108,47 @@ print(json.dumps(bad))' <<<"$out")" "unbalanced summary entries"
 expect_eq "2026-10-01/USD" "$(head -1 <<<"$out" | json 'd["entry"]')"
 
 case_ "the beancount export is valid beancount"
-expect_exit 0 a gl export --period 2026-10 --format beancount --out "$tmp/gl.beancount"
+expect_exit 0 a gl export --period 2026-10 --reexport --format beancount --out "$tmp/gl.beancount"
 expect_exit 0 bean-check "$tmp/gl.beancount"
 
 case_ "--since-last exports new postings once, then nothing"
 expect_exit 0 a --format json gl export --since-last --format jsonl --out "$tmp/s1.jsonl"
-expect_eq "16" "$(json 'd["entries"]' <<<"$out")"
-expect_exit 0 a --format json gl export --since-last --format jsonl --out "$tmp/s2.jsonl"
-expect_eq "0" "$(json 'd["entries"]' <<<"$out")"
-expect_eq "0" "$(wc -l <"$tmp/s2.jsonl" | tr -d ' ')"
+expect_eq "0 16" "$(json '"%s %s" % (d["entries"], d["skipped"])' <<<"$out")" \
+  "the period exports sent all 16 entries already"
 a -q invoice create --customer ACME --id INV-4 --date 2026-10-30 --line "Widget;1;10" >/dev/null
-expect_exit 0 a --format json gl export --since-last --format jsonl --out "$tmp/s3.jsonl"
+expect_exit 0 a --format json gl export --since-last --format jsonl --out "$tmp/s2.jsonl"
 expect_eq "1" "$(json 'd["entries"]' <<<"$out")"
-expect_eq "INV-4" "$(json 'd["document"]' <"$tmp/s3.jsonl")"
+expect_eq "10.00 USD" "$(json 'd["debits"]' <<<"$out")"
+expect_eq "INV-4" "$(json 'd["document"]' <"$tmp/s2.jsonl")"
+expect_exit 0 a --format json gl export --since-last --format jsonl --out "$tmp/s3.jsonl"
+expect_eq "0" "$(json 'd["entries"]' <<<"$out")"
+expect_eq "0" "$(wc -l <"$tmp/s3.jsonl" | tr -d ' ')"
 expect_exit 0 a --format json gl export --since-last --dry-run --format jsonl --out "$tmp/s4.jsonl"
+expect_false "a dry run writes no file" test -e "$tmp/s4.jsonl"
 expect_exit 0 a --format json gl exports
-expect_eq "[16, 0, 1]" "$(json '[x["entries"] for x in d if x["mode"]=="since-last"]' <<<"$out")"
-expect_eq "10.00 USD" "$(json 'd[-1]["debits"]' <<<"$out")"
+expect_eq "[0, 1, 0]" "$(json '[x["entries"] for x in d if x["mode"]=="since-last"]' <<<"$out")"
 
-case_ "reconcile names a late posting and ties when it explains the difference"
-a -q gl export --period 2026-10 --out "$tmp/final.journal"
+case_ "reconcile names a late posting and is not explained until it is exported"
+a -q gl export --period 2026-10 --reexport --out "$tmp/final.journal"
 gl=$(hl_bal "$tmp/final.journal" '^Assets:Receivable' 2026-11-01)
 expect_eq "-477.88 USD" "$gl" "GL after INV-4"
 a -q invoice create --customer BETA --id INV-LATE --date 2026-10-20 --line "Late;1;50" >/dev/null
-expect_exit 0 a --format json gl reconcile --gl-balance "${gl% USD}"
+expect_exit 4 a --format json gl reconcile --gl-balance "${gl% USD}"
 expect_eq "-427.88" "$(json '[r["amount"] for r in d if r["item"]=="ar balance"][0]' <<<"$out")"
 expect_eq "INV-LATE -50.00" \
   "$(json '[r["document"]+" "+r["amount"] for r in d if r["item"]=="not in GL"][0]' <<<"$out")"
 expect_contains "$out" "posted after export"
 expect_eq "0.00" "$(json '[r["amount"] for r in d if r["item"]=="unexplained"][0]' <<<"$out")"
-expect_exit 4 a --format json gl reconcile --gl-balance -480.00
+expect_contains "$(json '[r["detail"] for r in d if r["item"]=="unexplained"][0]' <<<"$out")" \
+  "not explained: 1 entry is not in the GL"
+a -q gl export --since-last --out "$tmp/late.journal"
+expect_exit 0 a --format json gl reconcile --gl-balance -427.88
+expect_exit 4 a --format json gl reconcile --gl-balance -430.00
 expect_eq "-2.12" "$(json '[r["amount"] for r in d if r["item"]=="unexplained"][0]' <<<"$out")"
 expect_contains "$err" "do not tie out"
-expect_exit 0 a --format json gl reconcile --gl-balance -480.00 --manual "-2.12:accrual JE-77"
+expect_exit 0 a --format json gl reconcile --gl-balance -430.00 --manual "-2.12:accrual JE-77"
 expect_contains "$out" "accrual JE-77"
-printf 'account,balance\nAssets:Receivable,35.00\nAssets:Receivable:Unapplied,-512.88\nIncome:Sales,-999\n' \
+printf 'account,balance\nAssets:Receivable,85.00\nAssets:Receivable:Unapplied,-512.88\nIncome:Sales,-999\n' \
   >"$tmp/tb.csv"
 expect_exit 0 a gl reconcile --gl-file "$tmp/tb.csv"
 printf 'account,balance\nAssets:Receivable,12x\n' >"$tmp/bad.csv"
@@ -173,7 +179,7 @@ a -q customer edit BETA --attr gl_revenue=services >/dev/null
 expect_exit 4 a gl export --period 2026-10 --out "$tmp/x.journal"
 expect_contains "$err" "gl.account.revenue.services"
 a -q config set gl.account.revenue.services "Income:Services"
-expect_exit 0 a gl export --period 2026-10 --out "$tmp/x.journal"
+expect_exit 0 a gl export --period 2026-10 --reexport --out "$tmp/x.journal"
 expect_eq "0" "$(hledger -f "$tmp/x.journal" bal '^Assets:Bank:Lockbox' -O csv | csv '[r[1] for r in rows if r[0]=="total"][0]')" \
   "check received and returned"
 expect_eq "-600.00 USD" "$(hl_bal "$tmp/x.journal" '^Income:Services' 2026-11-01)" \
