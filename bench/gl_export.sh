@@ -37,6 +37,6 @@ timed() {
 events=$("$arctl" -C "$tmp/l" --format json log --verify | python3 -c 'import json,sys; print(json.load(sys.stdin)["seq"])' 2>/dev/null || echo "?")
 echo "ledger: $n invoices, $c customers, journal head $events"
 timed "gl export 2026-03 (index build)" --format json gl export --period 2026-03 --out "$tmp/a.journal"
-timed "gl export 2026-03 (indexed)" --format json gl export --period 2026-03 --out "$tmp/b.journal"
-timed "gl export 2026-03 --summary" --format json gl export --period 2026-03 --summary --out "$tmp/c.journal"
-timed "gl export --since-last (all)" --format json gl export --since-last --format csv --out "$tmp/all.csv"
+timed "gl export 2026-03 (indexed)" --format json gl export --period 2026-03 --reexport --out "$tmp/b.journal"
+timed "gl export 2026-03 --summary" --format json gl export --period 2026-03 --summary --reexport --out "$tmp/c.journal"
+timed "gl export --since-last (all)" --format json gl export --since-last --reexport --format csv --out "$tmp/all.csv"
