@@ -39,15 +39,7 @@ std::string_view without_leading_zeros(std::string_view s) {
 }  // namespace
 
 int bank_match_days(Tx& tx) {
-  const auto text = tx.config_or(kDaysKey, "3");
-  int n = -1;
-  const auto* end = text.data() + text.size();
-  const auto [p, ec] = std::from_chars(text.data(), end, n);
-  if (text.empty() || ec != std::errc() || p != end || n < 0 || n > kMaxDays)
-    fail(ErrorKind::kConflict, "config " + std::string(kDaysKey) + ": '" + text +
-                                   "' is not a whole number of days from 0 to " +
-                                   std::to_string(kMaxDays));
-  return n;
+  return days_setting(tx, kDaysKey, 3, kMaxDays);
 }
 
 bool same_reference(std::string_view keyed, std::string_view bank_text) {

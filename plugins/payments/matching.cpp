@@ -44,28 +44,13 @@ std::vector<std::string> split_ids(const std::string& text) {
   return out;
 }
 
-// Integer configuration with a default, its error naming the key.
-int int_config(Tx& tx, const char* key, int fallback, int max) {
-  const auto text = tx.config(key);
-  if (!text) return fallback;
-  try {
-    std::size_t used = 0;
-    const int v = std::stoi(*text, &used);
-    if (used == text->size() && v >= 0 && v <= max) return v;
-  } catch (const std::exception&) {
-  }
-  fail(ErrorKind::kConflict,
-       "must be a whole number from 0 to " + std::to_string(max) + ", not '" + *text + "'",
-       {"", 0, key});
-}
-
 class Engine {
  public:
   Engine(Tx& tx, Payments& p, const AutoOptions& o)
       : tx_(tx), p_(p), o_(o), queue_(tx, p.handle()), shortfall_(ShortfallPolicy::load(tx)) {
     oldest_first_ = tx.config_or("payments.oldest_first", "false") == "true";
     tolerance_text_ = tx.config_or("payments.write_off_tolerance", "0");
-    grace_ = std::chrono::days(int_config(tx, "payments.discount_grace_days", 0, 365));
+    grace_ = std::chrono::days(days_setting(tx, "payments.discount_grace_days", 0, 365));
     lock_ = tx.lock_date();
   }
 

@@ -350,16 +350,27 @@ Json Payments::show(Tx& tx, const std::string& id) {
 namespace {
 
 constexpr std::string_view kDuplicateDays = "payments.duplicate_days";
+constexpr int kMaxDuplicateDays = 3650;
 
-int parse_days(std::string_view key, std::string_view v) {
+}  // namespace
+
+int parse_days(std::string_view key, std::string_view v, int max) {
   int n = -1;
   const auto* end = v.data() + v.size();
   auto [p, ec] = std::from_chars(v.data(), end, n);
-  if (v.empty() || ec != std::errc() || p != end || n < 0 || n > 3650)
+  if (v.empty() || ec != std::errc() || p != end || n < 0 || n > max)
     fail(ErrorKind::kConflict, "config " + std::string(key) + ": '" + std::string(v) +
-                                   "' is not a whole number of days from 0 to 3650");
+                                   "' is not a whole number of days from 0 to " +
+                                   std::to_string(max));
   return n;
 }
+
+int days_setting(Tx& tx, std::string_view key, int fallback, int max) {
+  const auto v = tx.config(key);
+  return v ? parse_days(key, *v, max) : fallback;
+}
+
+namespace {
 
 // The date a receipt was received: a post-dated cheque's document is dated on
 // its value date and keeps the day it came in as "received".
@@ -372,14 +383,15 @@ Date received_on(const Document& d) {
 
 void validate_config(std::string_view key, std::string_view value) {
   if (key == kDuplicateDays)
-    parse_days(key, value);
+    parse_days(key, value, kMaxDuplicateDays);
+  else if (key == "payments.bank_match_days" || key == "payments.discount_grace_days")
+    parse_days(key, value, 365);
   else
     validate_payments_config(std::string(key), std::string(value));
 }
 
 int duplicate_days(Tx& tx) {
-  const auto v = tx.config(kDuplicateDays);
-  return v ? parse_days(kDuplicateDays, *v) : 7;
+  return days_setting(tx, kDuplicateDays, 7, kMaxDuplicateDays);
 }
 
 std::optional<std::string> Payments::find_duplicate(Tx& tx, const ReceiptInput& in,

@@ -147,6 +147,11 @@ Json receipt_row(const Document& d);
 // The payments.* configuration keys this plugin checks when they are set
 // (kConflict naming the key for a bad value); other keys pass.
 void validate_config(std::string_view key, std::string_view value);
+// A payments.* setting that counts days: a whole number from 0 to `max`,
+// else Error(kConflict) naming the key. days_setting gives `fallback` when
+// the key is unset.
+int parse_days(std::string_view key, std::string_view value, int max);
+int days_setting(Tx& tx, std::string_view key, int fallback, int max);
 // payments.duplicate_days: a whole number of days from 0 to 3650.
 int duplicate_days(Tx& tx);
 

@@ -119,13 +119,6 @@ void validate_payments_config(const std::string& key, const std::string& value) 
   } else if (key == "payments.oldest_first") {
     if (value != "true" && value != "false")
       fail(ErrorKind::kConflict, "must be true or false, not '" + value + "'", {"", 0, key});
-  } else if (key == "payments.discount_grace_days" || key == "payments.bank_match_days") {
-    const bool digits = !value.empty() && value.size() <= 3 &&
-                        std::all_of(value.begin(), value.end(),
-                                    [](unsigned char c) { return std::isdigit(c) != 0; });
-    if (!digits || std::stoi(value) > 365)
-      fail(ErrorKind::kConflict,
-           "must be a whole number of days from 0 to 365, not '" + value + "'", {"", 0, key});
   } else if (key == "payments.deduction_keywords") {
     if (words_of(value, true).empty())
       fail(ErrorKind::kConflict, "must list at least one word, separated by commas", {"", 0, key});
