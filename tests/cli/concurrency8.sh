@@ -7,7 +7,9 @@
 source "$(dirname "$0")/lib.sh"
 
 writers=8
-batches=20
+# CONC8_BATCHES bank files per writer (default 20); the sanitizer build and
+# the PostgreSQL twin run fewer (tests/cli/CMakeLists.txt), a long run more.
+batches=${CONC8_BATCHES:-20}
 per_batch=50
 per_writer=$((batches * per_batch))
 extra=100 # invoices per customer left unpaid
@@ -124,7 +126,7 @@ credit_reader() {
     rc=0
     out=$("$ARCTL_BIN" -C "$L" --format json credit check "W$w" --amount 0.01 \
       2>>"$tmp/readers.stderr") || rc=$?
-    last=${last_exposure[$w]:-11000.00}
+    last=${last_exposure[$w]:-$(((per_writer + extra) * 10)).00}
     python3 -c '
 import json, sys
 d, rc, last = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
