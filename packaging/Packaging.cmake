@@ -36,6 +36,9 @@ add_custom_target(arctl_changelog ALL DEPENDS ${ARCTL_PACKAGING_OUT}/changelog.D
 set(doc_files ${ARCTL_PACKAGING_OUT}/copyright ${ARCTL_PACKAGING_OUT}/changelog.Debian.gz)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/RELIABILITY.md ${doc_files}
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/arctl)
+# The guides, which `arctl help GUIDE` prints from there.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/doc/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/arctl
+        FILES_MATCHING PATTERN "*.md")
 install(FILES ${doc_files} DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/arctl-dev COMPONENT dev)
 
 set(CPACK_GENERATOR DEB)

@@ -32,6 +32,14 @@ case_ "arctl help customer add shows its options"
 expect_exit 0 arctl -C "$L" help customer add
 expect_contains "$out" "--credit-limit" "help customer add"
 
+case_ "arctl help GUIDE prints the guide from doc/; a misspelt guide is suggested"
+expect_exit 0 arctl -C "$L" help
+expect_contains "$out" "cash-application" "the guides listed under 'arctl help'"
+expect_exit 0 arctl -C "$L" help cash-application
+expect_eq "$(cat "$ARCTL_SOURCE_DIR/doc/cash-application.md")" "$out" "the guide as in doc/"
+expect_exit 2 arctl -C "$L" help cash-aplication
+expect_contains "$err" "cash-application" "the nearest guide"
+
 case_ "an unknown command exits 2 and suggests the nearest"
 expect_exit 2 arctl -C "$L" custmer
 expect_match "$err" "^[[:space:]]*customer$" "stderr"
