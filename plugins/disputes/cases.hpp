@@ -11,6 +11,10 @@
 #include "ladder.hpp"
 #include "records.hpp"
 
+namespace arctl {
+class InvoicingService;
+}
+
 namespace arctl::disputes {
 
 inline constexpr std::string_view kOpened = "dispute.opened";
@@ -64,8 +68,11 @@ class Cases {
                       const std::string& owner, Date date, bool automatic = false);
   // Every unresolved case whose level's SLA has passed on `as_of`, one level each.
   std::vector<Escalation> escalate_due(Date as_of);
+  // Credit and rebill issue their documents through `invoicing` (kError
+  // without it); `due` is the replacement's due date (default: the original's).
   Resolution resolve(const std::string& id, const std::string& outcome,
-                     const std::optional<std::string>& amount, const std::string& note, Date date);
+                     const std::optional<std::string>& amount, const std::string& note, Date date,
+                     InvoicingService* invoicing = nullptr, std::optional<Date> due = {});
   // Called when a write-off proposal for case `id` is posted or rejected.
   void writeoff_finished(const std::string& id, const Proposal& p, Date date);
   // Lowers open case `c` to `to` (positive, below its amount) because less is

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "arctl/error.hpp"
+#include "arctl/invoicing_service.hpp"
 #include "arctl/services.hpp"
 #include "cases.hpp"
 #include "commands.hpp"
@@ -188,7 +189,7 @@ void escalate_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
 
 void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Opts {
-    std::string id, outcome, note, amount;
+    std::string id, outcome, note, amount, due;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd =
@@ -200,13 +201,18 @@ void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--amount", o->amount,
                   "Amount credited or written off (default: the disputed amount)");
   cmd->add_option("--note", o->note, "Why")->required();
+  cmd->add_option("--due", o->due,
+                  "With rebill: the replacement's due date (default: the original's)");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &h, o] {
     const std::optional<std::string> amount =
         o->amount.empty() ? std::nullopt : std::optional<std::string>(o->amount);
+    std::optional<Date> due;
+    if (!o->due.empty()) due = for_option("--due", [&] { return parse_date(o->due); });
+    auto* invoicing = ctx.service<InvoicingService>();
     const auto j = ctx.ledger().write([&](Tx& tx) {
       Cases cases(tx, h);
-      const auto r = cases.resolve(o->id, o->outcome, amount, o->note, ctx.today());
+      const auto r = cases.resolve(o->id, o->outcome, amount, o->note, ctx.today(), invoicing, due);
       Json out = cases.row(r.the_case, ctx.today());
       out["resolved_amount"] =
           r.the_case.status == "resolved" ? r.the_case.resolved_amount.str() : "";

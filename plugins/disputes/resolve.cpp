@@ -1,81 +1,30 @@
 // Resolving a case: a credit note, a rebill, back to collectible, or a
-// write-off proposal; documents go through the kernel as invoicing posts them.
+// write-off proposal; credit notes and rebills are issued by the invoicing
+// service, so they are invoicing's own documents.
 // Also the changes that payments make to a case: lowered, paid, cancelled.
 #include <algorithm>
 
 #include "arctl/error.hpp"
-#include "arctl/numbering.hpp"
-#include "arctl/terms.hpp"
+#include "arctl/invoicing_service.hpp"
 #include "cases.hpp"
 #include "writeoffs.hpp"
 
 namespace arctl::disputes {
 namespace {
 
-// A credit note as `invoice credit` issues it, applied to the invoice at once,
-// with the event invoicing publishes so that other plugins (GL) see it.
-std::string post_credit(Tx& tx, const Document& inv, const Money& amount, const Case& c,
-                        const std::string& reason, Date date) {
-  Document d;
-  d.id = next_number(tx, tx.config_or("credit_note.series", "CN-{YYYY}-{SEQ:06}"), date);
-  d.kind = DocKind::kCreditNote;
-  d.customer = inv.customer;
-  d.issued = d.due = date;
-  d.amount = amount;
-  d.memo = "dispute " + c.id + ": " + reason;
-  d.attrs["credit_for"] = inv.id;
-  d.attrs["dispute"] = c.id;
-  tx.post(d);
-  Json p;
-  p["id"] = d.id;
-  p["customer"] = d.customer;
-  p["total"] = amount.str();
-  p["currency"] = std::string(amount.currency().code());
-  p["reason"] = d.memo;
-  p["credit_for"] = inv.id;
-  p["dispute"] = c.id;
-  tx.emit("credit_note.posted", std::move(p));
-  tx.apply(d.id, inv.id, amount, date, "credit_note");
-  return d.id;
-}
-
-// The replacement invoice of a rebill: due by the original's terms (else the
-// customer's) counted from the rebill date.
-std::string post_replacement(Tx& tx, const Document& orig, const Money& amount, const Case& c,
-                             Date date) {
-  const auto customer = tx.customer(orig.customer);
-  const auto t = orig.attrs.count("terms") ? orig.attrs.at("terms") : customer.terms;
-  const auto terms = Terms::parse(t);
-  Document d;
-  d.id = next_number(tx, tx.config_or("invoice.series", "INV-{YYYY}-{SEQ:06}"), date);
-  d.kind = DocKind::kInvoice;
-  d.customer = orig.customer;
-  d.issued = date;
-  d.due = terms.due_date(date);
-  d.amount = amount;
-  d.ref = orig.ref;
-  d.memo = "Rebill of " + orig.id + " after dispute " + c.id;
-  d.attrs["terms"] = terms.text();
-  d.attrs["rebill_of"] = orig.id;
-  d.attrs["dispute"] = c.id;
-  tx.post(d);
-  Json p;
-  p["id"] = d.id;
-  p["customer"] = d.customer;
-  p["total"] = amount.str();
-  p["currency"] = std::string(amount.currency().code());
-  p["rebill_of"] = orig.id;
-  p["dispute"] = c.id;
-  tx.emit("invoice.posted", std::move(p));
-  tx.set_link(orig.id, "rebilled_by", d.id);
-  return d.id;
+InvoicingService& need(InvoicingService* invoicing, const std::string& outcome) {
+  if (!invoicing)
+    fail(ErrorKind::kError, "resolving with " + outcome +
+                                " issues invoicing's documents, and the "
+                                "invoicing plugin is not loaded");
+  return *invoicing;
 }
 
 }  // namespace
 
 Resolution Cases::resolve(const std::string& id, const std::string& outcome,
                           const std::optional<std::string>& amount, const std::string& note,
-                          Date date) {
+                          Date date, InvoicingService* invoicing, std::optional<Date> due) {
   if (note.empty()) fail_usage("resolving needs a --note");
   auto c = store_.get_case(id);
   if (c.status == "resolved") fail_conflict("'" + id + "' is already resolved (" + c.outcome + ")");
@@ -104,8 +53,11 @@ Resolution Cases::resolve(const std::string& id, const std::string& outcome,
     if (date < inv->issued)
       fail_conflict("a resolution dated " + format_date(date) + " cannot precede " + inv->id);
   }
+  if (due && outcome != "rebill") fail_usage("--due goes with --outcome rebill");
+  const Attrs attrs{{"dispute", c.id}};
   if (outcome == "credit") {
-    r.credit_note = post_credit(tx_, *inv, x, c, note, date);
+    r.credit_note = need(invoicing, outcome)
+                        .credit(tx_, {inv->id, x, "dispute " + c.id + ": " + note, date, attrs});
     c.documents.push_back(r.credit_note);
   } else if (outcome == "rebill") {
     // The original is credited in full and replaced by an invoice for what is
@@ -115,13 +67,13 @@ Resolution Cases::resolve(const std::string& id, const std::string& outcome,
       if (other.id != c.id)
         fail_conflict("'" + c.invoice + "' also has case " + other.id +
                       " open; resolve it before rebilling");
-    const Money rest = inv->open - x;
-    r.credit_note = post_credit(tx_, *inv, inv->open, c, note, date);
+    const auto rebill = need(invoicing, outcome)
+                            .rebill(tx_, {inv->id, inv->open - x, "dispute " + c.id + ": " + note,
+                                          date, due, attrs});
+    r.credit_note = rebill.credit_note;
+    r.replacement = rebill.replacement;
     c.documents.push_back(r.credit_note);
-    if (rest.is_positive()) {
-      r.replacement = post_replacement(tx_, *inv, rest, c, date);
-      c.documents.push_back(r.replacement);
-    }
+    if (!r.replacement.empty()) c.documents.push_back(r.replacement);
   } else if (outcome == "write-off") {
     const auto p = Writeoffs(tx_, handle_).propose(c.invoice, x.str(), note, c.id, date);
     r.proposal = p.id;

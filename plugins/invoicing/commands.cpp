@@ -101,8 +101,8 @@ void list_command(CLI::App& group, Context& ctx) {
   auto o = std::make_shared<Opts>();
   auto* cmd = group.add_subcommand("list", "List invoices and debit notes");
   cmd->add_option("--customer", o->customer, "Only this customer's");
-  cmd->add_option("--status", o->status, "open, paid, void or all")
-      ->check(CLI::IsMember({"open", "paid", "void", "all"}))
+  cmd->add_option("--status", o->status, "open, paid, credited, void or all")
+      ->check(CLI::IsMember({"open", "paid", "credited", "void", "all"}))
       ->capture_default_str();
   cmd->add_flag("--overdue", o->overdue, "Only those past due on the business date");
   cmd->add_option("--from", o->from, "Dated on or after");
@@ -114,15 +114,18 @@ void list_command(CLI::App& group, Context& ctx) {
     const Date to = o->to.empty() ? Date(std::chrono::days(1'000'000))
                                   : for_option("--to", [&] { return parse_date(o->to); });
     Json rows = Json::array();
+    Tx* reading = nullptr;
     auto visit = [&](const Document& d) {
       if (d.kind != DocKind::kInvoice && d.kind != DocKind::kDebitNote) return true;
       if (d.issued < from || d.issued > to) return true;
-      if (o->status != "all" && invoice_status(d) != o->status) return true;
       if (o->overdue && !(d.open.is_positive() && d.due < today)) return true;
-      rows.push_back(Invoicing::row(d, today));
+      const auto status = invoice_status(*reading, d);
+      if (o->status != "all" && status != o->status) return true;
+      rows.push_back(Invoicing::row(d, today, status));
       return true;
     };
     ctx.ledger().read([&](Tx& tx) {
+      reading = &tx;
       if (!o->customer.empty()) {
         tx.customer(o->customer);
         tx.documents_of(o->customer, from, to, visit);
@@ -177,11 +180,12 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     const auto c = ctx.ledger().write([&](Tx& tx) {
+      std::optional<Money> amount;
       if (o->amount) {
         const auto currency = tx.document(o->id).amount.currency();
-        for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
+        amount = for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
       }
-      return inv.credit(tx, o->id, o->amount, line_specs(o->lines), o->reason,
+      return inv.credit(tx, o->id, amount, line_specs(o->lines), o->reason,
                         date_or_today(ctx, o->date));
     });
     auto j = created_json(c);
@@ -215,7 +219,7 @@ void debit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
 
 void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   struct Opts {
-    std::string id, reason, date;
+    std::string id, reason, date, due;
     std::vector<std::string> lines;
   };
   auto o = std::make_shared<Opts>();
@@ -224,16 +228,22 @@ void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("--line", o->lines, "Lines of the replacement (default: the original's)");
   cmd->add_option("--reason", o->reason, "Why")->required();
   cmd->add_option("--date", o->date, "Date of both documents (default: the business date)");
+  cmd->add_option("--due", o->due, "Due date of the replacement (default: the original's)");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      return inv.rebill(tx, o->id, line_specs(o->lines), o->reason, date_or_today(ctx, o->date));
-    });
+    RebillInput in;
+    in.id = o->id;
+    in.lines = line_specs(o->lines);
+    in.reason = o->reason;
+    in.date = date_or_today(ctx, o->date);
+    if (!o->due.empty()) in.due = date_or_today(ctx, o->due, "--due");
+    const auto r = ctx.ledger().write([&](Tx& tx) { return inv.rebill(tx, in); });
     Json j;
     j["original"] = o->id;
     j["credit_note"] = r.credit_note.document.id;
     j["replacement"] = r.replacement.document.id;
     j["total"] = r.replacement.document.amount.str();
+    j["due"] = format_date(r.replacement.document.due);
     ctx.report(j, r.replacement.document.id);
   });
 }

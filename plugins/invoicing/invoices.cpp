@@ -1,4 +1,5 @@
-// Invoices, credit and debit notes, voids and rebills on top of the kernel.
+// Invoices, debit notes and voids on top of the kernel (credit notes and
+// rebills: credits.cpp).
 #include "invoices.hpp"
 
 #include "arctl/error.hpp"
@@ -16,6 +17,8 @@ Json event_payload(const Document& d, const std::vector<Line>& lines, const Curr
   p["customer"] = d.customer;
   p["total"] = d.amount.str();
   p["currency"] = std::string(c.code());
+  for (const auto& [k, v] : d.attrs)
+    if (!p.contains(k)) p[k] = v;
   if (!lines.empty()) {
     const auto t = totals(lines, c);
     p["subtotal"] = t.subtotal.str();
@@ -25,6 +28,8 @@ Json event_payload(const Document& d, const std::vector<Line>& lines, const Curr
   return p;
 }
 
+}  // namespace
+
 Document require_kind(Tx& tx, const std::string& id, std::initializer_list<DocKind> kinds) {
   auto d = tx.document(id);
   for (auto k : kinds)
@@ -32,11 +37,18 @@ Document require_kind(Tx& tx, const std::string& id, std::initializer_list<DocKi
   fail_conflict("'" + id + "' is a " + to_string(d.kind) + ", not an invoice");
 }
 
-}  // namespace
+Money credited(Tx& tx, const Document& d) {
+  auto sum = Money::zero(d.amount.currency());
+  for (const auto& a : tx.applications_of(d.id))
+    if (a.active() && a.to == d.id && tx.document(a.from).kind == DocKind::kCreditNote)
+      sum += a.amount;
+  return sum;
+}
 
-std::string invoice_status(const Document& d) {
+std::string invoice_status(Tx& tx, const Document& d) {
   if (d.status == DocStatus::kVoid) return "void";
-  return d.open.is_zero() ? "paid" : "open";
+  if (!d.open.is_zero()) return "open";
+  return credited(tx, d) == d.amount ? "credited" : "paid";
 }
 
 std::vector<Line> Invoicing::build_lines(const std::vector<LineSpec>& specs, const Currency& c) {
@@ -65,7 +77,11 @@ Created Invoicing::create(Tx& tx, const InvoiceInput& in) {
          {"", 0, "currency"});
   if (in.lines.empty())
     fail(ErrorKind::kConflict, "an invoice needs at least one line", {"", 0, "line"});
-  auto lines = build_lines(in.lines, customer.currency);
+  return post_invoice(tx, in, build_lines(in.lines, customer.currency));
+}
+
+Created Invoicing::post_invoice(Tx& tx, const InvoiceInput& in, std::vector<Line> lines) {
+  const auto customer = tx.customer(in.customer);
   const auto t = totals(lines, customer.currency);
   if (!t.total.is_positive())
     fail(ErrorKind::kConflict, "invoice total must be positive, got " + t.total.str(),
@@ -85,8 +101,9 @@ Created Invoicing::create(Tx& tx, const InvoiceInput& in) {
   d.memo = in.memo;
   d.attrs = in.attrs;
   d.attrs["terms"] = terms.text();
-  if (terms.has_discount() && !in.due) {
-    d.attrs["discount_date"] = format_date(*terms.discount_date(in.date));
+  if (terms.has_discount() && (in.discount_date || !in.due)) {
+    d.attrs["discount_date"] =
+        format_date(in.discount_date ? *in.discount_date : *terms.discount_date(in.date));
     d.attrs["discount_amount"] = terms.discount_amount(t.total).str();
   }
   auto posted = tx.post(d);
@@ -113,44 +130,6 @@ Created Invoicing::post_note(Tx& tx, Document doc, std::vector<Line> lines, std:
   return {posted.outcome, std::move(posted.document), std::move(lines)};
 }
 
-Created Invoicing::credit(Tx& tx, const std::string& invoice,
-                          const std::optional<std::string>& amount,
-                          const std::vector<LineSpec>& specs, const std::string& reason,
-                          Date date) {
-  if (reason.empty()) fail_usage("a credit note needs a --reason");
-  if (amount.has_value() == !specs.empty()) fail_usage("give either --amount or --line, not both");
-  const auto inv = require_kind(tx, invoice, {DocKind::kInvoice, DocKind::kDebitNote});
-  if (inv.status == DocStatus::kVoid) fail_conflict("'" + invoice + "' is void");
-  const auto cur = inv.amount.currency();
-  std::vector<Line> lines;
-  Money total;
-  if (amount) {
-    total = Money::parse(*amount, cur);
-  } else {
-    lines = build_lines(specs, cur);
-    total = totals(lines, cur).total;
-  }
-  if (!total.is_positive()) fail_conflict("a credit note must be for a positive amount");
-  if (date < inv.issued)
-    fail_conflict("a credit note dated " + format_date(date) + " cannot credit " + invoice +
-                  " dated " + format_date(inv.issued));
-  if (total > inv.open)
-    fail_conflict("credit of " + total.str() + " is more than the " + inv.open.str() + " open on " +
-                  invoice);
-  Document d;
-  d.id = next_number(tx, tx.config_or("credit_note.series", "CN-{YYYY}-{SEQ:06}"), date);
-  d.kind = DocKind::kCreditNote;
-  d.customer = inv.customer;
-  d.issued = d.due = date;
-  d.amount = total;
-  d.memo = reason;
-  d.attrs["credit_for"] = invoice;
-  auto created = post_note(tx, std::move(d), std::move(lines), kCreditNotePosted, reason);
-  tx.apply(created.document.id, invoice, total, date, "credit_note");
-  created.document = tx.document(created.document.id);
-  return created;
-}
-
 Created Invoicing::debit(Tx& tx, const std::string& customer_id, const std::string& amount,
                          const std::string& reason, const std::string& for_id, Date date) {
   if (reason.empty()) fail_usage("a debit note needs a --reason");
@@ -170,7 +149,14 @@ Created Invoicing::debit(Tx& tx, const std::string& customer_id, const std::stri
   d.amount = Money::parse(amount, customer.currency);
   d.memo = reason;
   if (!for_id.empty()) d.attrs["for"] = for_id;
-  return post_note(tx, std::move(d), {}, kDebitNotePosted, reason);
+  // Its one line says what it charges; untaxed, all revenue, as the GL posts it.
+  Line line;
+  line.description = reason;
+  line.quantity = Decimal{Decimal::kScale};
+  line.unit_price = Decimal{d.amount.minor() * (Decimal::kScale / customer.currency.scale())};
+  line.net = d.amount;
+  line.tax = Money::zero(customer.currency);
+  return post_note(tx, std::move(d), {line}, kDebitNotePosted, reason);
 }
 
 void Invoicing::void_invoice(Tx& tx, const std::string& id, const std::string& reason, Date date) {
@@ -181,39 +167,6 @@ void Invoicing::void_invoice(Tx& tx, const std::string& id, const std::string& r
   p["customer"] = d.customer;
   p["reason"] = reason;
   tx.emit(kInvoiceVoided, std::move(p));
-}
-
-Invoicing::Rebill Invoicing::rebill(Tx& tx, const std::string& id,
-                                    const std::vector<LineSpec>& specs, const std::string& reason,
-                                    Date date) {
-  if (reason.empty()) fail_usage("a rebill needs a --reason");
-  const auto orig = require_kind(tx, id, {DocKind::kInvoice});
-  if (orig.status == DocStatus::kVoid) fail_conflict("'" + id + "' is void");
-  if (!(orig.open == orig.amount))
-    fail_conflict("'" + id + "' has " + (orig.amount - orig.open).str() +
-                  " applied to it; unapply that before rebilling");
-  if (orig.links.count("rebilled_by"))
-    fail_conflict("'" + id + "' was already rebilled as " + orig.links.at("rebilled_by"));
-  Rebill r;
-  r.credit_note = credit(tx, id, orig.open.str(), {}, "rebill: " + reason, date);
-  InvoiceInput in;
-  in.customer = orig.customer;
-  in.date = date;
-  in.terms = orig.attrs.count("terms") ? orig.attrs.at("terms") : std::string();
-  in.po = orig.ref;
-  in.memo = reason;
-  in.attrs["rebill_of"] = id;
-  if (specs.empty()) {
-    for (const auto& l : lines_of(tx, orig))
-      in.lines.push_back({l.description, l.quantity.str(), l.unit_price.str(),
-                          Decimal{l.tax_rate.micros * 100}.str(), l.account});
-    if (in.lines.empty()) in.lines.push_back({"Rebill of " + id, "1", orig.open.str(), "", ""});
-  } else {
-    in.lines = specs;
-  }
-  r.replacement = create(tx, in);
-  tx.set_link(id, "rebilled_by", r.replacement.document.id);
-  return r;
 }
 
 }  // namespace arctl::invoicing

@@ -83,6 +83,47 @@ Totals totals(const std::vector<Line>& lines, const Currency& currency) {
   return t;
 }
 
+std::vector<Line> split_amount(const std::vector<Line>& source, const Money& amount) {
+  const auto cur = amount.currency();
+  if (source.empty()) return {};
+  if (totals(source, cur).total == amount) return source;
+  std::vector<std::size_t> taking;
+  std::vector<std::int64_t> weights;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const auto gross = (source[i].net + source[i].tax).minor();
+    if (gross <= 0) continue;
+    taking.push_back(i);
+    weights.push_back(gross);
+  }
+  if (weights.empty()) return {};
+  const auto shares = amount.allocate(weights);
+  std::vector<Line> out;
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    const auto& from = source[taking[k]];
+    const auto share = shares[k].minor();
+    if (share == 0) continue;
+    if (share == weights[k]) {
+      out.push_back(from);
+      continue;
+    }
+    Line l;
+    l.description = from.description;
+    l.quantity = Decimal{Decimal::kScale};
+    l.tax_rate = from.tax_rate;
+    l.account = from.account;
+    const Wide num = static_cast<Wide>(share) * from.tax_rate.micros;
+    const Wide den = Decimal::kScale + from.tax_rate.micros;
+    Wide tax = num / den;
+    const Wide rest = num % den;
+    if (2 * (rest < 0 ? -rest : rest) >= den) tax += num < 0 ? -1 : 1;
+    l.tax = Money(static_cast<std::int64_t>(tax), cur);
+    l.net = Money(share, cur) - l.tax;
+    l.unit_price = Decimal{l.net.minor() * (Decimal::kScale / cur.scale())};
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 Bytes encode_lines(const std::vector<Line>& lines) {
   Encoder e(1);
   e.u64(lines.size());

@@ -42,6 +42,17 @@ Line make_line(std::string description, std::string_view quantity, std::string_v
 Money line_net(const Decimal& quantity, const Decimal& unit_price, const Currency& currency);
 Totals totals(const std::vector<Line>& lines, const Currency& currency);
 
+// The lines of a credit note or replacement for `amount` of a document with
+// `source` lines, split as the GL splits it. The amount is shared over the
+// lines in proportion to their gross (net + tax), largest remainder, so the
+// shares add up to it exactly. A line whose whole gross is taken is copied
+// as it is; of a partial share the tax is computed (share x rate / (1 +
+// rate), rounded half away from zero) and the rest is revenue, so a credit
+// note's tax is what its rate says of its amount. Lines with no positive
+// gross take no share; `amount` equal to the whole total copies every line.
+// Empty when `source` has no line with a positive gross.
+std::vector<Line> split_amount(const std::vector<Line>& source, const Money& amount);
+
 Bytes encode_lines(const std::vector<Line>& lines);
 std::vector<Line> decode_lines(BytesView v, const Currency& currency);
 Json lines_json(const std::vector<Line>& lines);

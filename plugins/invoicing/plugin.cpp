@@ -1,9 +1,11 @@
 // The invoicing plugin: invoices, credit and debit notes, voids, rebills,
 // imports and printable invoices.
+#include <memory>
 #include <optional>
 
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "service.hpp"
 
 namespace arctl::invoicing {
 
@@ -15,6 +17,9 @@ class InvoicingPlugin : public Plugin {
   void init(const PluginHandle& handle) override { domain_.emplace(handle); }
   void register_commands(CLI::App& app, Context& ctx) override {
     invoicing::register_commands(app, ctx, *domain_);
+  }
+  void provide(Services& services) override {
+    services.provide<InvoicingService>(std::make_shared<InvoicingServiceImpl>(domain_));
   }
 
  private:

@@ -34,6 +34,24 @@ void register_render(CLI::App& group, Context& ctx, Invoicing& inv) {
     // Mustache treats an empty string as true: sections test explicit flags.
     for (auto& l : j["lines"])
       l["has_tax"] = Decimal::parse(l["tax"].get<std::string>()).micros != 0;
+    // A credit note reads as one: its own title and its figures with the
+    // sign of a credit to the customer; it has no due date or balance.
+    const bool credit_note = j["kind"] == "credit_note";
+    j["is_credit_note"] = credit_note;
+    j["document_title"] = credit_note ? "Credit note" : "Invoice";
+    j["credit_for"] = j["links"].value("credit_for", std::string());
+    if (credit_note) {
+      auto negate = [](Json& v) {
+        const auto s = v.get<std::string>();
+        if (Decimal::parse(s).micros != 0) v = s.rfind('-', 0) == 0 ? s.substr(1) : "-" + s;
+      };
+      for (const char* k : {"subtotal", "tax", "total"})
+        negate(j[k]);
+      for (auto& l : j["lines"]) {
+        negate(l["net"]);
+        negate(l["tax"]);
+      }
+    }
     j["has_po"] = !j["po"].get<std::string>().empty();
     j["has_memo"] = !j["memo"].get<std::string>().empty();
     j["has_discount"] = !j["discount_date"].get<std::string>().empty() && j["open"] == j["total"];

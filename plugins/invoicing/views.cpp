@@ -3,7 +3,7 @@
 
 namespace arctl::invoicing {
 
-Json Invoicing::row(const Document& d, Date today) {
+Json Invoicing::row(const Document& d, Date today, const std::string& status) {
   Json j;
   j["id"] = d.id;
   j["kind"] = to_string(d.kind);
@@ -13,7 +13,7 @@ Json Invoicing::row(const Document& d, Date today) {
   j["total"] = d.amount.str();
   j["open"] = d.open.str();
   j["currency"] = std::string(d.amount.currency().code());
-  j["status"] = invoice_status(d);
+  j["status"] = status;
   const auto late = days_between(d.due, today);
   j["days_past_due"] = d.open.is_positive() && late > 0 ? late : 0;
   j["po"] = d.ref;
@@ -25,7 +25,7 @@ Json Invoicing::show(Tx& tx, const std::string& id, Date today) {
   const auto c = tx.find_customer(d.customer);
   const auto cur = d.amount.currency();
   const auto lines = lines_of(tx, d);
-  Json j = row(d, today);
+  Json j = row(d, today, invoice_status(tx, d));
   j["customer_name"] = c ? c->name : "";
   j["terms"] = d.attrs.count("terms") ? d.attrs.at("terms") : "";
   if (!lines.empty()) {
@@ -36,7 +36,16 @@ Json Invoicing::show(Tx& tx, const std::string& id, Date today) {
     j["subtotal"] = d.amount.str();
     j["tax"] = Money::zero(cur).str();
   }
-  j["paid"] = (d.status == DocStatus::kVoid ? Money::zero(cur) : d.amount - d.open).str();
+  // Settled by credit notes is not paid: "paid" is the rest of what was
+  // applied (cash, discounts, write-offs).
+  const auto by_credit = d.kind == DocKind::kCreditNote || d.status == DocStatus::kVoid
+                             ? Money::zero(cur)
+                             : credited(tx, d);
+  j["credited"] = by_credit.str();
+  j["paid"] = (d.kind == DocKind::kCreditNote || d.status == DocStatus::kVoid
+                   ? Money::zero(cur)
+                   : d.amount - d.open - by_credit)
+                  .str();
   j["discount_date"] = d.attrs.count("discount_date") ? d.attrs.at("discount_date") : "";
   j["discount_amount"] = d.attrs.count("discount_amount") ? d.attrs.at("discount_amount") : "";
   j["memo"] = d.memo;

@@ -4,6 +4,7 @@
 // after the last line.
 #include <hpdf.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -51,9 +52,12 @@ std::string to_winansi(std::string_view s) {
 }
 
 constexpr float kLeft = 40, kRight = 555, kTop = 800, kBottom = 60, kRow = 14;
-// Column x positions: date, type, document, reference, debit/credit/balance right edges.
+// Column x positions: date, type, and the least x of document and reference
+// (further right when a type or a document id is wider), then the right
+// edges of debit, credit and balance.
 constexpr float kColDate = kLeft, kColType = 100, kColDoc = 170, kColRef = 280;
 constexpr float kColDebit = 420, kColCredit = 488, kColBalance = kRight;
+constexpr float kGap = 8;
 
 class Writer {
  public:
@@ -90,6 +94,12 @@ class Writer {
     HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
     const float w = HPDF_Page_TextWidth(page_, t.c_str());
     text(x - w, s, size, bold);
+  }
+  // The width of `s` in points at `size` in the regular font.
+  float width(std::string_view s, float size = 9) const {
+    const auto t = to_winansi(s);
+    HPDF_Page_SetFontAndSize(page_, font_, size);
+    return HPDF_Page_TextWidth(page_, t.c_str());
   }
   void rule(bool dashed = false) {
     if (dashed) {
@@ -134,11 +144,73 @@ class Writer {
   float y_ = kTop;
 };
 
-void table_header(Writer& w) {
+// Where the document and reference columns start and how wide a reference
+// may be before it wraps: ids are never cut, they push the columns right.
+struct Columns {
+  float doc = kColDoc, ref = kColRef, ref_width = 0;
+};
+
+Columns columns_for(const Writer& w, const Statement& s) {
+  Columns c;
+  float type = w.width("Type"), doc = w.width("Document"), debit = w.width("Debit");
+  for (const auto& l : s.lines) {
+    type = std::max(type, w.width(l.type));
+    doc = std::max(doc, w.width(l.document));
+    if (l.debit) debit = std::max(debit, w.width(money_str(l.debit, s.currency)));
+  }
+  c.doc = kColType + type + kGap;
+  c.ref = std::max(kColRef, c.doc + doc + kGap);
+  c.ref_width = std::max(kColDebit - debit - kGap - c.ref, 40.0f);
+  return c;
+}
+
+// One printed line of a reference and its font size.
+struct Piece {
+  std::string text;
+  float size = 9;
+};
+
+// `s` in lines no wider than `width`, broken at spaces. A word wider than a
+// line gets a line of its own in a smaller type (down to kMinSize); only a
+// word too wide even then is broken between characters. Nothing is cut.
+std::vector<Piece> wrap(const Writer& w, std::string_view s, float width) {
+  constexpr float kSize = 9, kMinSize = 6;
+  std::vector<Piece> lines(1);
+  auto fits = [&](const std::string& t) { return w.width(t, kSize) <= width; };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto end = std::min(s.find(' ', i), s.size());
+    const std::string word(s.substr(i, end - i));
+    i = end + 1;
+    auto& last = lines.back().text;
+    const auto joined = last.empty() ? word : last + " " + word;
+    if (fits(joined)) {
+      last = joined;
+      continue;
+    }
+    if (!last.empty()) lines.emplace_back();
+    const float size = kSize * width / w.width(word, kSize);
+    if (size >= kMinSize) {
+      lines.back() = {word, size};
+      lines.emplace_back();
+      continue;
+    }
+    for (char ch : word) {
+      if (!lines.back().text.empty() && w.width(lines.back().text + ch, kMinSize) > width)
+        lines.emplace_back();
+      lines.back().text += ch;
+      lines.back().size = kMinSize;
+    }
+  }
+  if (lines.size() > 1 && lines.back().text.empty()) lines.pop_back();
+  return lines;
+}
+
+void table_header(Writer& w, const Columns& c) {
   w.text(kColDate, "Date", 9, true);
   w.text(kColType, "Type", 9, true);
-  w.text(kColDoc, "Document", 9, true);
-  w.text(kColRef, "Reference", 9, true);
+  w.text(c.doc, "Document", 9, true);
+  w.text(c.ref, "Reference", 9, true);
   w.right(kColDebit, "Debit", 9, true);
   w.right(kColCredit, "Credit", 9, true);
   w.right(kColBalance, "Balance", 9, true);
@@ -170,26 +242,30 @@ std::string statement_pdf(const Statement& s) {
   w.text(kLeft,
          "Period " + format_date(s.from) + " to " + format_date(s.to) + "    Currency " + cur);
   w.down(24);
-  table_header(w);
+  const auto cols = columns_for(w, s);
+  table_header(w, cols);
   w.text(kColDate, format_date(s.from - std::chrono::days(1)));
   w.text(kColType, "Opening balance");
   w.right(kColBalance, m(s.opening));
   w.down(kRow);
   for (const auto& l : s.lines) {
-    if (!w.room(kRow)) {
+    const auto refs = wrap(w, l.reference, cols.ref_width);
+    if (!w.room(kRow * static_cast<float>(refs.size()))) {
       w.new_page();
       w.text(kLeft, "Statement " + s.customer.id + " " + format_date(s.to) + " (continued)", 9);
       w.down(20);
-      table_header(w);
+      table_header(w, cols);
     }
     w.text(kColDate, format_date(l.date));
-    w.text(kColType, pad(l.type, 14));
-    w.text(kColDoc, pad(l.document, 20));
-    w.text(kColRef, pad(l.reference, 20));
+    w.text(kColType, l.type);
+    w.text(cols.doc, l.document);
     if (l.debit) w.right(kColDebit, m(l.debit));
     if (l.credit) w.right(kColCredit, m(l.credit));
     w.right(kColBalance, m(l.balance));
-    w.down(kRow);
+    for (const auto& r : refs) {
+      w.text(cols.ref, r.text, r.size);
+      w.down(kRow);
+    }
   }
   // Totals, aging and the slip stay together on one page.
   const float tail = kRow * (6 + static_cast<float>(s.aging.size())) + 150;

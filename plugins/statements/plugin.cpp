@@ -7,6 +7,7 @@
 #include "close.hpp"
 #include "commands.hpp"
 #include "notices.hpp"
+#include "statement.hpp"
 
 namespace arctl::statements {
 
@@ -25,8 +26,10 @@ class StatementsPlugin : public Plugin {
   }
   void subscribe(EventBus& bus) override {
     bus.subscribe(std::string(event::kConfigSet), "statements", [](Tx&, const JournalEntry& e) {
-      validate_notice_config(e.payload.value("key", std::string()),
-                             e.payload.value("value", std::string()));
+      const auto key = e.payload.value("key", std::string());
+      const auto value = e.payload.value("value", std::string());
+      validate_notice_config(key, value);
+      validate_sender_config(key, value);
     });
   }
   std::vector<CloseStep> close_steps() override { return statements::close_steps(*handle_); }

@@ -2,6 +2,8 @@
 // gets pre-aligned columns, the HTML template the raw (escaped) fields.
 #include "render.hpp"
 
+#include <algorithm>
+
 #include "arctl/error.hpp"
 
 namespace arctl::statements {
@@ -39,26 +41,39 @@ std::string statement_text(Context& ctx, const Statement& s, bool html) {
   j["has_company_address"] = !s.company_address.empty();
   j["company_address"] = s.company_address;
   if (!html) {
-    // Fixed-width columns for the text statement.
-    j["lines_header"] = pad("Date", 10) + "  " + pad("Type", 12) + "  " + pad("Document", 18) +
-                        "  " + pad("Reference", 14) + "  " + pad("Debit", 12, true) + "  " +
-                        pad("Credit", 12, true) + "  " + pad("Balance", 13, true);
+    // Fixed-width columns for the text statement, each as wide as its widest
+    // value so that no document id or reference is ever cut short.
+    auto widest = [&](const Json& rows, const char* key, std::size_t at_least) {
+      for (const auto& r : rows)
+        at_least = std::max(at_least, columns(r[key].get<std::string>()));
+      return at_least;
+    };
+    const auto type_w = widest(j["lines"], "type", 12);
+    const auto doc_w =
+        std::max(widest(j["lines"], "document", 18), widest(j["open_items"], "document", 18));
+    const auto ref_w = widest(j["lines"], "reference", 14);
+    j["lines_header"] = pad("Date", 10) + "  " + pad("Type", type_w) + "  " +
+                        pad("Document", doc_w) + "  " + pad("Reference", ref_w) + "  " +
+                        pad("Debit", 12, true) + "  " + pad("Credit", 12, true) + "  " +
+                        pad("Balance", 13, true);
     j["opening_text"] = pad(format_date(s.from - std::chrono::days(1)), 10) + "  " +
-                        pad("Opening balance", 12 + 2 + 18 + 2 + 14 + 2 + 12 + 2 + 12) + "  " +
-                        pad(j["opening_balance"].get<std::string>(), 13, true);
+                        pad("Opening balance", type_w + 2 + doc_w + 2 + ref_w + 2 + 12 + 2 + 12) +
+                        "  " + pad(j["opening_balance"].get<std::string>(), 13, true);
     for (auto& l : j["lines"]) {
       auto g = [&](const char* k) { return l[k].get<std::string>(); };
-      l["text"] = pad(g("date"), 10) + "  " + pad(g("type"), 12) + "  " + pad(g("document"), 18) +
-                  "  " + pad(g("reference"), 14) + "  " + pad(g("debit"), 12, true) + "  " +
-                  pad(g("credit"), 12, true) + "  " + pad(g("balance"), 13, true);
+      l["text"] = pad(g("date"), 10) + "  " + pad(g("type"), type_w) + "  " +
+                  pad(g("document"), doc_w) + "  " + pad(g("reference"), ref_w) + "  " +
+                  pad(g("debit"), 12, true) + "  " + pad(g("credit"), 12, true) + "  " +
+                  pad(g("balance"), 13, true);
     }
     for (auto& a : j["aging"])
       a["text"] =
           pad(a["bucket"].get<std::string>(), 10) + pad(a["amount"].get<std::string>(), 14, true);
     for (auto& o : j["open_items"]) {
       auto g = [&](const char* k) { return o[k].get<std::string>(); };
-      o["text"] = pad(g("document"), 18) + "  " + pad(g("issued"), 10) + "  " + pad(g("due"), 10) +
-                  "  " + pad(g("amount"), 12, true) + "  " + pad(g("open"), 12, true);
+      o["text"] = pad(g("document"), doc_w) + "  " + pad(g("issued"), 10) + "  " +
+                  pad(g("due"), 10) + "  " + pad(g("amount"), 12, true) + "  " +
+                  pad(g("open"), 12, true);
     }
   }
   return ctx.render_template(html ? "statement.html.mustache" : "statement.txt.mustache", j);

@@ -3,9 +3,24 @@
 
 #include <algorithm>
 
+#include "arctl/error.hpp"
 #include "asof.hpp"
 
 namespace arctl::statements {
+
+void validate_sender_config(std::string_view key, std::string_view value) {
+  if (key != kCompanyKey && key != kAddressKey && key != kRemitToKey) return;
+  const auto name = std::string(key);
+  if (value.find_first_not_of(' ') == std::string_view::npos)
+    fail_usage(name + " must not be blank");
+  for (unsigned char c : value)
+    if (c < 0x20 || c == 0x7F)
+      fail_usage(name + " must be one line of printable text (it is printed on every statement)");
+  if (value.size() > kMaxSenderLength)
+    fail_usage(name + " must be at most " + std::to_string(kMaxSenderLength) +
+               " characters to fit on the page; got " + std::to_string(value.size()));
+}
+
 Statement build_statement(Tx& tx, const std::string& customer, Date from, Date to,
                           const Buckets& buckets) {
   Statement s;
@@ -13,9 +28,9 @@ Statement build_statement(Tx& tx, const std::string& customer, Date from, Date t
   s.from = from;
   s.to = to;
   s.currency = s.customer.currency;
-  s.company_name = tx.config_or("company.name", "");
-  s.company_address = tx.config_or("company.address", "");
-  s.remit_to = tx.config_or("statements.remit_to", s.company_name);
+  s.company_name = tx.config_or(kCompanyKey, tx.config_or("company.name", ""));
+  s.company_address = tx.config_or(kAddressKey, tx.config_or("company.address", ""));
+  s.remit_to = tx.config_or(kRemitToKey, s.company_name);
   s.bucket_labels = buckets.labels();
   s.aging.assign(buckets.size(), 0);
 
@@ -132,6 +147,7 @@ Json statement_json(const Statement& s) {
                          {"days_past_due", o.days_past_due}});
   j["open_items"] = items;
   j["company_name"] = s.company_name;
+  j["company_address"] = s.company_address;
   j["remit_to"] = s.remit_to;
   return j;
 }

@@ -6,12 +6,25 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "arctl/ledger.hpp"
 #include "common.hpp"
 
 namespace arctl::statements {
+
+// Who sends the statement: printed at its head and on the remittance slip.
+// Unset, the company and address fall back to company.name and
+// company.address, the remit-to line to the company.
+inline constexpr std::string_view kCompanyKey = "statements.company";
+inline constexpr std::string_view kAddressKey = "statements.address";
+inline constexpr std::string_view kRemitToKey = "statements.remit_to";
+inline constexpr std::size_t kMaxSenderLength = 100;
+
+// config.set: refuses (exit 2) a blank sender setting, one with a line break
+// or control character, or one too long to fit the PDF's width.
+void validate_sender_config(std::string_view key, std::string_view value);
 
 struct StatementLine {
   Date date{};

@@ -132,7 +132,7 @@ expect_eq "0.00" "$(json 'd["open"]' <<<"$out")" "original closed"
 expect_eq "$rep" "$(json 'd["links"]["rebilled_by"]' <<<"$out")" "original links to replacement"
 run a --format json invoice show "$rep"
 expect_eq "270.00" "$(json 'd["open"]' <<<"$out")" "replacement bills 300.00 - 30.00"
-expect_eq "2026-02-08" "$(json 'd["due"]' <<<"$out")" "replacement due by net30 from the rebill"
+expect_eq "2026-02-04" "$(json 'd["due"]' <<<"$out")" "replacement keeps the original's due date"
 expect_eq "INV-300" "$(json 'd["links"]["rebill_of"]' <<<"$out")" "replacement links back"
 run a --format json customer show BETA
 expect_eq "520.00" "$(json 'd["balance"]' <<<"$out")" "BETA owes 250.00 + 270.00"

@@ -46,3 +46,25 @@ TEST_CASE("lines survive their binary encoding") {
   lines[1].account = "4100";
   CHECK(decode_lines(encode_lines(lines), usd) == lines);
 }
+
+TEST_CASE("an amount is split over lines by gross, tax computed, the rest revenue") {
+  const auto usd = Currency::parse("USD");
+  const std::vector<Line> lines = {parse_line("Service;2;100.00;10%", usd),
+                                   parse_line("Setup;1;80.00", usd)};
+  // 270.00 over grosses 220.00 and 80.00: 198.00 and 72.00; 198.00 / 1.1 = 180.00 + 18.00.
+  const auto part = split_amount(lines, Money::parse("270.00", usd));
+  REQUIRE(part.size() == 2);
+  CHECK(part[0].net.str() == "180.00");
+  CHECK(part[0].tax.str() == "18.00");
+  CHECK(part[0].tax_rate == lines[0].tax_rate);
+  CHECK(part[1].net.str() == "72.00");
+  CHECK(totals(part, usd).total.str() == "270.00");
+  // The whole total copies the lines as they are.
+  CHECK(split_amount(lines, Money::parse("300.00", usd)) == lines);
+  // Shares always add up: 0.16 at 10% has no net whose tax rounds to fit, so
+  // the tax is computed from the share (0.01) and the rest (0.15) is revenue.
+  const auto tiny = split_amount({parse_line("Pin;1;1.00;10%", usd)}, Money::parse("0.16", usd));
+  CHECK(tiny[0].tax.str() == "0.01");
+  CHECK(tiny[0].net.str() == "0.15");
+  CHECK(split_amount({}, Money::parse("1.00", usd)).empty());
+}
