@@ -118,6 +118,9 @@ Bytes encode(const Proposal& p) {
   for (const auto& a : p.approvals)
     e.str(a.actor).date(a.date);
   e.str(p.document).str(p.rejected_by).str(p.reject_reason).date(p.closed);
+  // Appended later, so that proposals stored before keep decoding.
+  for (const auto& a : p.approvals)
+    e.str(a.login);
   return std::move(e).bytes();
 }
 
@@ -143,6 +146,9 @@ Proposal decode_proposal(BytesView v) {
   p.rejected_by = d.str();
   p.reject_reason = d.str();
   p.closed = d.date();
+  if (!d.done())
+    for (auto& a : p.approvals)
+      a.login = d.str();
   return p;
 }
 

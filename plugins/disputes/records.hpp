@@ -64,8 +64,9 @@ struct Promise {
 };
 
 struct Approval {
-  std::string actor;
+  std::string actor;  // declared: --actor / ARCTL_ACTOR
   Date date{};
+  std::string login;  // the operating-system login that ran the approval
 };
 
 struct Proposal {

@@ -51,9 +51,12 @@ void validate_config(const Json& payload) {
     if (value != "escalate" && value != "open" && value != "none")
       fail(ErrorKind::kConflict, "must be escalate, open or none, not '" + value + "'",
            {"", 0, key});
-  } else if (key == "writeoff.approval_limit") {
+  } else if (key == "writeoff.approval_limit" || key == "writeoff.approval_limit_period") {
     const auto limit = Decimal::parse(value);
     if (limit.micros < 0) fail(ErrorKind::kConflict, "must not be negative", {"", 0, key});
+  } else if (key == "writeoff.approver_must_be_login") {
+    if (value != "true" && value != "false")
+      fail(ErrorKind::kConflict, "must be true or false, not '" + value + "'", {"", 0, key});
   }
 }
 
