@@ -98,6 +98,7 @@ int run_inner(std::vector<std::string> args, int depth) {
     pre.prefix_command();
     pre.allow_extras();
     add_global_options(pre, g);
+    add_pre_dry_run(pre, g);
     pre.add_flag("--version", flags.version);
     pre.add_flag("-h,--help", flags.help);
     std::vector<std::string> rev(args.rbegin(), args.rend());
@@ -163,6 +164,7 @@ int run_inner(std::vector<std::string> args, int depth) {
         next.insert(next.end(), {"--plugin-dir", d.string()});
       if (g.quiet) next.push_back("-q");
       if (g.no_color) next.push_back("--no-color");
+      if (g.dry_run) next.push_back("--dry-run");
       next.insert(next.end(), expanded.begin(), expanded.end());
       next.insert(next.end(), rest.begin(), rest.end());
       return run_inner(std::move(next), depth + 1);
