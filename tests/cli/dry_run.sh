@@ -19,6 +19,10 @@ run a config get invoice.series
 expect_not_contains "$out" "X-{SEQ}" "config unchanged"
 expect_eq "$before" "$(event_count "$L")" "no events"
 
+case_ "a command that does not take --dry-run refuses it before the word too"
+expect_exit 2 a --dry-run backup "$tmp/copy"
+expect_false "no backup written" test -e "$tmp/copy"
+
 case_ "--dry-run after the command still works"
 expect_exit 0 a customer add BETA --name "Beta Ltd" --dry-run
 expect_exit 3 a customer show BETA
