@@ -98,6 +98,7 @@ int run_inner(std::vector<std::string> args, int depth) {
     pre.prefix_command();
     pre.allow_extras();
     add_global_options(pre, g);
+    add_pre_dry_run(pre, g);
     pre.add_flag("--version", flags.version);
     pre.add_flag("-h,--help", flags.help);
     std::vector<std::string> rev(args.rbegin(), args.rend());
@@ -132,6 +133,18 @@ int run_inner(std::vector<std::string> args, int depth) {
   app.set_version_flag("--version", "");
   register_builtins(app, ctx, hooks);
   register_plugins(app, ctx, host);
+  // --dry-run before the command word stands for the command's own flag, so
+  // a command without one (read-only, or writing outside the ledger, such as
+  // `backup`) refuses it as it would after the word; checked once parsing is
+  // complete and before any command runs.
+  app.parse_complete_callback([&app, dry_before = g.dry_run] {
+    if (!dry_before) return;
+    CLI::App* leaf = &app;
+    for (auto subs = leaf->get_subcommands(); !subs.empty(); subs = leaf->get_subcommands())
+      leaf = subs.front();
+    if (leaf != &app && leaf->get_option_no_throw("--dry-run") == nullptr)
+      fail_usage("'" + leaf->get_name() + "' does not take --dry-run");
+  });
 
   if (args.empty() || flags.help) {
     if (!args.empty()) return print_help(ctx, app, args);
@@ -163,6 +176,7 @@ int run_inner(std::vector<std::string> args, int depth) {
         next.insert(next.end(), {"--plugin-dir", d.string()});
       if (g.quiet) next.push_back("-q");
       if (g.no_color) next.push_back("--no-color");
+      if (g.dry_run) next.push_back("--dry-run");
       next.insert(next.end(), expanded.begin(), expanded.end());
       next.insert(next.end(), rest.begin(), rest.end());
       return run_inner(std::move(next), depth + 1);

@@ -107,7 +107,8 @@ std::vector<CustomerRow> read_customers(Input& in, std::string format,
   }
   CsvReader reader(in.stream(), in.name());
   auto header_rec = reader.next();
-  if (!header_rec) return rows;
+  // Not even a header row: more likely the wrong file than nothing to import.
+  if (!header_rec) fail_conflict("empty file: expected a header row", {in.name(), 1, {}});
   std::vector<std::string_view> known(std::begin(kColumns), std::end(kColumns));
   std::vector<std::string> attr_names;
   for (const auto& f : header_rec->fields)

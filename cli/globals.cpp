@@ -66,6 +66,14 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->group(group);
 }
 
+void add_pre_dry_run(CLI::App& pre, GlobalOptions& g) {
+  // Only the pre-parser knows it: on the main app it would make every command,
+  // read-only ones too, accept --dry-run after the command word; there each
+  // mutating command declares its own (Context::add_dry_run), bound to the
+  // same flag.
+  pre.add_flag_function("--dry-run", [&g](std::int64_t) { g.dry_run = true; });
+}
+
 void apply_environment(GlobalOptions& g) {
   if (!g.dir)
     if (const char* d = std::getenv("ARCTL_DIR"); d && *d) g.dir = d;

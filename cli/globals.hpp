@@ -18,6 +18,9 @@ struct PreFlags {
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& g);
+// `--dry-run` before the command word: every write of the command is run and
+// then discarded, as with `--dry-run` after it.
+void add_pre_dry_run(CLI::App& pre, GlobalOptions& g);
 // Fills what the command line left unset from ARCTL_DIR, ARCTL_ACTOR and the
 // login name.
 void apply_environment(GlobalOptions& g);

@@ -1,5 +1,9 @@
 // Handlers of `arctl promise ...`, `arctl writeoff ...` and `arctl activity ...`.
+#include <pwd.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 
 #include "activities.hpp"
 #include "arctl/error.hpp"
@@ -13,6 +17,15 @@ namespace {
 
 std::optional<std::string> optional_text(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+// Who is logged in, whatever --actor says: the account database's name for
+// the effective user, else LOGNAME; recorded with an approval.
+std::string os_login() {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name && *pw->pw_name)
+    return pw->pw_name;
+  if (const char* l = std::getenv("LOGNAME"); l && *l) return l;
+  return "uid" + std::to_string(::geteuid());
 }
 
 void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
@@ -102,8 +115,9 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   approve->add_option("id", *id, "Proposal id")->required();
   ctx.add_dry_run(approve);
   approve->callback([&ctx, &h, id] {
-    const auto r =
-        ctx.ledger().write([&](Tx& tx) { return Writeoffs(tx, h).approve(*id, ctx.today()); });
+    const auto login = os_login();
+    const auto r = ctx.ledger().write(
+        [&](Tx& tx) { return Writeoffs(tx, h).approve(*id, ctx.today(), login); });
     ctx.report(Writeoffs::row(r), r.status == "posted"
                                       ? r.id + " approved; write-off " + r.document + " posted"
                                       : r.id + " approved (" + std::to_string(r.approvals.size()) +

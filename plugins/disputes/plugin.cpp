@@ -20,6 +20,7 @@ class DisputesPlugin : public Plugin {
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   void register_commands(CLI::App& app, Context& ctx) override {
+    ctx_ = &ctx;
     register_dispute(app, ctx, *handle_);
     register_promise(app, ctx, *handle_);
     register_writeoff(app, ctx, *handle_);
@@ -31,7 +32,7 @@ class DisputesPlugin : public Plugin {
                   [](Tx&, const JournalEntry& e) { validate_config(e.payload); });
   }
   void provide(Services& services) override {
-    services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_));
+    services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));
     services.provide<PromiseService>(std::make_shared<PromiseServiceImpl>(handle_));
   }
   std::vector<CloseStep> close_steps() override {
@@ -63,6 +64,7 @@ class DisputesPlugin : public Plugin {
   }
 
   const PluginHandle* handle_ = nullptr;
+  const Context* ctx_ = nullptr;  // the command line's, for the business date
 };
 
 }  // namespace arctl::disputes

@@ -2,6 +2,9 @@
 #include "promises.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
@@ -42,28 +45,87 @@ Promise Promises::add(const std::string& customer, const std::string& amount, Da
   return p;
 }
 
-Money Promises::paid(const Promise& p, Date until) {
-  Money sum = Money::zero(p.amount.currency());
-  const Date last = std::min(until, p.date);
-  if (last < p.made) return sum;
-  if (!p.invoice.empty()) {
-    // Cash (and the discount taken with it) applied to the promised invoice
-    // in the window; a credit note is not the customer paying.
-    for (const auto& a : tx_.applications_of(p.invoice)) {
-      if (!a.active() || a.to != p.invoice || a.date < p.made || a.date > last) continue;
-      const auto from = tx_.document(a.from);
-      if (from.kind == DocKind::kReceipt || from.kind == DocKind::kDiscount) sum += a.amount;
-    }
-    return sum;
+namespace {
+
+// The last day cash may count towards `p`.
+Date window_end(const Promise& p, Date as_of) {
+  return std::min(p.status == "open" ? as_of : p.checked, p.date);
+}
+
+bool in_window(const Promise& p, Date day, Date as_of) {
+  return day >= p.made && day <= window_end(p, as_of);
+}
+
+// Gives up to `cash` to the first promise among `order` whose window holds
+// `day` and that still wants money, and so on down the list; returns what
+// was given.
+Money share(std::vector<Promise>& promises, const std::vector<std::size_t>& order, Date day,
+            Money cash, Date as_of) {
+  Money given = Money::zero(cash.currency());
+  for (const auto i : order) {
+    if (!cash.is_positive()) break;
+    auto& p = promises[i];
+    if (!(p.amount.currency() == cash.currency()) || !in_window(p, day, as_of)) continue;
+    const Money take = std::min(cash, p.amount - p.paid);
+    if (!take.is_positive()) continue;
+    p.paid += take;
+    cash -= take;
+    given += take;
   }
-  // On account: every receipt received in the window that did not bounce.
-  tx_.documents_of(p.customer, p.made, last, [&](const Document& d) {
-    if (d.kind == DocKind::kReceipt && d.status != DocStatus::kVoid &&
-        !d.links.count("returned_by"))
-      sum += d.amount;
+  return given;
+}
+
+}  // namespace
+
+void Promises::allocate(std::vector<Promise>& promises, Date as_of) {
+  std::sort(promises.begin(), promises.end(), [](const Promise& a, const Promise& b) {
+    return std::tie(a.made, a.id) < std::tie(b.made, b.id);
+  });
+  std::map<std::string, std::vector<std::size_t>> by_invoice;
+  std::vector<std::size_t> on_account;
+  std::optional<Date> first, last;
+  for (std::size_t i = 0; i < promises.size(); ++i) {
+    auto& p = promises[i];
+    p.paid = Money::zero(p.amount.currency());
+    if (!p.invoice.empty()) {
+      by_invoice[p.invoice].push_back(i);
+      continue;
+    }
+    on_account.push_back(i);
+    first = std::min(first.value_or(p.made), p.made);
+    last = std::max(last.value_or(p.made), window_end(p, as_of));
+  }
+  // The invoice's own promises first: cash (and the discount taken with it)
+  // applied to it; a credit note or write-off is not the customer paying.
+  std::map<std::string, Money> taken;  // per receipt, what invoice promises took
+  for (const auto& [invoice, order] : by_invoice) {
+    auto apps = tx_.applications_of(invoice);
+    std::sort(apps.begin(), apps.end(),
+              [](const Application& a, const Application& b) { return a.id < b.id; });
+    std::stable_sort(apps.begin(), apps.end(),
+                     [](const Application& a, const Application& b) { return a.date < b.date; });
+    for (const auto& a : apps) {
+      if (!a.active() || a.to != invoice) continue;
+      const auto from = tx_.document(a.from);
+      if (from.kind != DocKind::kReceipt && from.kind != DocKind::kDiscount) continue;
+      const Money given = share(promises, order, a.date, a.amount, as_of);
+      if (from.kind == DocKind::kReceipt && given.is_positive()) {
+        auto [it, fresh] = taken.try_emplace(from.id, Money::zero(given.currency()));
+        it->second += given;
+      }
+    }
+  }
+  if (on_account.empty() || !first || *last < *first) return;
+  // Then the on-account promises, oldest first, from what is left of each
+  // receipt that did not bounce, in the order the receipts came in.
+  tx_.documents_of(promises[on_account.front()].customer, *first, *last, [&](const Document& d) {
+    if (d.kind != DocKind::kReceipt || d.status == DocStatus::kVoid || d.links.count("returned_by"))
+      return true;
+    Money left = d.amount;
+    if (auto it = taken.find(d.id); it != taken.end()) left -= it->second;
+    if (left.is_positive()) share(promises, on_account, d.issued, left, as_of);
     return true;
   });
-  return sum;
 }
 
 std::string Promises::on_broken(const Promise& p, Date as_of) {
@@ -111,14 +173,25 @@ std::string Promises::on_broken(const Promise& p, Date as_of) {
 }
 
 std::vector<Checked> Promises::check(Date as_of) {
-  std::vector<Promise> open;
+  std::map<std::string, std::vector<Promise>> by_customer;
+  std::set<std::string> with_open;
   store_.for_each_promise([&](const Promise& p) {
-    if (p.status == "open") open.push_back(p);
+    by_customer[p.customer].push_back(p);
+    if (p.status == "open") with_open.insert(p.customer);
     return true;
   });
+  std::vector<Promise> open;
+  for (const auto& customer : with_open) {
+    auto& promises = by_customer[customer];
+    allocate(promises, as_of);
+    for (auto& p : promises)
+      if (p.status == "open") open.push_back(std::move(p));
+  }
+  // In id order, as the store keeps them.
+  std::sort(open.begin(), open.end(),
+            [](const Promise& a, const Promise& b) { return a.id < b.id; });
   std::vector<Checked> out;
   for (auto& p : open) {
-    p.paid = paid(p, as_of);
     if (p.paid >= p.amount) {
       p.status = "kept";
     } else if (as_of > p.date) {

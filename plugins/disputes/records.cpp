@@ -1,6 +1,8 @@
 // Binary encodings of the plugin's records (version 1) and the table access.
 #include "records.hpp"
 
+#include <algorithm>
+
 #include "arctl/error.hpp"
 
 namespace arctl::disputes {
@@ -118,6 +120,9 @@ Bytes encode(const Proposal& p) {
   for (const auto& a : p.approvals)
     e.str(a.actor).date(a.date);
   e.str(p.document).str(p.rejected_by).str(p.reject_reason).date(p.closed);
+  // Appended later, so that proposals stored before keep decoding.
+  for (const auto& a : p.approvals)
+    e.str(a.login);
   return std::move(e).bytes();
 }
 
@@ -143,6 +148,9 @@ Proposal decode_proposal(BytesView v) {
   p.rejected_by = d.str();
   p.reject_reason = d.str();
   p.closed = d.date();
+  if (!d.done())
+    for (auto& a : p.approvals)
+      a.login = d.str();
   return p;
 }
 
@@ -183,12 +191,38 @@ Case Records::get_case(const std::string& id) {
 }
 
 void Records::put_case(const Case& c) {
+  // The mark is kept from a ledger's first case on; one with cases written
+  // before it has none and is always read the slow way (latest_case_date).
+  const auto latest = latest_case_date();
+  const bool keep = latest || !any_case();
   table("cases").put(KeyBuilder().str(c.id), encode(c));
   auto idx = table("unresolved");
   if (c.status == "resolved")
     idx.del(open_key(c));
   else
     idx.put(open_key(c), {});
+  if (!keep) return;
+  const auto day = c.status == "resolved" ? std::max(c.opened, c.resolved) : c.opened;
+  if (latest && day <= *latest) return;
+  Encoder e(kVersion);
+  e.date(day);
+  table("meta").put(KeyBuilder().str("latest_case_date"), std::move(e).bytes());
+}
+
+bool Records::any_case() {
+  bool any = false;
+  table("cases").scan({}, [&](BytesView, BytesView) {
+    any = true;
+    return false;
+  });
+  return any;
+}
+
+std::optional<Date> Records::latest_case_date() {
+  auto v = table("meta").get(KeyBuilder().str("latest_case_date"));
+  if (!v) return std::nullopt;
+  Decoder d(*v, kVersion);
+  return d.date();
 }
 
 void Records::add_history(Case& c, HistoryEntry e) {

@@ -64,8 +64,9 @@ struct Promise {
 };
 
 struct Approval {
-  std::string actor;
+  std::string actor;  // declared: --actor / ARCTL_ACTOR
   Date date{};
+  std::string login;  // the operating-system login that ran the approval
 };
 
 struct Proposal {
@@ -111,6 +112,10 @@ class Records {
   // Unresolved cases of one customer (optionally one document), from the index.
   std::vector<Case> unresolved(std::optional<std::string_view> customer,
                                std::optional<std::string_view> invoice = std::nullopt);
+  // The latest day any case was opened or resolved, kept by put_case; nullopt
+  // for a ledger whose cases were written before it was kept (or none).
+  // Cost: one get.
+  std::optional<Date> latest_case_date();
 
   std::optional<Promise> find_promise(const std::string& id);
   void put_promise(const Promise& p);
@@ -125,6 +130,7 @@ class Records {
                          const std::function<bool(const Activity&)>& fn);
 
  private:
+  bool any_case();  // Cost: the first key of the cases table.
   PluginTable table(std::string_view name) { return tx_.table(handle_, name); }
   Tx& tx_;
   const PluginHandle& handle_;

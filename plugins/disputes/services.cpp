@@ -23,6 +23,19 @@ std::map<std::string, Money> DisputeServiceImpl::disputed_documents(
     Tx& tx, std::optional<std::string_view> customer) {
   Cases cases(tx, need(handle_));
   std::map<std::string, Money> out;
+  const auto latest = cases.store().latest_case_date();
+  if (ctx_ && !(latest && *latest <= ctx_->today())) {
+    const Date as_of = ctx_->today();
+    cases.store().for_each_case([&](const Case& c) {
+      if (c.kind != "dispute" || c.invoice.empty() || (customer && c.customer != *customer) ||
+          c.opened > as_of || (c.status == "resolved" && c.resolved <= as_of))
+        return true;
+      auto [it, fresh] = out.try_emplace(c.invoice, Money::zero(c.amount.currency()));
+      it->second += c.amount;
+      return true;
+    });
+    return out;
+  }
   for (const auto& c : cases.store().unresolved(customer)) {
     if (c.kind != "dispute" || c.invoice.empty() || out.count(c.invoice)) continue;
     const auto amount = cases.disputed(tx.document(c.invoice));
@@ -51,9 +64,12 @@ void validate_config(const Json& payload) {
     if (value != "escalate" && value != "open" && value != "none")
       fail(ErrorKind::kConflict, "must be escalate, open or none, not '" + value + "'",
            {"", 0, key});
-  } else if (key == "writeoff.approval_limit") {
+  } else if (key == "writeoff.approval_limit" || key == "writeoff.approval_limit_period") {
     const auto limit = Decimal::parse(value);
     if (limit.micros < 0) fail(ErrorKind::kConflict, "must not be negative", {"", 0, key});
+  } else if (key == "writeoff.approver_must_be_login") {
+    if (value != "true" && value != "false")
+      fail(ErrorKind::kConflict, "must be true or false, not '" + value + "'", {"", 0, key});
   }
 }
 

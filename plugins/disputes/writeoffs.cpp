@@ -1,19 +1,54 @@
 // Write-off proposals, approvals, rejections and the posting they lead to.
 #include "writeoffs.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
 #include "cases.hpp"
 
 namespace arctl::disputes {
 
-Money Writeoffs::limit(const Currency& currency) {
-  const auto text = tx_.config_or("writeoff.approval_limit", "1000.00");
+namespace {
+
+Money limit_from(Tx& tx, std::string_view key, std::string_view fallback,
+                 const Currency& currency) {
+  const auto text = tx.config_or(key, fallback);
   try {
     return Money::parse(text, currency);
   } catch (const Error& e) {
-    fail(ErrorKind::kConflict, e.what(), {"", 0, "writeoff.approval_limit"});
+    fail(ErrorKind::kConflict, e.what(), {"", 0, std::string(key)});
   }
+}
+
+bool same_month(Date a, Date b) {
+  const std::chrono::year_month_day x{a}, y{b};
+  return x.year() == y.year() && x.month() == y.month();
+}
+
+}  // namespace
+
+Money Writeoffs::limit(const Currency& currency) {
+  return limit_from(tx_, "writeoff.approval_limit", "1000.00", currency);
+}
+
+Money Writeoffs::period_limit(const Currency& currency) {
+  return limit_from(tx_, "writeoff.approval_limit_period", "5000.00", currency);
+}
+
+std::uint32_t Writeoffs::approvals_needed(const Proposal& p) {
+  // Split write-offs count together, so splitting does not avoid the second
+  // approver: per invoice, and per customer and month.
+  const auto cur = p.amount.currency();
+  Money invoice = p.amount, period = p.amount;
+  store_.for_each_proposal([&](const Proposal& o) {
+    if (o.id == p.id || o.status == "rejected" || !(o.amount.currency() == cur)) return true;
+    if (o.invoice == p.invoice) invoice += o.amount;
+    if (o.customer == p.customer && same_month(o.proposed, p.proposed)) period += o.amount;
+    return true;
+  });
+  return invoice > limit(cur) || period > period_limit(cur) ? 2 : 1;
 }
 
 Proposal Writeoffs::get(const std::string& id) {
@@ -63,7 +98,7 @@ Proposal Writeoffs::propose(const std::string& invoice, const std::optional<std:
   p.dispute = dispute;
   p.proposed_by = actor_of(tx_);
   p.proposed = date;
-  p.required = p.amount > limit(cur) ? 2 : 1;
+  p.required = approvals_needed(p);
   store_.put_proposal(p);
   Json j = payload(p);
   j["reason"] = reason;
@@ -75,7 +110,7 @@ Proposal Writeoffs::propose(const std::string& invoice, const std::optional<std:
   return p;
 }
 
-Proposal Writeoffs::approve(const std::string& id, Date date) {
+Proposal Writeoffs::approve(const std::string& id, Date date, const std::string& login) {
   auto p = get(id);
   if (p.status != "pending") fail_conflict("'" + id + "' is already " + p.status);
   const auto actor = actor_of(tx_);
@@ -83,9 +118,20 @@ Proposal Writeoffs::approve(const std::string& id, Date date) {
     fail_conflict("'" + actor + "' proposed " + id + " and cannot also approve it");
   for (const auto& a : p.approvals)
     if (a.actor == actor) fail_conflict("'" + actor + "' has already approved " + id);
-  p.approvals.push_back({actor, date});
+  const auto must = tx_.config_or("writeoff.approver_must_be_login", "false");
+  if (must != "true" && must != "false")
+    fail(ErrorKind::kConflict, "must be true or false, not '" + must + "'",
+         {"", 0, "writeoff.approver_must_be_login"});
+  if (must == "true" && actor != login)
+    fail_conflict("the approver '" + actor + "' is not the login '" + login +
+                  "' running the approval (writeoff.approver_must_be_login=true)");
+  // Other write-offs of the invoice or the customer may have come since the
+  // proposal: the approval needs what the totals need now.
+  p.required = std::max(p.required, approvals_needed(p));
+  p.approvals.push_back({actor, date, login});
   Json j = payload(p);
   j["approver"] = actor;
+  j["login"] = login;
   j["approvals"] = p.approvals.size();
   j["approvals_required"] = p.required;
   j["date"] = format_date(date);
@@ -124,10 +170,13 @@ void Writeoffs::post(Proposal& p, Date date) {
   Json j = payload(p);
   j["document"] = d.id;
   j["proposed_by"] = p.proposed_by;
-  Json approvers = Json::array();
-  for (const auto& a : p.approvals)
+  Json approvers = Json::array(), logins = Json::array();
+  for (const auto& a : p.approvals) {
     approvers.push_back(a.actor);
+    logins.push_back(a.login);
+  }
   j["approved_by"] = approvers;
+  j["approver_logins"] = logins;
   j["dispute"] = p.dispute;
   j["date"] = format_date(date);
   tx_.emit(kPosted, std::move(j));
@@ -166,14 +215,18 @@ Json Writeoffs::row(const Proposal& p) {
   j["proposed"] = format_date(p.proposed);
   j["approvals_required"] = p.required;
   j["approvals"] = p.approvals.size();
-  std::string by;
-  for (const auto& a : p.approvals)
+  std::string by, logins;
+  for (const auto& a : p.approvals) {
     by += (by.empty() ? "" : ",") + a.actor;
+    logins += (logins.empty() ? "" : ",") + a.login;
+  }
   j["approved_by"] = by;
   j["document"] = p.document;
   j["rejected_by"] = p.rejected_by;
   j["reject_reason"] = p.reject_reason;
   j["closed"] = p.status == "pending" ? "" : format_date(p.closed);
+  // Last, so that the columns before it keep their places.
+  j["approver_logins"] = logins;
   return j;
 }
 

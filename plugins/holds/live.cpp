@@ -2,6 +2,8 @@
 // the rules look back on, and the holds.block_invoicing veto.
 #include "live.hpp"
 
+#include <algorithm>
+
 #include "arctl/error.hpp"
 #include "credit.hpp"
 
@@ -44,19 +46,32 @@ void reevaluate(Tx& tx, State& st, const std::string& customer) {
   st.touched.insert(customer);
 }
 
-// An invoice whose reference is one of the customer's open orders takes that
-// order out of the exposure: the invoice now carries it.
+// An invoice whose reference is one of the customer's open orders takes what
+// it invoices out of that order's exposure (the invoice now carries it); the
+// rest of the order stays open until invoiced too. An invoice in another
+// currency than the order cannot be netted against it and settles it whole.
 void settle_order(Tx& tx, State& st, const Json& doc) {
   const auto customer = text(doc, "customer"), ref = text(doc, "ref");
   if (ref.empty()) return;
   auto& store = st.holds.store();
-  const auto ord = store.order(tx, customer, ref);
+  auto ord = store.order(tx, customer, ref);
   if (!ord) return;
-  store.erase_order(tx, customer, ref);
+  const auto cur = ord->amount.currency();
+  Money taken = ord->amount;
+  if (text(doc, "currency") == cur.code())
+    taken = std::min(taken, Money::parse(text(doc, "amount"), cur));
+  const Money remaining = ord->amount - taken;
+  if (remaining.is_positive()) {
+    ord->amount = remaining;
+    store.put_order(tx, *ord);
+  } else {
+    store.erase_order(tx, customer, ref);
+  }
   tx.emit(kCreditOrder, Json{{"customer", customer},
                              {"order_id", ref},
-                             {"amount", ord->amount.str()},
-                             {"currency", std::string(ord->amount.currency().code())},
+                             {"amount", taken.str()},
+                             {"remaining", remaining.str()},
+                             {"currency", std::string(cur.code())},
                              {"action", "invoiced"},
                              {"invoice", text(doc, "id")}});
 }

@@ -151,7 +151,8 @@ std::vector<Pending> read_csv(Input& in) {
   CsvReader reader(in.stream(), in.name());
   Collector out(in.name());
   auto header_rec = reader.next();
-  if (!header_rec) return {};
+  // Not even a header row: more likely the wrong file than nothing to import.
+  if (!header_rec) fail_conflict("empty file: expected a header row", {in.name(), 1, {}});
   std::vector<std::string_view> known(std::begin(kHeaderColumns), std::end(kHeaderColumns));
   known.insert(known.end(), std::begin(kLineColumns), std::end(kLineColumns));
   CsvHeader header(*header_rec, in.name(), {"id", "customer", "date"}, known);

@@ -91,7 +91,7 @@ TEST_SUITE("disputes") {
       p.customer = "ACME";
       p.amount = Money(123456, eur);
       p.required = 2;
-      p.approvals = {{"ann", make_date(2026, 2, 1)}, {"bob", make_date(2026, 2, 2)}};
+      p.approvals = {{"ann", make_date(2026, 2, 1), "ann"}, {"bob", make_date(2026, 2, 2), "root"}};
       s.put_proposal(p);
       const auto q = s.find_proposal("WOP-1");
       REQUIRE(q);
@@ -100,6 +100,7 @@ TEST_SUITE("disputes") {
       REQUIRE(q->approvals.size() == 2);
       CHECK(q->approvals[1].actor == "bob");
       CHECK(q->approvals[1].date == make_date(2026, 2, 2));
+      CHECK(q->approvals[1].login == "root");
 
       Activity a{
           7,    "ACME", "call", "promised Friday", make_date(2026, 3, 1), make_date(2026, 3, 6),
