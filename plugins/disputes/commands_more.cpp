@@ -102,8 +102,8 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   approve->add_option("id", *id, "Proposal id")->required();
   ctx.add_dry_run(approve);
   approve->callback([&ctx, &h, id] {
-    const auto r =
-        ctx.ledger().write([&](Tx& tx) { return Writeoffs(tx, h).approve(*id, ctx.today()); });
+    const auto r = ctx.ledger().write(
+        [&](Tx& tx) { return Writeoffs(tx, h).approve(*id, tx.posting_date(ctx.today())); });
     ctx.report(Writeoffs::row(r), r.status == "posted"
                                       ? r.id + " approved; write-off " + r.document + " posted"
                                       : r.id + " approved (" + std::to_string(r.approvals.size()) +

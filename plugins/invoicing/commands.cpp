@@ -36,6 +36,12 @@ Date date_or_today(Context& ctx, const std::string& text, const char* option = "
   return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
 }
 
+// For an action on an existing document: --date as given (the kernel refuses
+// one in a locked period), else the business date moved out of a locked period.
+Date date_or_posting(Context& ctx, Tx& tx, const std::string& text) {
+  return text.empty() ? tx.posting_date(ctx.today()) : date_or_today(ctx, text);
+}
+
 // Errors about a line's parts (quantity, unit_price...) or the invoice's
 // total came from --line; an error about the currency came from --currency.
 Error as_option_error(const Error& e) {
@@ -155,7 +161,7 @@ void void_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     ctx.ledger().write(
-        [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_today(ctx, o->date)); });
+        [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_posting(ctx, tx, o->date)); });
     ctx.report(Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
   });
 }
@@ -182,7 +188,7 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
         for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
       }
       return inv.credit(tx, o->id, o->amount, line_specs(o->lines), o->reason,
-                        date_or_today(ctx, o->date));
+                        date_or_posting(ctx, tx, o->date));
     });
     auto j = created_json(c);
     j["credit_for"] = o->id;
@@ -227,7 +233,8 @@ void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     const auto r = ctx.ledger().write([&](Tx& tx) {
-      return inv.rebill(tx, o->id, line_specs(o->lines), o->reason, date_or_today(ctx, o->date));
+      return inv.rebill(tx, o->id, line_specs(o->lines), o->reason,
+                        date_or_posting(ctx, tx, o->date));
     });
     Json j;
     j["original"] = o->id;
