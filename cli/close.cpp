@@ -56,9 +56,9 @@ CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) 
   const auto end = period.last_day();
   const auto as_of = ctx.today();
   if (as_of < end)
-    fail(ErrorKind::kUsage, "closing " + period.str() + " needs a business date on or after " +
-                                format_date(end) + " (it is " + format_date(as_of) +
-                                "; use --as-of)");
+    fail(ErrorKind::kConflict, "closing " + period.str() + " needs a business date on or after " +
+                                   format_date(end) + " (it is " + format_date(as_of) +
+                                   "; use --as-of)");
   const bool dry = ctx.options().dry_run;
   CloseRun run{period, as_of, o.out / period.str(), dry};
   CloseOutcome outcome;

@@ -29,7 +29,7 @@ JournalHead head_of_backup(const fs::path& file, const std::string& actor) {
   std::error_code ec;
   fs::create_hard_link(file, dir / "data.mdb", ec);
   if (ec) fs::copy_file(file, dir / "data.mdb");
-  Ledger copy(open_lmdb_store(dir, false), dir, Session{actor, "arctl backup", false});
+  Ledger copy(open_lmdb_store(dir, false), dir, Session{actor, "arctl backup", false, {}});
   return copy.read([](Tx& tx) { return tx.journal_head(); });
 }
 
@@ -77,7 +77,7 @@ void register_backup(CLI::App& app, Context& ctx) {
     // Check the copy before it replaces anything.
     CheckReport rep;
     {
-      auto staged = Ledger::open(staging, Session{ctx.options().actor, "arctl restore", false});
+      auto staged = Ledger::open(staging, Session{ctx.options().actor, "arctl restore", false, {}});
       rep = staged->read([](Tx& tx) { return check_ledger(tx); });
     }
     if (!rep.ok()) {

@@ -6,6 +6,19 @@
 #include "commands.hpp"
 
 namespace arctl::cli {
+namespace {
+
+// The month is the command's own argument: a malformed one is a usage error,
+// like any bad command line (a month that is not over yet is a conflict).
+Period parse_month(const std::string& text) {
+  try {
+    return Period::parse(text);
+  } catch (const Error& e) {
+    fail(ErrorKind::kUsage, e.what(), {"", 0, "YYYY-MM"});
+  }
+}
+
+}  // namespace
 
 void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
   struct Opts {
@@ -27,7 +40,7 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
     if (o->period.empty())
       fail_usage("name the month to close (arctl close YYYY-MM), or use close status");
     CloseOptions opts;
-    opts.period = for_option("YYYY-MM", [&] { return Period::parse(o->period); });
+    opts.period = parse_month(o->period);
     opts.out = o->out.empty() ? ctx.ledger_dir() / "closes" : std::filesystem::path(o->out);
     opts.only = o->only;
     opts.skip = o->skip;
@@ -54,8 +67,7 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
   status->add_option("period", *status_period, "Only this month, YYYY-MM");
   status->callback([&ctx, status_period] {
     std::optional<Period> p;
-    if (!status_period->empty())
-      p = for_option("YYYY-MM", [&] { return Period::parse(*status_period); });
+    if (!status_period->empty()) p = parse_month(*status_period);
     auto rows = close_status(ctx, p);
     if (p && rows.empty()) fail_not_found("no close of " + p->str() + " has been run");
     if (p)

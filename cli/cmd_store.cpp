@@ -36,7 +36,7 @@ std::string describe(const Store& s) {
 void copy_to(Context& ctx, const std::string& url) {
   auto& source = ctx.ledger();
   Ledger target(open_store_url(url, true), ctx.ledger_dir(),
-                Session{ctx.options().actor, "arctl store copy", false});
+                Session{ctx.options().actor, "arctl store copy", false, {}});
   Json r;
   r["from"] = describe(source.store());
   r["to"] = describe(target.store());
@@ -52,10 +52,10 @@ void copy_from(Context& ctx, const std::string& url) {
     ctx.set_ledger_dir(std::filesystem::current_path() / ".arctl");
   const auto dir = ctx.ledger_dir();
   Ledger source(open_store_url(url, false), dir,
-                Session{ctx.options().actor, "arctl store copy", false});
+                Session{ctx.options().actor, "arctl store copy", false, {}});
   auto target_store = open_store(dir, true);
   Ledger target(std::move(target_store), dir,
-                Session{ctx.options().actor, "arctl store copy", false});
+                Session{ctx.options().actor, "arctl store copy", false, {}});
   Json r;
   r["from"] = describe(source.store());
   r["to"] = describe(target.store());

@@ -87,6 +87,12 @@ Ledger& Context::ledger() {
   for (std::size_t i = 0; i < options_.argv.size(); ++i)
     s.command += (i ? " " : "") + quote_arg(options_.argv[i]);
   s.dry_run = options_.dry_run;
+  // A malformed ARCTL_TODAY is reported by the command that reads the date,
+  // not by every command that opens the ledger.
+  try {
+    s.today = today();
+  } catch (const Error&) {
+  }
   log::info("ledger " + ledger_dir().string() + " as " + s.actor);
   ledger_ = Ledger::open(ledger_dir(), std::move(s), false);
   if (host_)

@@ -80,6 +80,10 @@ Application Tx::apply(std::string_view from_id, std::string_view to_id, const Mo
   note_activity(date);
   Json p = to_json(a);
   p["customer"] = from.customer;
+  // Cash for documents of a locked period posts in the open one; the GL and
+  // the log show the date the documents would have settled on beside it.
+  if (const auto lock = lock_date(); lock && earliest <= *lock)
+    p["document_date"] = format_date(earliest);
   emit(event::kApplicationMade, std::move(p));
   return a;
 }
@@ -119,6 +123,8 @@ Application Tx::reverse(std::uint64_t id, Date date, std::string_view reason) {
   note_activity(date);
   Json p = to_json(r);
   p["customer"] = from.customer;
+  if (const auto lock = lock_date(); lock && original.date <= *lock)
+    p["document_date"] = format_date(original.date);
   emit(event::kApplicationReversed, std::move(p));
   return r;
 }

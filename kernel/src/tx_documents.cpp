@@ -134,8 +134,14 @@ void Tx::void_document(std::string_view id, std::string_view reason, Date date) 
   if (!applied.empty())
     fail_conflict("'" + d.id + "' cannot be voided: it has " + applied +
                   " applied; reverse those first");
-  check_not_locked(d.issued, "voiding '" + d.id + "'");
+  // The void posts on `date`; the document's own date may lie in a locked
+  // period (the void is then booked in the open one), but a void cannot
+  // precede what it voids, as a credit note cannot.
   check_not_locked(date, "voiding '" + d.id + "'");
+  if (date < d.issued)
+    fail_conflict("voiding '" + d.id + "': dated " + format_date(date) + ", before the " +
+                  std::string(to_string(d.kind)) + " (" + format_date(d.issued) + ")");
+  const auto lock = lock_date();
   // The void date is kept so that balances as of an earlier date still see it.
   d.links["voided_on"] = format_date(date);
   adjust_open(d, -d.open, true);
@@ -147,6 +153,7 @@ void Tx::void_document(std::string_view id, std::string_view reason, Date date) 
   p["amount"] = d.amount.str();
   p["currency"] = std::string(d.amount.currency().code());
   p["date"] = format_date(date);
+  if (lock && d.issued <= *lock) p["document_date"] = format_date(d.issued);
   p["reason"] = reason;
   emit(event::kDocumentVoided, std::move(p));
 }
@@ -163,6 +170,11 @@ void Tx::assign_customer(std::string_view id, std::string_view customer_id) {
   p["customer"] = c.id;
   p["amount"] = d.amount.str();
   p["currency"] = std::string(d.amount.currency().code());
+  // Journals written before this field existed book the assignment on the
+  // receipt's date; readers fall back to that when `date` is missing.
+  const Date posted = posting_date(d.issued);
+  p["date"] = format_date(posted);
+  if (posted != d.issued) p["document_date"] = format_date(d.issued);
   emit(event::kDocumentAssigned, std::move(p));
 }
 

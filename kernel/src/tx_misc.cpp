@@ -1,5 +1,6 @@
 // Tx: configuration, counters, the period lock and plugin tables.
 #include <algorithm>
+#include <chrono>
 
 #include "arctl/error.hpp"
 #include "arctl/ledger.hpp"
@@ -102,6 +103,14 @@ void Tx::check_not_locked(Date d, std::string_view what) {
     fail(ErrorKind::kPeriodLocked, std::string(what) + " is dated " + format_date(d) +
                                        ", on or before the period lock date " + format_date(*lock) +
                                        " (arctl period reopen --reason ... to change it)");
+}
+
+Date Tx::posting_date(Date wanted) {
+  const auto lock = lock_date();
+  if (!lock || wanted > *lock) return wanted;
+  const Date first_open = *lock + std::chrono::days(1);
+  const auto& today = ledger_.session().today;
+  return today && *today > first_open ? *today : first_open;
 }
 
 void Tx::lock_period(Date through) {

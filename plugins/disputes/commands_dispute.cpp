@@ -212,7 +212,8 @@ void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
     auto* invoicing = ctx.service<InvoicingService>();
     const auto j = ctx.ledger().write([&](Tx& tx) {
       Cases cases(tx, h);
-      const auto r = cases.resolve(o->id, o->outcome, amount, o->note, ctx.today(), invoicing, due);
+      const auto r = cases.resolve(o->id, o->outcome, amount, o->note, tx.posting_date(ctx.today()),
+                                   invoicing, due);
       Json out = cases.row(r.the_case, ctx.today());
       out["resolved_amount"] =
           r.the_case.status == "resolved" ? r.the_case.resolved_amount.str() : "";

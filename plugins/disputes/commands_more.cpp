@@ -117,7 +117,7 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   approve->callback([&ctx, &h, id] {
     const auto login = os_login();
     const auto r = ctx.ledger().write(
-        [&](Tx& tx) { return Writeoffs(tx, h).approve(*id, ctx.today(), login); });
+        [&](Tx& tx) { return Writeoffs(tx, h).approve(*id, tx.posting_date(ctx.today()), login); });
     ctx.report(Writeoffs::row(r), r.status == "posted"
                                       ? r.id + " approved; write-off " + r.document + " posted"
                                       : r.id + " approved (" + std::to_string(r.approvals.size()) +

@@ -98,7 +98,10 @@ std::string EntryBuilder::customer_name(const std::string& id) {
 Date EntryBuilder::date_of(const JournalEntry& ev) {
   const auto& p = ev.payload;
   if (ev.type == event::kDocumentPosted) return parse_date(str_of(p, "issued"));
-  if (ev.type == event::kDocumentAssigned) return tx_.document(str_of(p, "id")).issued;
+  // Assignments journaled before they carried a date were booked on the
+  // receipt's own date.
+  if (ev.type == event::kDocumentAssigned && str_of(p, "date").empty())
+    return tx_.document(str_of(p, "id")).issued;
   return parse_date(str_of(p, "date"));
 }
 
@@ -241,6 +244,18 @@ Entry EntryBuilder::posting(const Json& doc, const Json* lines, Date date, std::
 }
 
 std::optional<Entry> EntryBuilder::build(const JournalEntry& ev, const JournalEntry* lines) {
+  auto e = build_entry(ev, lines);
+  if (e) {
+    const auto doc_date = str_of(ev.payload, "document_date");
+    if (!doc_date.empty()) {
+      e->document_date = parse_date(doc_date);
+      e->description += " (document date " + doc_date + ")";
+    }
+  }
+  return e;
+}
+
+std::optional<Entry> EntryBuilder::build_entry(const JournalEntry& ev, const JournalEntry* lines) {
   const auto& p = ev.payload;
   if (ev.type == event::kDocumentPosted) {
     auto e = posting(p, lines ? &lines->payload : nullptr, date_of(ev), ev.seq);

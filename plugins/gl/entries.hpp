@@ -29,6 +29,9 @@ struct Entry {
   std::string document;        // the document id (for applications: the receipt)
   std::string customer;
   std::string description;
+  // Set when the entry posts on another date than its documents' (cash for
+  // documents of a locked period, booked in the open one).
+  std::optional<Date> document_date;
   Currency currency;
   std::vector<Posting> postings;  // sums to zero
 };
@@ -51,6 +54,7 @@ class EntryBuilder {
   Date date_of(const JournalEntry& event);
 
  private:
+  std::optional<Entry> build_entry(const JournalEntry& event, const JournalEntry* lines);
   Entry posting(const Json& doc, const Json* lines, Date date, std::uint64_t seq);
   void revenue_and_tax(Entry& e, const Json& doc, const Json* lines, std::int64_t sign);
   bool split_like(Entry& e, const std::string& source, const std::string& what, std::int64_t amount,

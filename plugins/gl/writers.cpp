@@ -114,8 +114,8 @@ void Writer::begin(const std::vector<std::string>& accounts,
       declared_ = currencies;
       // ledger --pedantic wants metadata tags declared; hledger needs no tags.
       if (syntax_ == Syntax::kLedger)
-        for (const char* tag :
-             {"arctl-seq", "arctl-doc", "arctl-kind", "arctl-customer", "arctl-entries"})
+        for (const char* tag : {"arctl-seq", "arctl-doc", "arctl-kind", "arctl-customer",
+                                "arctl-docdate", "arctl-entries"})
           out_ << "tag " << tag << '\n';
       out_ << '\n';
       break;
@@ -156,6 +156,7 @@ void Writer::text_entry(const Entry& e) {
     out_ << "    ; arctl-doc: " << one_line(e.document) << '\n';
     out_ << "    ; arctl-kind: " << e.kind << '\n';
     if (!e.customer.empty()) out_ << "    ; arctl-customer: " << one_line(e.customer) << '\n';
+    if (e.document_date) out_ << "    ; arctl-docdate: " << format_date(*e.document_date) << '\n';
   }
   for (const auto& p : e.postings) {
     out_ << "    " << p.account;
@@ -178,6 +179,7 @@ void Writer::beancount_entry(const Entry& e) {
     out_ << "  arctl-seq: " << e.seq << '\n';
     out_ << "  arctl-doc: " << bean_str(e.document) << '\n';
     out_ << "  arctl-kind: " << bean_str(e.kind) << '\n';
+    if (e.document_date) out_ << "  arctl-docdate: " << format_date(*e.document_date) << '\n';
   }
   for (const auto& p : e.postings)
     out_ << "  " << p.account << "  " << amount(e, p.minor) << '\n';
@@ -221,6 +223,7 @@ void Writer::jsonl_entry(const Entry& e) {
   j["kind"] = e.kind;
   j["customer"] = e.customer;
   j["description"] = e.description;
+  if (e.document_date) j["document_date"] = format_date(*e.document_date);
   j["currency"] = std::string(e.currency.code());
   Json postings = Json::array();
   for (const auto& p : e.postings)

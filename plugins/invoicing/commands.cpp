@@ -36,6 +36,12 @@ Date date_or_today(Context& ctx, const std::string& text, const char* option = "
   return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
 }
 
+// For an action on an existing document: --date as given (the kernel refuses
+// one in a locked period), else the business date moved out of a locked period.
+Date date_or_posting(Context& ctx, Tx& tx, const std::string& text) {
+  return text.empty() ? tx.posting_date(ctx.today()) : date_or_today(ctx, text);
+}
+
 // Errors about a line's parts (quantity, unit_price...) or the invoice's
 // total came from --line; an error about the currency came from --currency.
 Error as_option_error(const Error& e) {
@@ -158,7 +164,7 @@ void void_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
     ctx.ledger().write(
-        [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_today(ctx, o->date)); });
+        [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_posting(ctx, tx, o->date)); });
     ctx.report(Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
   });
 }
@@ -186,7 +192,7 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
         amount = for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
       }
       return inv.credit(tx, o->id, amount, line_specs(o->lines), o->reason,
-                        date_or_today(ctx, o->date));
+                        date_or_posting(ctx, tx, o->date));
     });
     auto j = created_json(c);
     j["credit_for"] = o->id;
@@ -231,13 +237,15 @@ void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("--due", o->due, "Due date of the replacement (default: the original's)");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, &inv, o] {
-    RebillInput in;
-    in.id = o->id;
-    in.lines = line_specs(o->lines);
-    in.reason = o->reason;
-    in.date = date_or_today(ctx, o->date);
-    if (!o->due.empty()) in.due = date_or_today(ctx, o->due, "--due");
-    const auto r = ctx.ledger().write([&](Tx& tx) { return inv.rebill(tx, in); });
+    const auto r = ctx.ledger().write([&](Tx& tx) {
+      RebillInput in;
+      in.id = o->id;
+      in.lines = line_specs(o->lines);
+      in.reason = o->reason;
+      in.date = date_or_posting(ctx, tx, o->date);
+      if (!o->due.empty()) in.due = date_or_today(ctx, o->due, "--due");
+      return inv.rebill(tx, in);
+    });
     Json j;
     j["original"] = o->id;
     j["credit_note"] = r.credit_note.document.id;

@@ -16,6 +16,13 @@ Date date_or_today(Context& ctx, const std::string& text, const char* option = "
   return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
 }
 
+// --date as given (checked against the lock by the kernel), else the
+// business date moved out of a locked period.
+Date date_or_posting(Context& ctx, Tx& tx, const std::string& text) {
+  return text.empty() ? tx.posting_date(ctx.today())
+                      : for_option("--date", [&] { return parse_date(text); });
+}
+
 // --date as given, if it was.
 std::optional<Date> date_option(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -326,7 +333,7 @@ void return_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->callback([&ctx, &p, o] {
     const auto r = ctx.ledger().write([&](Tx& tx) {
       if (o->fee) positive_amount(*o->fee, tx.document(o->id).amount.currency(), "--fee");
-      return p.return_payment(tx, o->id, o->reason, o->fee, date_or_today(ctx, o->date));
+      return p.return_payment(tx, o->id, o->reason, o->fee, date_or_posting(ctx, tx, o->date));
     });
     Json j{{"id", o->id},
            {"return_document", r.return_doc},
@@ -352,7 +359,7 @@ void refund_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->callback([&ctx, &p, o] {
     const auto d = ctx.ledger().write([&](Tx& tx) {
       positive_amount(o->amount, tx.customer(o->customer).currency, "--amount");
-      return p.refund(tx, o->customer, o->amount, o->method, date_or_today(ctx, o->date));
+      return p.refund(tx, o->customer, o->amount, o->method, date_or_posting(ctx, tx, o->date));
     });
     ctx.report(to_json(d), d.id);
   });

@@ -1,6 +1,7 @@
 // Corrections to cash already recorded: a receipt moved to the customer who
 // really paid, a mis-keyed receipt cancelled, and manual application dates
-// that are honoured exactly or refused, never silently moved.
+// that are honoured exactly or refused, never silently moved. Only an implied
+// date (none typed) moves out of a locked period, to Tx::posting_date.
 #include "arctl/error.hpp"
 #include "payments.hpp"
 
@@ -16,8 +17,9 @@ namespace {
 
 // The date of a correction that must not precede `floor` (the receipt, or the
 // latest of the applications it reverses).
-Date correction_date(std::optional<Date> date, Date today, Date floor, const std::string& what) {
-  if (!date) return std::max(today, floor);
+Date correction_date(Tx& tx, std::optional<Date> date, Date today, Date floor,
+                     const std::string& what) {
+  if (!date) return tx.posting_date(std::max(today, floor));
   if (*date < floor) bad_date(*date, what, floor);
   return *date;
 }
@@ -113,7 +115,7 @@ Payments::Corrected Payments::reassign(Tx& tx, const std::string& id, const std:
       fail_conflict("'" + id + "' already belongs to '" + to.id + "'");
     out.from = c.receipt.customer;
     out.amount = c.receipt.amount;
-    out.date = correction_date(date, today, c.floor, c.floor_what);
+    out.date = correction_date(tx, date, today, c.floor, c.floor_what);
     out.reopened = reverse_all(tx, c, out.date, "reassigned: " + reason);
     if (out.from.empty())
       tx.assign_customer(id, to.id);
@@ -142,7 +144,7 @@ Payments::Corrected Payments::reverse(Tx& tx, const std::string& id, const std::
     auto c = correctable(tx, id);
     out.customer = c.receipt.customer;
     out.amount = c.receipt.amount;
-    out.date = correction_date(date, today, c.floor, c.floor_what);
+    out.date = correction_date(tx, date, today, c.floor, c.floor_what);
     out.reopened = reverse_all(tx, c, out.date, "reversed: " + reason);
     tx.void_document(id, reason, out.date);
   }
@@ -163,7 +165,7 @@ Application Payments::apply_dated(Tx& tx, const std::string& receipt, const std:
         bad_date(*date, std::string(to_string(d->kind)) + " '" + d->id + "'", d->issued);
   const Money how_much = amount ? *amount : std::min(r.open, inv.open);
   return apply(tx, Known{receipt, r.customer, r.issued, invoice, inv.issued}, how_much,
-               date.value_or(today), "manual");
+               date ? *date : tx.posting_date(today), "manual");
 }
 
 std::vector<Application> Payments::unapply_dated(Tx& tx, const std::string& receipt,
@@ -175,7 +177,7 @@ std::vector<Application> Payments::unapply_dated(Tx& tx, const std::string& rece
         bad_date(*date,
                  "application " + std::to_string(a.id) + " of '" + receipt + "' to '" + a.to + "'",
                  a.date);
-  return unapply(tx, receipt, invoice, date.value_or(today));
+  return unapply(tx, receipt, invoice, date ? *date : tx.posting_date(today));
 }
 
 }  // namespace arctl::payments

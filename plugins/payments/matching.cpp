@@ -1,5 +1,5 @@
 // The matching engine behind `payment auto`. Every decision about a receipt
-// (its customer, its items, whether it is ambiguous or locked) is taken
+// (its customer, its items, whether it is ambiguous) is taken
 // before anything is written for it, so a receipt either is applied as a
 // whole or goes to the review queue untouched.
 #include "matching.hpp"
@@ -51,7 +51,6 @@ class Engine {
     oldest_first_ = tx.config_or("payments.oldest_first", "false") == "true";
     tolerance_text_ = tx.config_or("payments.write_off_tolerance", "0");
     grace_ = std::chrono::days(days_setting(tx, "payments.discount_grace_days", 0, 365));
-    lock_ = tx.lock_date();
   }
 
   AutoResult run() {
@@ -185,7 +184,7 @@ class Engine {
   void apply(const Document& receipt, OpenDebit& d, const Money amount, const std::string& rule,
              std::string& last_rule, const std::string& reason = {}) {
     p_.apply(tx_, Payments::Known{receipt.id, receipt.customer, receipt.issued, d.id, d.issued},
-             amount, receipt.issued, reason.empty() ? rule : reason);
+             amount, post_, reason.empty() ? rule : reason);
     applied_ += amount;
     d.open -= amount;
     applied(rule, amount, last_rule != rule);
@@ -250,12 +249,9 @@ class Engine {
 
   void match(const OpenItem& item) {
     auto receipt = tx_.document(item.id);
-    if (lock_ && receipt.issued <= *lock_) {
-      review(kLockedPeriod, "dated " + format_date(receipt.issued) +
-                                ", inside the period locked through " + format_date(*lock_) +
-                                "; apply it by hand with a --date in the open period");
-      return;
-    }
+    // Cash received in a locked period is applied in the open one; its own
+    // date still decides discounts and aging.
+    post_ = tx_.posting_date(receipt.issued);
     if (auto dup = receipt.attrs.find("possible_duplicate"); dup != receipt.attrs.end()) {
       std::vector<std::vector<std::string>> c;
       for (auto& id : split_ids(dup->second))
@@ -310,7 +306,7 @@ class Engine {
         auto& d = *items[i];
         apply(receipt, d, d.open - discounts[i], "reference", last_rule);
         if (discounts[i].is_positive())
-          settle(d, receipt.customer, DocKind::kDiscount, discounts[i], receipt.issued,
+          settle(d, receipt.customer, DocKind::kDiscount, discounts[i], post_,
                  "early-payment discount on " + receipt.id);
       }
       remaining = Money::zero(cur);
@@ -334,7 +330,7 @@ class Engine {
     // A named item the money did not reach was not paid short: it is unpaid.
     if (!d.open.is_positive() || d.open == before) return;
     if (d.open <= tolerance(d.open.currency())) {
-      settle(d, receipt.customer, DocKind::kWriteOff, d.open, receipt.issued,
+      settle(d, receipt.customer, DocKind::kWriteOff, d.open, post_,
              "short payment within tolerance on " + receipt.id);
       return;
     }
@@ -405,7 +401,7 @@ class Engine {
         auto& d = *sets[*i][0];
         const auto disc = discount_on(d);
         apply(receipt, d, remaining, "discount", last_rule, "discount" + why);
-        settle(d, receipt.customer, DocKind::kDiscount, disc, receipt.issued,
+        settle(d, receipt.customer, DocKind::kDiscount, disc, post_,
                "early-payment discount on " + receipt.id);
       }
       return;
@@ -418,7 +414,7 @@ class Engine {
         if (auto i = choose(sets, "open items within the write-off tolerance", why)) {
           auto& d = *sets[*i][0];
           apply(receipt, d, remaining, "exact", last_rule, "exact" + why);
-          settle(d, receipt.customer, DocKind::kWriteOff, d.open, receipt.issued,
+          settle(d, receipt.customer, DocKind::kWriteOff, d.open, post_,
                  "short payment within tolerance on " + receipt.id);
         }
         return;
@@ -463,7 +459,7 @@ class Engine {
   bool oldest_first_ = false;
   std::string tolerance_text_;
   std::chrono::days grace_{0};
-  std::optional<Date> lock_;
+  Date post_{};  // the posting date of the receipt being matched
   std::string loaded_ = "\x01";
   std::vector<OpenDebit> debits_;
   PayerFinder payers_{tx_};

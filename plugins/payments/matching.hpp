@@ -25,9 +25,10 @@
 // small (payments.deduction_max_pct, payments.deduction_max_amount), and is
 // otherwise a partial payment whose remainder stays collectible
 // (payment.partial). What a receipt pays beyond its items stays on account.
-// Each receipt is its own unit: one that cannot be applied (dated inside the
-// locked period, say) is queued for review before anything is written for
-// it, and the others are still applied.
+// Each receipt is its own unit: one that cannot be applied (a possible
+// duplicate, say) is queued for review before anything is written for it,
+// and the others are still applied. Cash received in a locked period is
+// applied on its posting date (Tx::posting_date), never parked for that.
 #pragma once
 
 #include <map>

@@ -3,6 +3,7 @@
 
 #include "shortfall.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -337,12 +338,19 @@ Json Payments::show(Tx& tx, const std::string& id) {
   for (const auto& [k, v] : d.links)
     j[k] = v;
   Json apps = Json::array();
-  for (const auto& a : tx.applications_of(id))
+  for (const auto& a : tx.applications_of(id)) {
+    const auto other = a.from == id ? a.to : a.from;
+    // The document date is when the documents allowed the cash to settle; the
+    // posting date (`date`) is later when that fell in a locked period.
+    const auto doc_date = std::max(d.issued, tx.document(other).issued);
     apps.push_back({{"id", a.id},
-                    {"document", a.from == id ? a.to : a.from},
+                    {"document", other},
                     {"amount", (a.is_reversal() ? -a.amount : a.amount).str()},
                     {"date", format_date(a.date)},
+                    {"posting_date", format_date(a.date)},
+                    {"document_date", format_date(doc_date)},
                     {"rule", a.reason}});
+  }
   j["applications"] = apps;
   return j;
 }

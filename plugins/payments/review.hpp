@@ -18,10 +18,9 @@ inline constexpr const char* kAmbiguousReference = "ambiguous reference";
 inline constexpr const char* kAmbiguousAmount = "ambiguous amount";
 inline constexpr const char* kPossibleDuplicate = "possible duplicate";
 inline constexpr const char* kCurrencyMismatch = "currency mismatch";
-inline constexpr const char* kLockedPeriod = "locked period";
-inline constexpr const char* kReviewReasons[] = {
-    kNoCustomer,        kNoMatch,          kAmbiguousReference, kAmbiguousAmount,
-    kPossibleDuplicate, kCurrencyMismatch, kLockedPeriod};
+inline constexpr const char* kReviewReasons[] = {kNoCustomer,         kNoMatch,
+                                                 kAmbiguousReference, kAmbiguousAmount,
+                                                 kPossibleDuplicate,  kCurrencyMismatch};
 
 struct ReviewItem {
   std::string receipt;

@@ -9,8 +9,8 @@ a() { arctl -C "$L" "$@"; }
 a -q customer add ACME --name "Acme Corp" >/dev/null
 a -q invoice create --customer ACME --id I-1 --date 2026-03-05 --line "Thing;1;100.00" >/dev/null
 
-case_ "closing needs a business date after the month"
-expect_exit 2 a --as-of 2026-03-15 close 2026-03
+case_ "closing needs a business date after the month: a conflict, not a usage error"
+expect_exit 4 a --as-of 2026-03-15 close 2026-03
 
 case_ "--dry-run runs everything, writes the report, commits nothing"
 before="$(event_count "$L")"

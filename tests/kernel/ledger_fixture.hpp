@@ -9,7 +9,7 @@ namespace arctl::test {
 struct LedgerFixture {
   TempDir dir;
   std::unique_ptr<Ledger> ledger =
-      Ledger::open(dir.path() / "ledger", {"tester", "test", false}, true);
+      Ledger::open(dir.path() / "ledger", {"tester", "test", false, {}}, true);
   Currency usd = Currency::parse("USD");
 
   Money usd_amount(const char* text) { return Money::parse(text, usd); }

@@ -73,9 +73,15 @@ class Tx {
   PostResult post(Document doc);
   std::optional<Document> find_document(std::string_view id);
   Document document(std::string_view id);  // Error(kNotFound)
-  // Voids a document with nothing applied (Error(kConflict) otherwise).
+  // Voids a document with nothing applied (Error(kConflict) otherwise) on
+  // `date`: after the lock (Error(kPeriodLocked)) and not before the
+  // document's own date (Error(kConflict)). A document dated in a locked
+  // period can be voided on an open date; the void event then carries the
+  // document's date as `document_date`.
   void void_document(std::string_view id, std::string_view reason, Date date);
-  // Gives a suspense receipt (no customer, nothing applied) its customer.
+  // Gives a suspense receipt (no customer, nothing applied) its customer. The
+  // assignment posts on posting_date(the receipt's date): document.assigned
+  // carries that `date`, and `document_date` when the two differ.
   void assign_customer(std::string_view id, std::string_view customer);
   // Moves a receipt booked to the wrong customer to `customer`: its customer
   // index, open item and both customers' running balances move with it.
@@ -122,6 +128,12 @@ class Tx {
   void lock_period(Date through);  // may only move forward
   void reopen_period(std::string_view reason, std::optional<Date> new_lock);
   void check_not_locked(Date d, std::string_view what);  // Error(kPeriodLocked)
+  // The date an action whose implied date is `wanted` posts on: `wanted`
+  // itself when it is after the lock (or nothing is locked), else the first
+  // open day (lock + 1) or the session's business date if that is later. A
+  // date the user typed is not passed through here: it is checked, not moved.
+  // Cost: one point read (the lock date).
+  Date posting_date(Date wanted);
 
   // ---- configuration (stored in the ledger)
   std::optional<std::string> config(std::string_view key);
@@ -216,6 +228,9 @@ struct Session {
   std::string actor;
   std::string command;
   bool dry_run = false;  // write() runs the work, then aborts
+  // The business date of the command, for postings moved out of a locked
+  // period (Tx::posting_date); unset: the first open day.
+  std::optional<Date> today;
 };
 
 class Ledger {

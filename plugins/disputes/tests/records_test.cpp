@@ -21,7 +21,7 @@ struct TempLedger {
   TempLedger() {
     dir = std::filesystem::temp_directory_path() /
           ("disputes-records-" + std::to_string(::getpid()) + "-" + std::to_string(now_micros()));
-    ledger = Ledger::open(dir, Session{"tester", "unit", false}, true);
+    ledger = Ledger::open(dir, Session{"tester", "unit", false, {}}, true);
   }
   ~TempLedger() {
     ledger.reset();

@@ -2,7 +2,7 @@
 # End-to-end: the cash-application rules an analyst checks against policy:
 # discounts on named invoices (credit notes, grace days), partial payment
 # versus deduction, ids as people type them, ambiguity left for review, and
-# one receipt's failure (a locked period) not stopping the run.
+# a receipt of a locked period applied in the open one.
 source "$ARCTL_TEST_LIB"
 
 L="$tmp/ledger"
@@ -195,7 +195,7 @@ expect_eq '[["AM-1", "exact (oldest of 2 open items of the same balance)"]]' "$(
 expect_eq "null" "$(json 'd["review"]' <<<"$out")" "no longer for review"
 a -q config set payments.oldest_first false
 
-case_ "one receipt in a locked period does not stop the others"
+case_ "a receipt of a locked period is applied on the first open business date, not parked"
 a -q customer add LOCK --name "Locked Month" --terms net30 >/dev/null
 a -q invoice create --customer LOCK --id LK-1 --date 2026-01-05 --line "Goods;1;100.00" >/dev/null
 a -q invoice create --customer LOCK --id LK-2 --date 2026-01-05 --line "Goods;1;200.00" >/dev/null
@@ -203,13 +203,12 @@ expect_exit 0 a payment record --customer LOCK --amount 100.00 --date 2026-01-20
 a -q period lock 2026-01-31
 expect_exit 0 a payment record --customer LOCK --amount 200.00 --date 2026-02-20 --ref "LK-2" --id R-LK2
 expect_exit 0 a --format json payment auto --customer LOCK
-expect_eq "1" "$(json 'd["review"]["locked period"]' <<<"$out")" "one for review"
-expect_eq "100.00 0.00" "$(open_of LK-1) $(open_of LK-2)" "the other receipt applied"
-expect_eq "locked period" "$(review_of R-LK1)" "reason"
-run a payment auto --customer LOCK
-expect_contains "$out" "1 locked period" "the summary counts the queue"
-run a --format table payment list --review
-expect_contains "$out" "R-LK1" "the queue as a table"
+expect_eq "0.00 0.00" "$(open_of LK-1) $(open_of LK-2)" "both receipts applied"
+expect_eq "null" "$(review_of R-LK1)" "not parked for review"
+run a --format json payment show R-LK1
+expect_eq "2026-03-31 2026-01-20" "$(json 'd["applications"][0]["date"] + " " + d["applications"][0]["document_date"]' <<<"$out")" "posted on the business date, document date kept"
+run a --format json payment show R-LK2
+expect_eq "2026-02-20" "$(json 'd["applications"][0]["date"]' <<<"$out")" "an open date is kept"
 
 case_ "a reason keyed with the receipt makes a large shortfall a deduction"
 a -q invoice create --customer DEDU --id DD-5 --date 2026-02-01 --line "Goods;1;1000.00" >/dev/null
