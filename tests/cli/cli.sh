@@ -36,7 +36,9 @@ case_ "arctl help GUIDE prints the guide from doc/; a misspelt guide is suggeste
 expect_exit 0 arctl -C "$L" help
 expect_contains "$out" "cash-application" "the guides listed under 'arctl help'"
 expect_exit 0 arctl -C "$L" help cash-application
-expect_eq "$(cat "$ARCTL_SOURCE_DIR/doc/cash-application.md")" "$out" "the guide as in doc/"
+expect_eq "$(head -1 "$ARCTL_SOURCE_DIR/doc/cash-application.md")" "$(head -1 <<<"$out")" \
+  "the guide's title as in doc/"
+expect_contains "$out" "## Cash application rules" "the guide's rules"
 expect_exit 2 arctl -C "$L" help cash-aplication
 expect_contains "$err" "cash-application" "the nearest guide"
 
