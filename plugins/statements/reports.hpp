@@ -1,5 +1,6 @@
 // Management reports: DSO (standard and countback), collection effectiveness
-// index, cash forecast by week and period activity. Formulas in README.md.
+// index, cash forecast by week and period activity. The formulas are in
+// doc/statements-and-dunning.md.
 #pragma once
 
 #include <cstdint>
