@@ -7,9 +7,10 @@
 source "$(dirname "$0")/lib.sh"
 
 writers=8
-# CONC8_BATCHES bank files per writer (default 20); the sanitizer build and
-# the PostgreSQL twin run fewer (tests/cli/CMakeLists.txt), a long run more.
-batches=${CONC8_BATCHES:-20}
+# CONC8_BATCHES bank files per writer (default 10); the sanitizer build and
+# the PostgreSQL twin run fewer (tests/cli/CMakeLists.txt), a long run more
+# (tests/README.md).
+batches=${CONC8_BATCHES:-10}
 per_batch=50
 per_writer=$((batches * per_batch))
 extra=100 # invoices per customer left unpaid
