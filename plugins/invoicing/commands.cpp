@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "arctl/error.hpp"
+#include "arctl/option_dates.hpp"
 
 namespace arctl::invoicing {
 
@@ -31,16 +32,6 @@ std::vector<LineSpec> line_specs(const std::vector<std::string>& lines) {
 }
 
 namespace {
-
-Date date_or_today(Context& ctx, const std::string& text, const char* option = "--date") {
-  return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
-}
-
-// For an action on an existing document: --date as given (the kernel refuses
-// one in a locked period), else the business date moved out of a locked period.
-Date date_or_posting(Context& ctx, Tx& tx, const std::string& text) {
-  return text.empty() ? tx.posting_date(ctx.today()) : date_or_today(ctx, text);
-}
 
 // Errors about a line's parts (quantity, unit_price...) or the invoice's
 // total came from --line; an error about the currency came from --currency.

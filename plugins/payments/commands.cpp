@@ -5,23 +5,13 @@
 #include <CLI/CLI.hpp>
 
 #include "arctl/error.hpp"
+#include "arctl/option_dates.hpp"
 #include "matching.hpp"
 #include "review.hpp"
 
 namespace arctl::payments {
 
 namespace {
-
-Date date_or_today(Context& ctx, const std::string& text, const char* option = "--date") {
-  return text.empty() ? ctx.today() : for_option(option, [&] { return parse_date(text); });
-}
-
-// --date as given (checked against the lock by the kernel), else the
-// business date moved out of a locked period.
-Date date_or_posting(Context& ctx, Tx& tx, const std::string& text) {
-  return text.empty() ? tx.posting_date(ctx.today())
-                      : for_option("--date", [&] { return parse_date(text); });
-}
 
 // --date as given, if it was.
 std::optional<Date> date_option(const std::string& text) {
