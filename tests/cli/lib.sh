@@ -48,6 +48,7 @@ _finish() {
     kill "${pids[@]}" 2>/dev/null || true
     wait 2>/dev/null || true
   fi
+  if ((status == 0)); then _check_ledgers; fi
   chmod -R u+rwX "$tmp" 2>/dev/null || true
   rm -rf "$tmp"
   if ((status != 0)); then
@@ -61,6 +62,43 @@ _finish() {
   echo "$test_name: all $checks checks passed"
 }
 trap _finish EXIT
+
+# Every ledger the script used must pass `arctl check` when it ends: the
+# arctl under test is reached through a wrapper that notes the ledger of each
+# call (-C/--ledger, ARCTL_DIR, or the .arctl found upward from the working
+# directory), and _finish checks each one. A ledger a test breaks on purpose
+# is declared with ledger_left_broken.
+_check_ledgers() {
+  [[ -f "$tmp/.ledgers" ]] || return 0
+  local seen=() line dir d
+  while IFS= read -r line; do
+    case "$line" in
+      dir:*) dir=${line#dir:} ;;
+      cwd:*)
+        d=${line#cwd:} dir=${line#cwd:}/.arctl
+        while [[ "$d" == "$tmp"/* ]]; do
+          if [[ -d "$d/.arctl" ]]; then dir=$d/.arctl; break; fi
+          d=${d%/*}
+        done
+        ;;
+    esac
+    dir=$(realpath -m -- "$dir" 2>/dev/null) || continue
+    [[ -f "$dir/data.mdb" || -f "$dir/store.url" ]] || continue
+    [[ " ${seen[*]-} " == *" $dir "* ]] && continue
+    seen+=("$dir")
+    if [[ -f "$tmp/.broken" ]] && grep -qxF -- "$dir" "$tmp/.broken"; then continue; fi
+    checks=$((checks + 1))
+    if ! "$_arctl_target" -C "$dir" -q check >"$tmp/.check" 2>&1; then
+      failures=$((failures + 1))
+      echo "FAIL $test_name [end of script]: arctl check fails on the ledger ${dir#"$tmp"/}" \
+        "(a test that breaks a ledger on purpose declares it with ledger_left_broken):" >&2
+      head -c 2000 "$tmp/.check" >&2
+    fi
+  done < <(sort -u "$tmp/.ledgers")
+}
+
+# ledger_left_broken DIR: DIR is damaged on purpose; the end-of-script check skips it.
+ledger_left_broken() { realpath -m -- "$1" >>"$tmp/.broken"; }
 
 # ARCTL_TEST_BACKEND=pg runs the test on PostgreSQL: ARCTL_BIN becomes a
 # wrapper that gives every `arctl init` a schema of its own on the test server
@@ -111,6 +149,34 @@ WRAPPER
     done
   }
 fi
+_arctl_target=$ARCTL_BIN
+mkdir -p "$tmp/.track-bin"
+cat >"$tmp/.track-bin/arctl" <<WRAPPER
+#!/usr/bin/env bash
+args=("\$@")
+dir="" i=0
+while ((i < \${#args[@]})); do
+  case "\${args[i]}" in
+    -C | --ledger) dir=\${args[i + 1]-}; i=\$((i + 2)) ;;
+    --ledger=*) dir=\${args[i]#--ledger=}; i=\$((i + 1)) ;;
+    --format | --as-of | --actor | --plugin-dir) i=\$((i + 2)) ;;
+    -*) i=\$((i + 1)) ;;
+    *) break ;;
+  esac
+done
+[[ -n "\$dir" ]] || dir=\${ARCTL_DIR-}
+if [[ -z "\$dir" ]]; then
+  printf 'cwd:%s\n' "\$PWD" >>"$tmp/.ledgers"
+else
+  [[ "\$dir" == /* ]] || dir=\$PWD/\$dir
+  printf 'dir:%s\n' "\$dir" >>"$tmp/.ledgers"
+fi
+exec "$_arctl_target" "\$@"
+WRAPPER
+chmod +x "$tmp/.track-bin/arctl"
+ARCTL_BIN=$tmp/.track-bin/arctl
+export ARCTL_BIN
+
 trap 'echo "ERROR $(basename "${BASH_SOURCE[0]}"):$LINENO [$current_case]: unexpected failure of: $BASH_COMMAND" >&2' ERR
 
 # Names the behaviour the following assertions check, for failure messages.

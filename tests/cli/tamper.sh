@@ -14,7 +14,7 @@ base=$(event_count "$L")
 arctl -C "$L" -q customer add ALPHA --name "Alpha Ltd" >/dev/null
 arctl -C "$L" -q customer add TARGET --name "Tamper Target Ltd" >/dev/null
 arctl -C "$L" -q customer add OMEGA --name "Omega Ltd" >/dev/null
-arctl -C "$L" -q config set dunning.days 14 >/dev/null
+arctl -C "$L" -q config set local.reminder_days 14 >/dev/null
 arctl -C "$L" -q period lock 2026-01-31 >/dev/null
 
 case_ "the untouched ledger checks clean"
@@ -33,6 +33,7 @@ expect_contains "$out" "$(seq_key "$target") " "journal keys are 8-byte big-endi
 # copy NAME: a copy of the ledger to damage (LMDB files copied while idle).
 copy() {
   cp -a "$L" "$tmp/$1"
+  ledger_left_broken "$tmp/$1"
   echo "$tmp/$1"
 }
 
@@ -86,3 +87,15 @@ expect_exit 1 arctl -C "$T" log --verify
 
 case_ "the original ledger is still clean"
 expect_exit 0 arctl -C "$L" check
+
+case_ "a test that leaves a ledger failing arctl check fails, though it never ran the check"
+# The end-of-script check in lib.sh, tried on a script of its own: it damages
+# nothing itself, only reads the damaged copy from above.
+cat >"$tmp/leaves_broken.sh" <<CHILD
+source "$_lib_file"
+arctl -C "$T" -q customer list >/dev/null || true
+[[ "\${1-}" != declared ]] || ledger_left_broken "$T"
+CHILD
+ARCTL_BIN=$_arctl_target expect_exit 1 bash "$tmp/leaves_broken.sh"
+expect_contains "$err" "arctl check fails on the ledger" "the failing script's report"
+ARCTL_BIN=$_arctl_target expect_exit 0 bash "$tmp/leaves_broken.sh" declared
