@@ -1,10 +1,51 @@
-// `arctl config get|set|unset|list`: settings stored in the ledger.
+// `arctl config get|set|unset|list|keys`: settings stored in the ledger, and
+// the keys the kernel and the loaded plugins declare.
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 
+#include "arctl/config_keys.hpp"
 #include "arctl/error.hpp"
+#include "arctl/plugin_host.hpp"
 #include "commands.hpp"
+#include "external.hpp"
 
 namespace arctl::cli {
+namespace {
+
+struct OwnedKey {
+  std::string owner;
+  ConfigKey key;
+};
+
+std::vector<OwnedKey> declared_keys(Context& ctx) {
+  std::vector<OwnedKey> keys;
+  for (auto& k : kernel_config_keys())
+    keys.push_back({"arctl", std::move(k)});
+  if (auto* host = ctx.plugins())
+    for (auto* p : host->plugins())
+      for (auto& k : p->config_keys())
+        keys.push_back({p->info().name, std::move(k)});
+  return keys;
+}
+
+// A key nobody reads would be stored and silently ignored: refuse it, and name
+// the nearest declared key when the difference looks like a typing slip.
+void require_declared(Context& ctx, const std::string& key) {
+  const auto keys = declared_keys(ctx);
+  for (const auto& k : keys)
+    if (config_key_matches(k.key, key)) return;
+  std::vector<std::string> names;
+  for (const auto& k : keys)
+    names.push_back(k.key.name);
+  const auto close = nearest(key, names);
+  const std::string hint = close.empty() ? "" : " (did you mean " + close.front() + "?)";
+  fail(ErrorKind::kUsage, "unknown config key '" + key + "'" + hint +
+                              "; `arctl config keys` lists the keys, and local.* is free for "
+                              "your own scripts");
+}
+
+}  // namespace
 
 void register_config(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("config", "Read and change settings stored in the ledger");
@@ -26,6 +67,7 @@ void register_config(CLI::App& app, Context& ctx) {
   set->add_option("value", *value, "Value")->required();
   ctx.add_dry_run(set);
   set->callback([&ctx, key, value] {
+    require_declared(ctx, *key);
     ctx.ledger().write([&](Tx& tx) { tx.set_config(*key, *value); });
     ctx.report(Json{{"key", *key}, {"value", *value}}, *key + " = " + *value);
   });
@@ -37,6 +79,21 @@ void register_config(CLI::App& app, Context& ctx) {
     const bool removed = ctx.ledger().write([&](Tx& tx) { return tx.unset_config(*key); });
     if (!removed) fail_not_found("config key '" + *key + "' is not set");
     ctx.report(Json{{"key", *key}, {"removed", true}}, "Removed " + *key);
+  });
+
+  auto* keys = group->add_subcommand(
+      "keys", "List the keys `config set` accepts, with their defaults and owners");
+  keys->callback([&ctx] {
+    auto all = declared_keys(ctx);
+    std::stable_sort(all.begin(), all.end(),
+                     [](const OwnedKey& a, const OwnedKey& b) { return a.key.name < b.key.name; });
+    Json rows = Json::array();
+    for (const auto& k : all)
+      rows.push_back({{"key", k.key.name},
+                      {"default", k.key.fallback},
+                      {"owner", k.owner},
+                      {"meaning", k.key.meaning}});
+    ctx.print(rows);
   });
 
   auto prefix = std::make_shared<std::string>();

@@ -5,6 +5,7 @@
 #include "arctl/plugin.hpp"
 #include "cases.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "deductions.hpp"
 #include "promises.hpp"
 #include "services.hpp"
@@ -18,6 +19,7 @@ class DisputesPlugin : public Plugin {
             "Dispute cases with escalation SLAs, promises to pay, approved write-offs, "
             "collection activities"};
   }
+  std::vector<ConfigKey> config_keys() const override { return disputes::config_keys(); }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   void register_commands(CLI::App& app, Context& ctx) override {
     ctx_ = &ctx;

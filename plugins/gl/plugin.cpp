@@ -6,6 +6,7 @@
 #include "accounts.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "publish.hpp"
 #include "writers.hpp"
 
@@ -16,6 +17,7 @@ class GlPlugin : public Plugin {
   PluginInfo info() const override {
     return {"gl", "0.1.0", "General-ledger export (ledger, hledger, beancount, CSV) and tie-out"};
   }
+  std::vector<ConfigKey> config_keys() const override { return gl::config_keys(); }
   void init(const PluginHandle& handle) override { handle_.emplace(handle); }
   void register_commands(CLI::App& app, Context& ctx) override { register_gl(app, ctx, *handle_); }
   // A bad account name is refused when it is set, not at month-end.

@@ -4,6 +4,7 @@
 
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "live.hpp"
 
 namespace arctl::holds {
@@ -28,6 +29,7 @@ class HoldsPlugin : public Plugin {
     return {"holds", "0.1.0",
             "Credit limits and terms, credit holds by rule and by hand, order-release checks"};
   }
+  std::vector<ConfigKey> config_keys() const override { return holds::config_keys(); }
   void init(const PluginHandle& handle) override { state_.emplace(handle); }
   void register_commands(CLI::App& app, Context& ctx) override {
     state_->ctx = &ctx;

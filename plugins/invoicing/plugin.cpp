@@ -5,6 +5,7 @@
 
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "service.hpp"
 
 namespace arctl::invoicing {
@@ -14,6 +15,7 @@ class InvoicingPlugin : public Plugin {
   PluginInfo info() const override {
     return {"invoicing", "0.1.0", "Invoices, credit and debit notes, voids, rebills, imports"};
   }
+  std::vector<ConfigKey> config_keys() const override { return invoicing::config_keys(); }
   void init(const PluginHandle& handle) override { domain_.emplace(handle); }
   void register_commands(CLI::App& app, Context& ctx) override {
     invoicing::register_commands(app, ctx, *domain_);

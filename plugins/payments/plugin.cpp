@@ -3,6 +3,7 @@
 
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "matching.hpp"
 
 namespace arctl::payments {
@@ -14,6 +15,7 @@ class PaymentsPlugin : public Plugin {
             "Receipts, bank statement imports, automatic and manual cash application, returns, "
             "refunds"};
   }
+  std::vector<ConfigKey> config_keys() const override { return payments::config_keys(); }
   void init(const PluginHandle& handle) override { domain_.emplace(handle); }
   void subscribe(EventBus& bus) override {
     // A bad value is refused when it is set, not at the next receipt.

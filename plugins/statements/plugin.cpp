@@ -6,6 +6,7 @@
 #include "asof.hpp"
 #include "close.hpp"
 #include "commands.hpp"
+#include "config_keys.hpp"
 #include "notices.hpp"
 #include "statement.hpp"
 
@@ -17,6 +18,7 @@ class StatementsPlugin : public Plugin {
     return {"statements", "0.1.0",
             "Aging, statements of account, past-due notices, DSO, CEI, forecast and activity"};
   }
+  std::vector<ConfigKey> config_keys() const override { return statements::config_keys(); }
   void init(const PluginHandle& handle) override { handle_.emplace(handle); }
   void register_commands(CLI::App& app, Context& ctx) override {
     register_aging(app, ctx, *handle_);

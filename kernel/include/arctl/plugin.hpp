@@ -12,6 +12,7 @@
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
 
+#include "arctl/config_keys.hpp"
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
 #include "arctl/ledger.hpp"
@@ -22,7 +23,7 @@ class App;
 }
 
 // Bumped on any incompatible change to the SDK headers.
-#define ARCTL_PLUGIN_API_VERSION 2
+#define ARCTL_PLUGIN_API_VERSION 3
 
 #define ARCTL_STR2(x) #x
 #define ARCTL_STR(x) ARCTL_STR2(x)
@@ -101,6 +102,9 @@ class Plugin {
   // Registers the services it offers to other plugins (services.hpp).
   virtual void provide(Services& services) { (void)services; }
   virtual std::vector<CloseStep> close_steps() { return {}; }
+  // The configuration keys it reads: `config set` refuses keys that no
+  // plugin and not the kernel declares (config_keys.hpp).
+  virtual std::vector<ConfigKey> config_keys() const { return {}; }
 };
 
 using PluginFactory = std::unique_ptr<Plugin>();

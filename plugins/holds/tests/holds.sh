@@ -14,7 +14,7 @@ case_ "config holds.*: bad values and misspelt keys are refused by name"
 expect_exit 4 a config set holds.rule.past_due maybe
 expect_contains "$err" "holds.rule.past_due" "names the key"
 expect_exit 4 a config set holds.past_due_days 60d
-expect_exit 4 a config set holds.rule.pastdue on
+expect_exit 2 a config set holds.rule.pastdue on
 expect_contains "$err" "unknown config key" "typo caught"
 expect_exit 0 a config set holds.rule.past_due on
 expect_exit 0 a config set holds.past_due_days 60

@@ -1,0 +1,10 @@
+// The gl plugin's configuration keys, for `config set` and `config keys`.
+#pragma once
+
+#include <vector>
+
+#include "arctl/config_keys.hpp"
+
+namespace arctl::gl {
+std::vector<ConfigKey> config_keys();
+}

@@ -1,0 +1,10 @@
+// The holds plugin's configuration keys, for `config set` and `config keys`.
+#pragma once
+
+#include <vector>
+
+#include "arctl/config_keys.hpp"
+
+namespace arctl::holds {
+std::vector<ConfigKey> config_keys();
+}

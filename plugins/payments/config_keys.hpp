@@ -1,0 +1,10 @@
+// The payments plugin's configuration keys, for `config set` and `config keys`.
+#pragma once
+
+#include <vector>
+
+#include "arctl/config_keys.hpp"
+
+namespace arctl::payments {
+std::vector<ConfigKey> config_keys();
+}

@@ -1,0 +1,24 @@
+// The statements plugin's configuration keys: aging, statements and notices.
+#include "config_keys.hpp"
+
+#include "notices.hpp"
+#include "statement.hpp"
+
+namespace arctl::statements {
+
+std::vector<ConfigKey> config_keys() {
+  return {
+      {"aging.buckets", "30,60,90,120", "the aging buckets' edges in days past due"},
+      {std::string(kCompanyKey), "", "the sender on statements and notices (default company.name)"},
+      {std::string(kAddressKey), "", "the sender's address (default company.address)"},
+      {std::string(kRemitToKey), "",
+       "where to send payment, printed on statements (default the sender)"},
+      {"statements.notice.levels", std::string(kDefaultLevels),
+       "the dunning levels: LEVEL:DAYS:NAME[:MINIMUM],... (days past due, template, minimum "
+       "amount)"},
+      {std::string(kPerCustomerKey), "true",
+       "true: one notice per customer at its highest level; false: one per customer and level"},
+  };
+}
+
+}  // namespace arctl::statements

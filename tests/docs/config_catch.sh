@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The configuration reference's check fails when a key is declared without
+# its row in doc/configuration.md, when the doc keeps a key the code dropped,
+# and when a source reads a key that no table declares.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+src="$ARCTL_SOURCE_DIR"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # WHAT WANT_STATUS WANT_TEXT DOC SOURCE_DIR
+  local out status
+  out="$(python3 "$here/config_reference.py" "$ARCTL_BIN" "$4" "$5" 2>&1)"
+  status=$?
+  if [[ $status -ne $2 || "$out" != *"$3"* ]]; then
+    echo "FAIL: $1: exit $status, wanted $2 and '$3' in:"
+    echo "$out"
+    fails=$((fails + 1))
+  else
+    echo "ok: $1"
+  fi
+}
+check "the reference as committed passes" 0 "all declared and documented" "$src/doc/configuration.md" "$src"
+grep -v '^| `payments.duplicate_days`' "$src/doc/configuration.md" >"$tmp/missing.md"
+check "a declared key without its row fails" 1 "lacks: | \`payments.duplicate_days\`" "$tmp/missing.md" "$src"
+sed 's/^| `payments.oldest_first` |/| `payments.newest_first` |/' "$src/doc/configuration.md" >"$tmp/stale.md"
+check "a row for a key the code does not have fails" 1 "has, and the code does not: | \`payments.newest_first\`" \
+  "$tmp/stale.md" "$src"
+mkdir -p "$tmp/tree/plugins/x" "$tmp/tree/kernel" "$tmp/tree/cli"
+printf 'auto v = tx.config_or("payments.newest_first", "false");\n' >"$tmp/tree/plugins/x/rule.cpp"
+check "a key read without being declared fails" 1 \
+  "plugins/x/rule.cpp:1 reads config key 'payments.newest_first'" "$src/doc/configuration.md" "$tmp/tree"
+exit $((fails > 0))
