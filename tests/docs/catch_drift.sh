@@ -1,23 +1,8 @@
 #!/usr/bin/env bash
 # The examples runner fails, naming the page and line, when an example's
 # command or its expected output no longer matches the code.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # WHAT WANT_STATUS WANT_TEXT PAGE
-  local out status
-  out="$(python3 "$here/run_examples.py" "$ARCTL_BIN" "$4" 2>&1)"
-  status=$?
-  if [[ $status -ne $2 || "$out" != *"$3"* ]]; then
-    echo "FAIL: $1: exit $status, wanted $2 and '$3' in:"
-    echo "$out"
-    fails=$((fails + 1))
-  else
-    echo "ok: $1"
-  fi
-}
+source "$(dirname "$0")/catch_lib.sh"
+check() { expect "$1" "$2" "$3" python3 "$here/run_examples.py" "$ARCTL_BIN" "$4"; }
 check "a page that matches the code passes" 0 "1 examples in 1 pages, 0 failed" "$here/fixtures/page.md"
 sed 's/customer add ACME/customer ad ACME/' "$here/fixtures/page.md" >"$tmp/command.md"
 check "a changed command fails at its block" 1 "$tmp/command.md:3: the example exited 2" "$tmp/command.md"

@@ -2,24 +2,9 @@
 # The configuration reference's check fails when a key is declared without
 # its row in doc/configuration.md, when the doc keeps a key the code dropped,
 # and when a source reads a key that no table declares.
-set -uo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+source "$(dirname "$0")/catch_lib.sh"
 src="$ARCTL_SOURCE_DIR"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # WHAT WANT_STATUS WANT_TEXT DOC SOURCE_DIR
-  local out status
-  out="$(python3 "$here/config_reference.py" "$ARCTL_BIN" "$4" "$5" 2>&1)"
-  status=$?
-  if [[ $status -ne $2 || "$out" != *"$3"* ]]; then
-    echo "FAIL: $1: exit $status, wanted $2 and '$3' in:"
-    echo "$out"
-    fails=$((fails + 1))
-  else
-    echo "ok: $1"
-  fi
-}
+check() { expect "$1" "$2" "$3" python3 "$here/config_reference.py" "$ARCTL_BIN" "$4" "$5"; }
 check "the reference as committed passes" 0 "all declared and documented" "$src/doc/configuration.md" "$src"
 grep -v '^| `payments.duplicate_days`' "$src/doc/configuration.md" >"$tmp/missing.md"
 check "a declared key without its row fails" 1 "lacks: | \`payments.duplicate_days\`" "$tmp/missing.md" "$src"
