@@ -4,6 +4,7 @@
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
 #include "arctl/terms.hpp"
+#include "arctl/text.hpp"
 #include "customer_io.hpp"
 
 namespace arctl::cli {
@@ -20,9 +21,8 @@ struct Field {
 // JSON escapes (\u0000) and quoted CSV fields can carry control characters
 // that the ledger refuses; refuse them here, where the field is known.
 void check_no_controls(const std::string& value, const Location& where) {
-  for (unsigned char c : value)
-    if ((c < 0x20 && c != '\t') || c == 0x7f)
-      fail(ErrorKind::kConflict, "contains a control character", where);
+  if (text::has_control(value, "\t"))
+    fail(ErrorKind::kConflict, "contains a control character", where);
 }
 
 Customer build(const std::vector<Field>& fields, const Currency& default_currency,

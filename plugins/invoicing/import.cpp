@@ -7,6 +7,7 @@
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
 #include "arctl/input.hpp"
+#include "arctl/text.hpp"
 #include "commands.hpp"
 #include "lines.hpp"
 
@@ -77,9 +78,8 @@ class Collector {
     // JSON escapes (\u0000) and quoted CSV fields can carry control
     // characters that the ledger refuses; refuse them here, naming the field.
     for (const auto& [column, value] : row)
-      for (unsigned char c : value)
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-          fail(ErrorKind::kConflict, "contains a control character", {source_, line, column});
+      if (text::has_control(value, "\t"))
+        fail(ErrorKind::kConflict, "contains a control character", {source_, line, column});
     const auto id = get(row, "id");
     if (id.empty()) fail(ErrorKind::kConflict, "missing", {source_, line, "id"});
     InvoiceInput head;
