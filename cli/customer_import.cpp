@@ -71,25 +71,12 @@ Customer build(const std::vector<Field>& fields, const Currency& default_currenc
   return c;
 }
 
-std::string detect(const Input& in, std::string format) {
-  if (!format.empty()) {
-    if (format != "csv" && format != "jsonl")
-      fail_usage("unknown input format '" + format + "' (csv, jsonl)");
-    return format;
-  }
-  const auto& n = in.name();
-  auto ends = [&](std::string_view s) {
-    return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
-  };
-  return ends(".jsonl") || ends(".ndjson") ? "jsonl" : "csv";
-}
-
 }  // namespace
 
 std::vector<CustomerRow> read_customers(Input& in, std::string format,
                                         const Currency& default_currency) {
   std::vector<CustomerRow> rows;
-  if (detect(in, std::move(format)) == "jsonl") {
+  if (input_format(in, format) == InputFormat::kJsonl) {
     read_jsonl(in, [&](const Json& obj, std::uint64_t line) {
       std::vector<Field> fields;
       for (const auto& [key, value] : obj.items()) {

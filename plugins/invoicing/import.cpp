@@ -251,12 +251,8 @@ void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->callback([&ctx, &inv, o] {
     Input in(o->file);
     ctx.ledger();  // a missing ledger is said before a long file is read
-    auto format = o->format;
-    if (format.empty()) {
-      const auto& n = in.name();
-      format = n.size() > 6 && (n.ends_with(".jsonl") || n.ends_with(".ndjson")) ? "jsonl" : "csv";
-    }
-    auto pending = format == "jsonl" ? read_json_lines(in) : read_csv(in);
+    auto pending =
+        input_format(in, o->format) == InputFormat::kJsonl ? read_json_lines(in) : read_csv(in);
     std::uint64_t created = 0, unchanged = 0;
     ctx.ledger().write([&](Tx& tx) {
       created = unchanged = 0;
