@@ -7,6 +7,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/record.hpp"
+#include "error_kind.hpp"
 
 namespace arctl {
 namespace {
@@ -27,14 +28,7 @@ const auto kSample = record::layout<Sample>(
     record::field("added", &Sample::added, 2));
 
 std::string error_of(BytesView value, record::Where where) {
-  try {
-    kSample.decode(value, where);
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::kError);
-    return e.what();
-  }
-  FAIL("expected a corrupt record error");
-  return {};
+  return test::corrupt_error_of([&] { kSample.decode(value, where); });
 }
 
 TEST_CASE("a layout writes the bytes the hand-written encoder wrote and reads them back") {
