@@ -1,6 +1,8 @@
 // Encoding of the close's per-period records (MessagePack for figures).
 #include "close_records.hpp"
 
+#include "arctl/record.hpp"
+
 namespace arctl::cli {
 namespace {
 
@@ -38,15 +40,14 @@ PeriodRecord decode(BytesView v) {
   r.closed = d.boolean();
   r.closed_by = d.str();
   r.closed_at = d.i64();
-  r.steps.resize(d.u64());
-  for (auto& s : r.steps) {
+  // Counts are read with record::read_count: a corrupt one sizes nothing.
+  record::read_count(d, [&] {
+    auto& s = r.steps.emplace_back();
     s.name = d.str();
     s.summary = d.str();
     s.figures = get_json(d);
-    s.artefacts.resize(d.u64());
-    for (auto& a : s.artefacts)
-      a = d.str();
-  }
+    record::read_count(d, [&] { s.artefacts.push_back(d.str()); });
+  });
   r.figures = get_json(d);
   return r;
 }

@@ -4,6 +4,7 @@
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
 #include "arctl/terms.hpp"
+#include "arctl/text.hpp"
 #include "customer_io.hpp"
 
 namespace arctl::cli {
@@ -20,9 +21,8 @@ struct Field {
 // JSON escapes (\u0000) and quoted CSV fields can carry control characters
 // that the ledger refuses; refuse them here, where the field is known.
 void check_no_controls(const std::string& value, const Location& where) {
-  for (unsigned char c : value)
-    if ((c < 0x20 && c != '\t') || c == 0x7f)
-      fail(ErrorKind::kConflict, "contains a control character", where);
+  if (text::has_control(value, "\t"))
+    fail(ErrorKind::kConflict, "contains a control character", where);
 }
 
 Customer build(const std::vector<Field>& fields, const Currency& default_currency,
@@ -71,25 +71,12 @@ Customer build(const std::vector<Field>& fields, const Currency& default_currenc
   return c;
 }
 
-std::string detect(const Input& in, std::string format) {
-  if (!format.empty()) {
-    if (format != "csv" && format != "jsonl")
-      fail_usage("unknown input format '" + format + "' (csv, jsonl)");
-    return format;
-  }
-  const auto& n = in.name();
-  auto ends = [&](std::string_view s) {
-    return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
-  };
-  return ends(".jsonl") || ends(".ndjson") ? "jsonl" : "csv";
-}
-
 }  // namespace
 
 std::vector<CustomerRow> read_customers(Input& in, std::string format,
                                         const Currency& default_currency) {
   std::vector<CustomerRow> rows;
-  if (detect(in, std::move(format)) == "jsonl") {
+  if (input_format(in, format) == InputFormat::kJsonl) {
     read_jsonl(in, [&](const Json& obj, std::uint64_t line) {
       std::vector<Field> fields;
       for (const auto& [key, value] : obj.items()) {

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "arctl/error.hpp"
+#include "arctl/record.hpp"
 
 namespace arctl {
 namespace {
@@ -225,4 +226,29 @@ Money Decoder::money() {
   return Money(minor, c);
 }
 
+namespace record {
+
+void rethrow_corrupt(const Error& e, Where where) {
+  if (where.table.empty() || e.kind() != ErrorKind::kError) throw e;
+  std::string what = e.what();
+  constexpr std::string_view kPrefix = "corrupt record: ";
+  if (what.starts_with(kPrefix)) what.erase(0, kPrefix.size());
+  // Keys are binary (KeyBuilder): printable bytes as they are, others escaped.
+  std::string key;
+  for (const char ch : where.key) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x20 && b < 0x7f) {
+      key += ch;
+    } else {
+      constexpr char kHex[] = "0123456789abcdef";
+      key += "\\x";
+      key += kHex[b >> 4];
+      key += kHex[b & 0xf];
+    }
+  }
+  fail(ErrorKind::kError,
+       "corrupt record in " + std::string(where.table) + " at key '" + key + "': " + what);
+}
+
+}  // namespace record
 }  // namespace arctl

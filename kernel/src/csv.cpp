@@ -6,49 +6,12 @@
 #include <cstdlib>
 
 #include "arctl/error.hpp"
+#include "arctl/text.hpp"
 
 namespace arctl {
 namespace {
 
 constexpr int kEof = -1;
-
-// Validates UTF-8 one byte at a time, rejecting overlong forms, surrogates,
-// code points above U+10FFFF and sequences cut short.
-class Utf8Checker {
- public:
-  bool feed(unsigned char b) {
-    if (remaining_ > 0) {
-      if (b < lo_ || b > hi_) return false;
-      lo_ = 0x80;
-      hi_ = 0xbf;
-      --remaining_;
-      return true;
-    }
-    if (b < 0x80) return true;
-    lo_ = 0x80;
-    hi_ = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) {
-      remaining_ = 1;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      remaining_ = 2;
-      if (b == 0xe0) lo_ = 0xa0;
-      if (b == 0xed) hi_ = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      remaining_ = 3;
-      if (b == 0xf0) lo_ = 0x90;
-      if (b == 0xf4) hi_ = 0x8f;
-    } else {
-      return false;
-    }
-    return true;
-  }
-  bool mid_sequence() const noexcept { return remaining_ > 0; }
-
- private:
-  int remaining_ = 0;
-  unsigned char lo_ = 0x80;
-  unsigned char hi_ = 0xbf;
-};
 
 std::string field_label(std::size_t number) {
   return "field " + std::to_string(number);
@@ -118,7 +81,7 @@ std::optional<CsvRecord> CsvReader::next() {
                 Location{source_, line, field_label(field_number)});
   };
 
-  Utf8Checker utf8;
+  text::Utf8Checker utf8;
   auto read = [&]() -> int {
     const auto line = line_;
     const int c = held_pos < held_count ? held[held_pos++] : get();

@@ -20,6 +20,23 @@ Input::Input(const std::string& path) : name_(path == "-" ? "-" : path) {
   in_ = file_.get();
 }
 
+InputFormat input_format(Input& in, std::string_view format) {
+  if (format == "csv") return InputFormat::kCsv;
+  if (format == "jsonl") return InputFormat::kJsonl;
+  if (!format.empty())
+    fail_usage("unknown input format '" + std::string(format) + "' (csv, jsonl)");
+  const auto& n = in.name();
+  if (n.ends_with(".jsonl") || n.ends_with(".ndjson")) return InputFormat::kJsonl;
+  if (n.ends_with(".csv")) return InputFormat::kCsv;
+  auto& s = in.stream();
+  for (int c = s.peek(); c != std::char_traits<char>::eof(); c = s.peek()) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+      return c == '{' ? InputFormat::kJsonl : InputFormat::kCsv;
+    s.get();
+  }
+  return InputFormat::kCsv;
+}
+
 void read_jsonl(Input& in, const std::function<void(const Json&, std::uint64_t)>& fn) {
   std::string line;
   std::uint64_t n = 0;

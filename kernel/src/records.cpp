@@ -2,6 +2,7 @@
 #include "records.hpp"
 
 #include "arctl/error.hpp"
+#include "arctl/record.hpp"
 
 namespace arctl::records {
 namespace {
@@ -11,32 +12,8 @@ constexpr std::uint8_t kDocumentV = 1;
 constexpr std::uint8_t kApplicationV = 1;
 constexpr std::uint8_t kBalanceV = 1;
 constexpr std::uint8_t kJournalV = 1;
-
-// An enumeration's stored value, refused unless in [lo, hi]: corrupt bytes
-// must not pass as a record with an unknown kind or status.
-std::uint64_t bounded(std::uint64_t v, std::uint64_t lo, std::uint64_t hi, const char* what) {
-  if (v < lo || v > hi)
-    fail(ErrorKind::kError, std::string("corrupt record: ") + what + " " + std::to_string(v));
-  return v;
-}
 constexpr std::uint8_t kHeadV = 1;
 constexpr std::uint8_t kOpenItemV = 2;  // 2 adds the discount date
-
-void put_attrs(Encoder& e, const Attrs& a) {
-  e.u64(a.size());
-  for (const auto& [k, v] : a)
-    e.str(k).str(v);
-}
-
-Attrs get_attrs(Decoder& d) {
-  Attrs a;
-  const auto n = d.u64();
-  for (std::uint64_t i = 0; i < n; ++i) {
-    auto k = d.str();
-    a.emplace(std::move(k), d.str());
-  }
-  return a;
-}
 
 void put_hash(Encoder& e, const Hash& h) {
   e.str(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
@@ -103,96 +80,79 @@ Hash get_hash(Decoder& d) {
   return h;
 }
 
+// A credit limit is stored as a flag and, when set, minor units in the
+// customer's currency.
+struct CreditLimitField {
+  void put(Encoder& e, const Customer& c) const {
+    e.boolean(c.credit_limit.has_value());
+    if (c.credit_limit) e.i64(c.credit_limit->minor());
+  }
+  void get(Decoder& d, Customer& c) const {
+    if (d.boolean()) c.credit_limit = Money(d.i64(), c.currency);
+  }
+};
+
+using record::field;
+using record::field_as;
+using record::minor_in;
+
+const auto kCustomer = record::layout<Customer>(
+    kCustomerV, field("id", &Customer::id), field("name", &Customer::name),
+    field("currency", &Customer::currency), field("terms", &Customer::terms), CreditLimitField{},
+    field("email", &Customer::email),
+    field_as<record::Enum<CustomerStatus, 1, 2, "customer status">>("status", &Customer::status),
+    field("attrs", &Customer::attrs));
+
+const auto kDocument = record::layout<Document>(
+    kDocumentV, field("id", &Document::id),
+    field_as<record::Enum<DocKind, 1, 8, "document kind">>("kind", &Document::kind),
+    field("customer", &Document::customer), field("issued", &Document::issued),
+    field("due", &Document::due), field("amount", &Document::amount), field("ref", &Document::ref),
+    field("memo", &Document::memo), field("attrs", &Document::attrs),
+    field("links", &Document::links), minor_in("open", &Document::open, &Document::amount),
+    field_as<record::Enum<DocStatus, 1, 3, "document status">>("status", &Document::status),
+    field("posted_seq", &Document::posted_seq));
+
+const auto kApplication = record::layout<Application>(
+    kApplicationV, field("id", &Application::id), field("from", &Application::from),
+    field("to", &Application::to), field("amount", &Application::amount),
+    field("date", &Application::date), field("reason", &Application::reason),
+    field("reverses", &Application::reverses), field("reversed_by", &Application::reversed_by),
+    field("seq", &Application::seq));
+
+const auto kBalance = record::layout<CustomerBalance>(
+    kBalanceV, field("receivable", &CustomerBalance::receivable),
+    minor_in("unapplied", &CustomerBalance::unapplied, &CustomerBalance::receivable),
+    field("open_items", &CustomerBalance::open_items));
+
 }  // namespace
 
 Bytes encode(const Customer& c) {
-  Encoder e(kCustomerV);
-  e.str(c.id).str(c.name).currency(c.currency).str(c.terms);
-  e.boolean(c.credit_limit.has_value());
-  if (c.credit_limit) e.i64(c.credit_limit->minor());
-  e.str(c.email).u64(static_cast<std::uint64_t>(c.status));
-  put_attrs(e, c.attrs);
-  return std::move(e).bytes();
+  return kCustomer.encode(c);
 }
-
 Customer decode_customer(BytesView v) {
-  Decoder d(v, kCustomerV);
-  Customer c;
-  c.id = d.str();
-  c.name = d.str();
-  c.currency = d.currency();
-  c.terms = d.str();
-  if (d.boolean()) c.credit_limit = Money(d.i64(), c.currency);
-  c.email = d.str();
-  c.status = static_cast<CustomerStatus>(bounded(d.u64(), 1, 2, "customer status"));
-  c.attrs = get_attrs(d);
-  return c;
+  return kCustomer.decode(v);
 }
 
-Bytes encode(const Document& doc) {
-  Encoder e(kDocumentV);
-  e.str(doc.id).u64(static_cast<std::uint64_t>(doc.kind)).str(doc.customer);
-  e.date(doc.issued).date(doc.due).money(doc.amount).str(doc.ref).str(doc.memo);
-  put_attrs(e, doc.attrs);
-  put_attrs(e, doc.links);
-  e.i64(doc.open.minor()).u64(static_cast<std::uint64_t>(doc.status)).u64(doc.posted_seq);
-  return std::move(e).bytes();
+Bytes encode(const Document& d) {
+  return kDocument.encode(d);
 }
-
 Document decode_document(BytesView v) {
-  Decoder d(v, kDocumentV);
-  Document doc;
-  doc.id = d.str();
-  doc.kind = static_cast<DocKind>(bounded(d.u64(), 1, 8, "document kind"));
-  doc.customer = d.str();
-  doc.issued = d.date();
-  doc.due = d.date();
-  doc.amount = d.money();
-  doc.ref = d.str();
-  doc.memo = d.str();
-  doc.attrs = get_attrs(d);
-  doc.links = get_attrs(d);
-  doc.open = Money(d.i64(), doc.amount.currency());
-  doc.status = static_cast<DocStatus>(bounded(d.u64(), 1, 3, "document status"));
-  doc.posted_seq = d.u64();
-  return doc;
+  return kDocument.decode(v);
 }
 
 Bytes encode(const Application& a) {
-  Encoder e(kApplicationV);
-  e.u64(a.id).str(a.from).str(a.to).money(a.amount).date(a.date).str(a.reason);
-  e.u64(a.reverses).u64(a.reversed_by).u64(a.seq);
-  return std::move(e).bytes();
+  return kApplication.encode(a);
 }
-
 Application decode_application(BytesView v) {
-  Decoder d(v, kApplicationV);
-  Application a;
-  a.id = d.u64();
-  a.from = d.str();
-  a.to = d.str();
-  a.amount = d.money();
-  a.date = d.date();
-  a.reason = d.str();
-  a.reverses = d.u64();
-  a.reversed_by = d.u64();
-  a.seq = d.u64();
-  return a;
+  return kApplication.decode(v);
 }
 
 Bytes encode(const CustomerBalance& b) {
-  Encoder e(kBalanceV);
-  e.money(b.receivable).i64(b.unapplied.minor()).u64(b.open_items);
-  return std::move(e).bytes();
+  return kBalance.encode(b);
 }
-
 CustomerBalance decode_balance(BytesView v) {
-  Decoder d(v, kBalanceV);
-  CustomerBalance b;
-  b.receivable = d.money();
-  b.unapplied = Money(d.i64(), b.receivable.currency());
-  b.open_items = d.u64();
-  return b;
+  return kBalance.decode(v);
 }
 
 Encoder journal_hashed_part(const JournalEntry& j) {
@@ -292,7 +252,7 @@ OpenItem decode_open_item(BytesView key, BytesView value) {
   it.due = k.date();
   it.id = k.str();
   Decoder d(value, kOpenItemV);
-  it.kind = static_cast<DocKind>(bounded(d.u64(), 1, 8, "document kind"));
+  it.kind = record::Enum<DocKind, 1, 8, "document kind">::get(d);
   it.issued = d.date();
   it.open = d.money();
   if (d.version() >= 2) {

@@ -2,6 +2,7 @@
 #include "arctl/error.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/terms.hpp"
+#include "arctl/text.hpp"
 #include "records.hpp"
 #include "tables.hpp"
 #include "validate.hpp"
@@ -14,17 +15,14 @@ void validate_id(std::string_view id, std::string_view what) {
   if (id.front() == ' ' || id.back() == ' ')
     fail_conflict(std::string(what) + " id '" + std::string(id) +
                   "' has leading or trailing spaces");
-  for (unsigned char c : id)
-    if (c < 0x20 || c == 0x7f)
-      fail_conflict(std::string(what) + " id contains a control character");
+  if (text::has_control(id)) fail_conflict(std::string(what) + " id contains a control character");
 }
 
 void validate_text(std::string_view text, std::string_view what, std::size_t max) {
   if (text.size() > max)
     fail_conflict(std::string(what) + " is longer than " + std::to_string(max) + " bytes");
-  for (unsigned char c : text)
-    if ((c < 0x20 && c != '\t') || c == 0x7f)
-      fail_conflict(std::string(what) + " contains a control character");
+  if (text::has_control(text, "\t"))
+    fail_conflict(std::string(what) + " contains a control character");
 }
 
 std::optional<Customer> Tx::find_customer(std::string_view id) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "arctl/error.hpp"
+#include "arctl/text.hpp"
 
 namespace arctl::gl {
 
@@ -31,8 +32,7 @@ void validate_account(std::string_view key, std::string_view name) {
   };
   if (name.empty()) bad("is empty");
   if (name.size() > 200) bad("is longer than 200 characters");
-  for (unsigned char c : name)
-    if (c < 0x20 || c == 0x7f) bad("contains a control character");
+  if (text::has_control(name)) bad("contains a control character");
   if (name.find("  ") != std::string_view::npos) bad("contains two spaces in a row");
   if (name.front() == ' ' || name.back() == ' ') bad("starts or ends with a space");
   if (name.find(';') != std::string_view::npos || name.find('#') != std::string_view::npos)

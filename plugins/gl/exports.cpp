@@ -8,6 +8,7 @@
 #include "accounts.hpp"
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
+#include "arctl/record.hpp"
 #include "sent_log.hpp"
 #include "source.hpp"
 
@@ -18,48 +19,25 @@ namespace {
 // predate the per-entry records.
 constexpr std::uint8_t kRecordV = 2;
 
-Bytes encode(const ExportRecord& r) {
-  Encoder e(kRecordV);
-  e.u64(r.number).boolean(r.since_last).str(r.label).date(r.from).date(r.to);
-  e.u64(r.seq_from).u64(r.seq_to).str(r.format).boolean(r.summary);
-  e.u64(r.entries).u64(r.postings).u64(r.debits.size());
-  for (const auto& [cur, minor] : r.debits)
-    e.str(cur).i64(minor);
-  e.str(r.file).i64(r.time_micros).str(r.actor);
-  e.boolean(r.reexport).u64(r.skipped).u64(r.reexported);
-  return std::move(e).bytes();
-}
+// Version 1 records are read as exports without per-entry records.
+struct PerEntryField {
+  void put(Encoder&, const ExportRecord&) const {}
+  void get(Decoder& d, ExportRecord& r) const { r.per_entry = d.version() >= 2; }
+};
 
-ExportRecord decode(BytesView v) {
-  Decoder d(v, kRecordV);
-  ExportRecord r;
-  r.number = d.u64();
-  r.since_last = d.boolean();
-  r.label = d.str();
-  r.from = d.date();
-  r.to = d.date();
-  r.seq_from = d.u64();
-  r.seq_to = d.u64();
-  r.format = d.str();
-  r.summary = d.boolean();
-  r.entries = d.u64();
-  r.postings = d.u64();
-  const auto n = d.u64();
-  for (std::uint64_t i = 0; i < n; ++i) {
-    auto cur = d.str();
-    r.debits.emplace_back(std::move(cur), d.i64());
-  }
-  r.file = d.str();
-  r.time_micros = d.i64();
-  r.actor = d.str();
-  r.per_entry = d.version() >= 2;
-  if (r.per_entry) {
-    r.reexport = d.boolean();
-    r.skipped = d.u64();
-    r.reexported = d.u64();
-  }
-  return r;
-}
+using record::field;
+
+const auto kExport = record::layout<ExportRecord>(
+    kRecordV, field("number", &ExportRecord::number),
+    field("since_last", &ExportRecord::since_last), field("label", &ExportRecord::label),
+    field("from", &ExportRecord::from), field("to", &ExportRecord::to),
+    field("seq_from", &ExportRecord::seq_from), field("seq_to", &ExportRecord::seq_to),
+    field("format", &ExportRecord::format), field("summary", &ExportRecord::summary),
+    field("entries", &ExportRecord::entries), field("postings", &ExportRecord::postings),
+    field("debits", &ExportRecord::debits), field("file", &ExportRecord::file),
+    field("time_micros", &ExportRecord::time_micros), field("actor", &ExportRecord::actor),
+    PerEntryField{}, field("reexport", &ExportRecord::reexport, 2),
+    field("skipped", &ExportRecord::skipped, 2), field("reexported", &ExportRecord::reexported, 2));
 
 // Sums entries into one per day and currency, one posting per account.
 class Summary {
@@ -226,7 +204,7 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   r.actor = tx.ledger().session().actor;
   if (record) {
     r.number = tx.next_counter("gl.exports");
-    tx.table(h, "exports").put(KeyBuilder().u64(r.number), encode(r));
+    tx.table(h, "exports").put(KeyBuilder().u64(r.number), kExport.encode(r));
     for (const auto seq : carried)
       sent.mark(seq, r.number);
     tx.emit(kExportedEvent, r.to_json());
@@ -236,8 +214,8 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
 
 std::vector<ExportRecord> list_exports(Tx& tx, const PluginHandle& h) {
   std::vector<ExportRecord> out;
-  tx.table(h, "exports").scan({}, [&](BytesView, BytesView v) {
-    out.push_back(decode(v));
+  tx.table(h, "exports").scan({}, [&](BytesView k, BytesView v) {
+    out.push_back(kExport.decode(v, {"x.gl.exports", k}));
     return true;
   });
   return out;
@@ -247,7 +225,7 @@ std::uint64_t since_last_mark(Tx& tx, const PluginHandle& h) {
   std::uint64_t mark = 0;
   auto c = tx.table(h, "exports").cursor();
   for (bool ok = c->last(); ok; ok = c->prev()) {
-    const auto r = decode(c->value());
+    const auto r = kExport.decode(c->value(), {"x.gl.exports", c->key()});
     if (r.since_last) return r.seq_to;
   }
   return mark;

@@ -16,20 +16,8 @@ struct Row {
   std::string customer, amount, order_id;
 };
 
-// JSON lines start with '{'; anything else is CSV with a header row.
-bool looks_like_jsonl(std::istream& in) {
-  for (int c = in.peek(); c != EOF; c = in.peek()) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      in.get();
-      continue;
-    }
-    return c == '{';
-  }
-  return false;
-}
-
 void read_rows(Input& in, const std::function<void(const Row&)>& fn) {
-  if (looks_like_jsonl(in.stream())) {
+  if (input_format(in) == InputFormat::kJsonl) {
     read_jsonl(in, [&](const Json& obj, std::uint64_t line) {
       Row r{line, json_text(obj, "customer", in.name(), line),
             json_text(obj, "amount", in.name(), line), json_text(obj, "order_id", in.name(), line)};

@@ -2,56 +2,41 @@
 #include "store.hpp"
 
 #include "arctl/codec.hpp"
+#include "arctl/record.hpp"
 
 namespace arctl::holds {
 namespace {
 
 constexpr std::uint8_t kVersion = 1;
 
-Bytes encode(const Profile& p) {
-  Encoder e(kVersion);
-  e.boolean(p.guarantee_amount.has_value());
-  if (p.guarantee_amount) e.money(*p.guarantee_amount);
-  e.boolean(p.guarantee_expiry.has_value());
-  if (p.guarantee_expiry) e.date(*p.guarantee_expiry);
-  e.boolean(p.review_date.has_value());
-  if (p.review_date) e.date(*p.review_date);
-  return std::move(e).bytes();
-}
+using record::field;
 
-Profile decode_profile(BytesView v) {
-  Decoder d(v, kVersion);
-  Profile p;
-  if (d.boolean()) p.guarantee_amount = d.money();
-  if (d.boolean()) p.guarantee_expiry = d.date();
-  if (d.boolean()) p.review_date = d.date();
-  return p;
-}
+const auto kProfile =
+    record::layout<Profile>(kVersion, field("guarantee_amount", &Profile::guarantee_amount),
+                            field("guarantee_expiry", &Profile::guarantee_expiry),
+                            field("review_date", &Profile::review_date));
 
-Bytes encode(const Hold& h) {
-  Encoder e(kVersion);
-  e.str(h.detail).date(h.since).i64(h.time_micros).str(h.actor).u64(h.seq);
-  return std::move(e).bytes();
-}
+// The customer and reason are the key; the value holds the rest.
+const auto kHold =
+    record::layout<Hold>(kVersion, field("detail", &Hold::detail), field("since", &Hold::since),
+                         field("time_micros", &Hold::time_micros), field("actor", &Hold::actor),
+                         field("seq", &Hold::seq));
+
+const auto kHistory = record::layout<HistoryEntry>(
+    kVersion, field("action", &HistoryEntry::action), field("reason", &HistoryEntry::reason),
+    field("detail", &HistoryEntry::detail), field("date", &HistoryEntry::date),
+    field("time_micros", &HistoryEntry::time_micros), field("actor", &HistoryEntry::actor));
+
+const auto kOrder =
+    record::layout<Order>(kVersion, field("amount", &Order::amount), field("date", &Order::date));
 
 Hold decode_hold(BytesView key, BytesView v) {
   KeyReader k(key);
   Hold h;
   h.customer = k.str();
   h.reason = k.str();
-  Decoder d(v, kVersion);
-  h.detail = d.str();
-  h.since = d.date();
-  h.time_micros = d.i64();
-  h.actor = d.str();
-  h.seq = d.u64();
+  kHold.decode_into(v, h, {"x.holds.holds", key});
   return h;
-}
-
-Bytes encode(const HistoryEntry& h) {
-  Encoder e(kVersion);
-  e.str(h.action).str(h.reason).str(h.detail).date(h.date).i64(h.time_micros).str(h.actor);
-  return std::move(e).bytes();
 }
 
 HistoryEntry decode_history(BytesView key, BytesView v) {
@@ -59,13 +44,7 @@ HistoryEntry decode_history(BytesView key, BytesView v) {
   k.skip_str();
   HistoryEntry h;
   h.seq = k.u64();
-  Decoder d(v, kVersion);
-  h.action = d.str();
-  h.reason = d.str();
-  h.detail = d.str();
-  h.date = d.date();
-  h.time_micros = d.i64();
-  h.actor = d.str();
+  kHistory.decode_into(v, h, {"x.holds.history", key});
   return h;
 }
 
@@ -74,17 +53,16 @@ Order decode_order(BytesView key, BytesView v) {
   Order o;
   o.customer = k.str();
   o.id = k.str();
-  Decoder d(v, kVersion);
-  o.amount = d.money();
-  o.date = d.date();
+  kOrder.decode_into(v, o, {"x.holds.orders", key});
   return o;
 }
 
 }  // namespace
 
 Profile Store::profile(Tx& tx, const std::string& customer) {
-  auto v = tx.table(handle_, "profiles").get(KeyBuilder().str(customer));
-  return v ? decode_profile(*v) : Profile{};
+  const auto key = KeyBuilder().str(customer).bytes();
+  auto v = tx.table(handle_, "profiles").get(key);
+  return v ? kProfile.decode(*v, {"x.holds.profiles", key}) : Profile{};
 }
 
 void Store::put_profile(Tx& tx, const std::string& customer, const Profile& p) {
@@ -92,7 +70,7 @@ void Store::put_profile(Tx& tx, const std::string& customer, const Profile& p) {
   if (p.empty())
     t.del(KeyBuilder().str(customer));
   else
-    t.put(KeyBuilder().str(customer), encode(p));
+    t.put(KeyBuilder().str(customer), kProfile.encode(p));
 }
 
 std::vector<Hold> Store::holds_of(Tx& tx, const std::string& customer) {
@@ -112,7 +90,7 @@ void Store::for_each_hold(Tx& tx, const std::function<void(const Hold&)>& fn) {
 }
 
 void Store::put_hold(Tx& tx, const Hold& h) {
-  tx.table(handle_, "holds").put(KeyBuilder().str(h.customer).str(h.reason), encode(h));
+  tx.table(handle_, "holds").put(KeyBuilder().str(h.customer).str(h.reason), kHold.encode(h));
 }
 
 void Store::erase_hold(Tx& tx, const std::string& customer, const std::string& reason) {
@@ -120,7 +98,7 @@ void Store::erase_hold(Tx& tx, const std::string& customer, const std::string& r
 }
 
 void Store::add_history(Tx& tx, const std::string& customer, const HistoryEntry& e) {
-  tx.table(handle_, "history").put(KeyBuilder().str(customer).u64(e.seq), encode(e));
+  tx.table(handle_, "history").put(KeyBuilder().str(customer).u64(e.seq), kHistory.encode(e));
 }
 
 std::vector<HistoryEntry> Store::history(Tx& tx, const std::string& customer) {
@@ -149,9 +127,7 @@ std::optional<Order> Store::order(Tx& tx, const std::string& customer, const std
 }
 
 void Store::put_order(Tx& tx, const Order& o) {
-  Encoder e(kVersion);
-  e.money(o.amount).date(o.date);
-  tx.table(handle_, "orders").put(KeyBuilder().str(o.customer).str(o.id), std::move(e).bytes());
+  tx.table(handle_, "orders").put(KeyBuilder().str(o.customer).str(o.id), kOrder.encode(o));
 }
 
 void Store::erase_order(Tx& tx, const std::string& customer, const std::string& id) {

@@ -7,6 +7,7 @@
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
 #include "arctl/input.hpp"
+#include "arctl/text.hpp"
 #include "commands.hpp"
 #include "lines.hpp"
 
@@ -77,9 +78,8 @@ class Collector {
     // JSON escapes (\u0000) and quoted CSV fields can carry control
     // characters that the ledger refuses; refuse them here, naming the field.
     for (const auto& [column, value] : row)
-      for (unsigned char c : value)
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-          fail(ErrorKind::kConflict, "contains a control character", {source_, line, column});
+      if (text::has_control(value, "\t"))
+        fail(ErrorKind::kConflict, "contains a control character", {source_, line, column});
     const auto id = get(row, "id");
     if (id.empty()) fail(ErrorKind::kConflict, "missing", {source_, line, "id"});
     InvoiceInput head;
@@ -251,12 +251,8 @@ void register_import(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->callback([&ctx, &inv, o] {
     Input in(o->file);
     ctx.ledger();  // a missing ledger is said before a long file is read
-    auto format = o->format;
-    if (format.empty()) {
-      const auto& n = in.name();
-      format = n.size() > 6 && (n.ends_with(".jsonl") || n.ends_with(".ndjson")) ? "jsonl" : "csv";
-    }
-    auto pending = format == "jsonl" ? read_json_lines(in) : read_csv(in);
+    auto pending =
+        input_format(in, o->format) == InputFormat::kJsonl ? read_json_lines(in) : read_csv(in);
     std::uint64_t created = 0, unchanged = 0;
     ctx.ledger().write([&](Tx& tx) {
       created = unchanged = 0;

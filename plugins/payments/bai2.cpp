@@ -7,6 +7,7 @@
 #include <map>
 #include <string_view>
 
+#include "arctl/text.hpp"
 #include "bank.hpp"
 
 namespace arctl::payments {
@@ -23,20 +24,6 @@ std::string_view trim(std::string_view s) {
 std::string_view rtrim(std::string_view s) {
   const auto e = s.find_last_not_of(kSpace);
   return e == std::string_view::npos ? std::string_view{} : s.substr(0, e + 1);
-}
-
-// Free text on one line: runs of spaces and control characters become one space.
-void append_text(std::string& out, std::string_view text) {
-  bool space = !out.empty();
-  for (unsigned char ch : text) {
-    if (ch <= 0x20 || ch == 0x7f) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(ch);
-  }
 }
 
 bool is_record_start(std::string_view s, std::size_t at) {
@@ -436,9 +423,9 @@ class Bai2Reader {
     c.amount = Money(minor, currency_);
     c.booked = as_of_;
     if (!d.value_date.empty()) c.value_date = yymmdd(d.value_date, at("value date"), "value date");
-    append_text(c.remittance, d.text);
+    text::append_folded(c.remittance, d.text);
     for (std::size_t i = used; i < more.size(); ++i)
-      append_text(c.remittance, more[i].body);
+      text::append_folded(c.remittance, more[i].body);
     c.entry_ref = std::string(!d.bank_ref.empty() ? d.bank_ref : d.customer_ref);
     // The record's number in the file, not its physical line: several
     // records may share a line, and rewrapping a file must not change it.

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "arctl/csv.hpp"
+#include "arctl/text.hpp"
 #include "bank.hpp"
 
 namespace arctl::payments {
@@ -17,29 +18,13 @@ constexpr std::string_view kKnown[] = {"entry_ref",  "date",      "amount", "cur
                                        "method",     "check_no",  "reason"};
 constexpr std::string_view kMethods[] = {"wire", "ach", "check", "card", "cash"};
 
-// One line of text: quoted CSV fields may hold newlines, the ledger may not.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (unsigned char ch : text) {
-    if (ch <= 0x20 || ch == 0x7f) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(ch);
-  }
-  return out;
-}
-
 class Row {
  public:
   Row(const CsvHeader& header, const CsvRecord& record, const std::string& source)
       : header_(header), record_(record), source_(source) {}
 
   std::string_view raw(std::string_view column) const { return header_.get(record_, column); }
-  std::string text(std::string_view column) const { return one_line(raw(column)); }
+  std::string text(std::string_view column) const { return text::fold_whitespace(raw(column)); }
   Location at(std::string_view column) const {
     return {source_, record_.line, std::string(column)};
   }
@@ -47,7 +32,7 @@ class Row {
   template <typename F>
   auto parse(std::string_view column, F&& fn) const {
     try {
-      return fn(one_line(raw(column)));
+      return fn(text::fold_whitespace(raw(column)));
     } catch (const Error& e) {
       throw e.located(at(column));
     }

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "arctl/text.hpp"
 #include "bank.hpp"
 
 namespace arctl::payments {
@@ -48,18 +49,7 @@ std::string text_of(const pugi::xml_node& n) {
   std::string raw;
   for (const auto& c : n.children())
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
-  std::string out;
-  bool space = false;
-  for (unsigned char ch : raw) {
-    if (ch <= 0x20 || ch == 0x7f) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(ch);
-  }
-  return out;
+  return text::fold_whitespace(raw);
 }
 
 // Every `name` element whose parent is a `parent` element below `root`, in

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "arctl/error.hpp"
+#include "arctl/text.hpp"
 #include "bank.hpp"
 #include "bank_confirm.hpp"
 #include "commands.hpp"
@@ -51,43 +52,16 @@ std::string identify(Tx& tx, const BankCredit& c,
   return {};
 }
 
-// The first byte of `text` that is not valid UTF-8 or is a control character
-// other than tab and line ends, or npos. Bank files are read by three
-// parsers; whatever text they hand over is checked here once, so a stray NUL
-// or a Latin-1 byte never reaches the ledger, the journal or an export.
-std::size_t bad_text_at(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return i;
-      ++i;
-      continue;
-    }
-    // Lead byte: its length, and the smallest code point it may encode
-    // (overlong forms and surrogates are invalid).
-    const int n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? (c <= 0xef ? 3 : 0) : c >= 0xc2 ? 2 : 0;
-    if (n == 0 || i + n > text.size()) return i;
-    std::uint32_t cp = c & (0x7f >> n);
-    for (int k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xc0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n;
-  }
-  return std::string_view::npos;
-}
-
+// Bank files are read by three parsers; whatever text they hand over is
+// checked here once, so a stray NUL or a Latin-1 byte never reaches the
+// ledger, the journal or an export. Tab and line ends are allowed.
 void check_text(const BankCredit& c) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"entry_ref", &c.entry_ref}, {"reference", &c.remittance}, {"payer", &c.debtor},
       {"account", &c.account},     {"method", &c.method},        {"check_no", &c.check_no},
       {"reason", &c.reason}};
   for (const auto& [name, text] : fields) {
-    const auto at = bad_text_at(*text);
+    const auto at = text::find_bad_text(*text, "\t\n\r");
     if (at == std::string_view::npos) continue;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>((*text)[at]));

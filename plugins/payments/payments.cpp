@@ -9,6 +9,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
+#include "arctl/record.hpp"
 
 namespace arctl::payments {
 namespace {
@@ -16,34 +17,27 @@ namespace {
 constexpr const char* kMethods[] = {"wire", "ach", "check", "card", "cash", ""};
 
 // Version 2 adds the reason and the possible duplicates; version 1 (held
-// before they existed) decodes with both empty.
+// before they existed) decodes with both empty. A held cheque always has its
+// value date.
+using record::field;
+
+const auto kInput = record::layout<ReceiptInput>(
+    2, field("id", &ReceiptInput::id), field("customer", &ReceiptInput::customer),
+    field("amount", &ReceiptInput::amount), field("currency", &ReceiptInput::currency),
+    field("date", &ReceiptInput::date),
+    record::field_as<record::Required<Date>>("value_date", &ReceiptInput::value_date),
+    field("method", &ReceiptInput::method), field("ref", &ReceiptInput::ref),
+    field("check_no", &ReceiptInput::check_no), field("payer", &ReceiptInput::payer),
+    field("bank_ref", &ReceiptInput::bank_ref), field("reason", &ReceiptInput::reason, 2),
+    field("possible_duplicate", &ReceiptInput::possible_duplicate, 2));
+
 Bytes encode_input(const ReceiptInput& in) {
-  Encoder e(2);
-  e.str(in.id).str(in.customer).str(in.amount).str(in.currency).date(in.date);
-  e.date(*in.value_date).str(in.method).str(in.ref).str(in.check_no).str(in.payer).str(in.bank_ref);
-  e.str(in.reason).str(in.possible_duplicate);
-  return std::move(e).bytes();
+  return kInput.encode(in);
 }
 
-ReceiptInput decode_input(BytesView v) {
-  Decoder d(v, 2);
-  ReceiptInput in;
-  in.id = d.str();
-  in.customer = d.str();
-  in.amount = d.str();
-  in.currency = d.str();
-  in.date = d.date();
-  in.value_date = d.date();
-  in.method = d.str();
-  in.ref = d.str();
-  in.check_no = d.str();
-  in.payer = d.str();
-  in.bank_ref = d.str();
-  if (d.version() >= 2) {
-    in.reason = d.str();
-    in.possible_duplicate = d.str();
-  }
-  return in;
+// `id`: the key the value was read at.
+ReceiptInput decode_input(BytesView v, std::string_view id) {
+  return kInput.decode(v, {"x.payments.postdated", id});
 }
 
 Currency currency_for(Tx& tx, const ReceiptInput& in) {
@@ -156,7 +150,7 @@ Recorded Payments::record(Tx& tx, ReceiptInput in, Date today) {
 std::vector<std::pair<std::string, ReceiptInput>> Payments::held(Tx& tx) {
   std::vector<std::pair<std::string, ReceiptInput>> out;
   held_table(tx).scan({}, [&](BytesView k, BytesView v) {
-    out.emplace_back(std::string(k), decode_input(v));
+    out.emplace_back(std::string(k), decode_input(v, k));
     return true;
   });
   return out;
@@ -176,7 +170,7 @@ std::vector<std::string> Payments::release_postdated(Tx& tx, Date today) {
 void Payments::assign(Tx& tx, const std::string& id, const std::string& customer) {
   auto held = held_table(tx);
   if (auto v = held.get(id)) {
-    auto in = decode_input(*v);
+    auto in = decode_input(*v, id);
     if (!in.customer.empty())
       fail_conflict("'" + id + "' already belongs to '" + in.customer + "'");
     in.customer = tx.customer(customer).id;
@@ -319,7 +313,7 @@ Document Payments::refund(Tx& tx, const std::string& customer, const std::string
 
 Json Payments::show(Tx& tx, const std::string& id) {
   if (auto v = held_table(tx).get(id)) {
-    const auto in = decode_input(*v);
+    const auto in = decode_input(*v, id);
     return Json{{"id", id},
                 {"customer", in.customer},
                 {"date", format_date(in.date)},
@@ -438,7 +432,7 @@ void Payments::hold_again(Tx& tx, const std::string& id, const ReceiptInput& in)
 }
 
 Currency Payments::currency_of(Tx& tx, const std::string& id) {
-  if (auto v = held_table(tx).get(id)) return currency_for(tx, decode_input(*v));
+  if (auto v = held_table(tx).get(id)) return currency_for(tx, decode_input(*v, id));
   return tx.document(id).amount.currency();
 }
 

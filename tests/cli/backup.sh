@@ -2,9 +2,7 @@
 # End-to-end: backup while another process writes, and restore with a check.
 source "$(dirname "$0")/lib.sh"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 for i in $(seq 1 50); do a -q customer add "C$i" --name "Customer $i" >/dev/null; done
 
 case_ "a backup taken while another process writes is a consistent ledger"

@@ -3,10 +3,7 @@
 # checks, hooks, status and history.
 source "$(dirname "$0")/lib.sh"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q invoice create --customer ACME --id I-1 --date 2026-03-05 --line "Thing;1;100.00" >/dev/null
 
 case_ "closing needs a business date after the month: a conflict, not a usage error"

@@ -3,10 +3,7 @@
 # a mutating command runs and shows its result, and nothing is written.
 source "$(dirname "$0")/lib.sh"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 before="$(event_count "$L")"
 
 case_ "--dry-run before the command writes nothing"

@@ -4,10 +4,7 @@
 # writes nothing.
 source "$(dirname "$0")/lib.sh"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 : >"$tmp/empty.csv"
 before="$(event_count "$L")"
 

@@ -276,36 +276,31 @@ expect_false() {
 # A document that does not parse, or an EXPR that fails on it, prints a
 # <...> marker that no assertion expects, so the check fails and the test
 # goes on.
-json() {
-  python3 -c '
-import json, sys
-text = sys.stdin.read()
-try:
-    d = json.loads(text)
-except ValueError as e:
-    print("<not JSON (%s): %r>" % (e, text[:300]))
-    sys.exit(0)
-try:
-    r = eval(sys.argv[1])
-except Exception as e:
-    print("<%s failed: %s: %s>" % (sys.argv[1], type(e).__name__, e))
-    sys.exit(0)
-print(r if isinstance(r, str) else json.dumps(r))
-' "$1"
-}
+json() { _eval_doc json "$1"; }
 
 # csv EXPR < DOCUMENT: as json, with `rows` the parsed CSV (a list of lists).
-csv() {
+csv() { _eval_doc csv "$1"; }
+
+# _eval_doc json|csv EXPR < DOCUMENT: the one evaluator behind json and csv.
+_eval_doc() {
   python3 -c '
 import csv, json, sys
-rows = list(csv.reader(sys.stdin))
+if sys.argv[1] == "csv":
+    rows = list(csv.reader(sys.stdin))
+else:
+    text = sys.stdin.read()
+    try:
+        d = json.loads(text)
+    except ValueError as e:
+        print("<not JSON (%s): %r>" % (e, text[:300]))
+        sys.exit(0)
 try:
-    r = eval(sys.argv[1])
+    r = eval(sys.argv[2])
 except Exception as e:
-    print("<%s failed: %s: %s>" % (sys.argv[1], type(e).__name__, e))
+    print("<%s failed: %s: %s>" % (sys.argv[2], type(e).__name__, e))
     sys.exit(0)
 print(r if isinstance(r, str) else json.dumps(r))
-' "$1"
+' "$1" "$2"
 }
 
 # new_ledger DIR: creates a ledger in DIR (exit 0 or the test stops).
@@ -316,4 +311,16 @@ new_ledger() {
 # event_count DIR: the number of journal events in the ledger in DIR.
 event_count() {
   "$ARCTL_BIN" -C "$1" --format json log | json 'len(d)'
+}
+
+# start_ledger [ID NAME]...: the usual start of a workflow test: a ledger in
+# L=$tmp/ledger, `a` to run arctl on it, and the customers ID named NAME.
+start_ledger() {
+  L="$tmp/ledger"
+  new_ledger "$L"
+  a() { arctl -C "$L" "$@"; }
+  while (($# >= 2)); do
+    a -q customer add "$1" --name "$2" >/dev/null
+    shift 2
+  done
 }

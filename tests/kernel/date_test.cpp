@@ -10,20 +10,12 @@
 
 #include "arctl/date.hpp"
 #include "arctl/error.hpp"
+#include "error_kind.hpp"
 
 using namespace arctl;
+using arctl::test::kind_of;
 
 namespace {
-
-ErrorKind date_error_kind(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  FAIL("expected arctl::Error");
-  return ErrorKind::kError;
-}
 
 // Sets ARCTL_TODAY for one test and restores the previous state afterwards.
 class TodayEnv {
@@ -68,8 +60,8 @@ TEST_CASE("ISO dates round-trip through parse_date and format_date") {
 TEST_CASE("leap years: Feb 29 exists in 2024 and 2000 but not in 2026 or 1900") {
   CHECK(format_date(parse_date("2024-02-29")) == "2024-02-29");
   CHECK(format_date(parse_date("2000-02-29")) == "2000-02-29");
-  CHECK(date_error_kind([] { parse_date("2026-02-29"); }) == ErrorKind::kConflict);
-  CHECK(date_error_kind([] { parse_date("1900-02-29"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { parse_date("2026-02-29"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { parse_date("1900-02-29"); }) == ErrorKind::kConflict);
   CHECK(format_date(end_of_month(parse_date("2024-02-10"))) == "2024-02-29");
   CHECK(format_date(end_of_month(parse_date("2100-02-10"))) == "2100-02-28");
 }
@@ -79,7 +71,7 @@ TEST_CASE("impossible and malformed dates are rejected as conflicts") {
                           "2026-1-5", "26-01-05", "2026/01/05", "2026-01-05 ", " 2026-01-05",
                           "2026-01-05T00:00", "1899-12-31", "", "２０２６-01-05", "+026-01-05"}) {
     CAPTURE(bad);
-    CHECK(date_error_kind([&] { parse_date(bad); }) == ErrorKind::kConflict);
+    CHECK(kind_of([&] { parse_date(bad); }) == ErrorKind::kConflict);
     CHECK_FALSE(try_parse_date(bad).has_value());
   }
   try {
@@ -94,9 +86,9 @@ TEST_CASE("impossible and malformed dates are rejected as conflicts") {
 
 TEST_CASE("make_date validates the calendar day") {
   CHECK(format_date(make_date(2026, 3, 9)) == "2026-03-09");
-  CHECK(date_error_kind([] { make_date(2026, 2, 30); }) == ErrorKind::kConflict);
-  CHECK(date_error_kind([] { make_date(2026, 257, 1); }) == ErrorKind::kConflict);
-  CHECK(date_error_kind([] { make_date(2026, 1, 257); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { make_date(2026, 2, 30); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { make_date(2026, 257, 1); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { make_date(2026, 1, 257); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("end_of_month gives the last day of each month") {
@@ -131,7 +123,7 @@ TEST_CASE("periods parse strictly and span their month") {
   CHECK(Period{2025, 12} < Period{2026, 1});
   for (const char* bad : {"2024-2", "2024-13", "2024-00", "2024-02-01", "202402", "", "1899-12"}) {
     CAPTURE(bad);
-    CHECK(date_error_kind([&] { Period::parse(bad); }) == ErrorKind::kConflict);
+    CHECK(kind_of([&] { Period::parse(bad); }) == ErrorKind::kConflict);
   }
 }
 

@@ -9,8 +9,10 @@
 
 #include "arctl/error.hpp"
 #include "arctl/money.hpp"
+#include "error_kind.hpp"
 
 using namespace arctl;
+using arctl::test::kind_of;
 
 namespace {
 
@@ -18,17 +20,6 @@ const Currency kUsd = Currency::parse("USD");
 const Currency kEur = Currency::parse("EUR");
 const Currency kJpy = Currency::parse("JPY");
 const Currency kKwd = Currency::parse("KWD");
-
-// The kind of arctl::Error thrown by `f`, failing the test when none is thrown.
-ErrorKind thrown_kind(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  FAIL("expected arctl::Error");
-  return ErrorKind::kError;
-}
 
 std::string thrown_message(const std::function<void()>& f) {
   try {
@@ -76,7 +67,7 @@ TEST_CASE("currency table knows exponents of 0, 2 and 3 decimals") {
   CHECK(Currency::known("EUR"));
   CHECK_FALSE(Currency::known("usd"));
   CHECK_FALSE(Currency::known("XXX"));
-  CHECK(thrown_kind([] { Currency::parse("ZZZ"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Currency::parse("ZZZ"); }) == ErrorKind::kConflict);
   CHECK(Currency().empty());
 }
 
@@ -110,17 +101,17 @@ TEST_CASE("malformed amounts are rejected as conflicts") {
   for (const char* bad : {"1e3", "12.345", "--5", "", "-", "+5", " 5", "5 ", ".5", "5.", "1,234",
                           "12a", "0x10", "1.2.3", "5-"}) {
     CAPTURE(bad);
-    CHECK(thrown_kind([&] { usd(bad); }) == ErrorKind::kConflict);
+    CHECK(kind_of([&] { usd(bad); }) == ErrorKind::kConflict);
   }
-  CHECK(thrown_kind([] { Money::parse("100.5", kJpy); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { Money::parse("1.2345", kKwd); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Money::parse("100.5", kJpy); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Money::parse("1.2345", kKwd); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("amounts beyond int64 minor units are rejected as conflicts") {
-  CHECK(thrown_kind([] { usd("92233720368547758.08"); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { usd("-92233720368547758.09"); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { usd("99999999999999999999999999999999999999"); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { Money::parse("9223372036854775808", kJpy); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { usd("92233720368547758.08"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { usd("-92233720368547758.09"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { usd("99999999999999999999999999999999999999"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Money::parse("9223372036854775808", kJpy); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("rejection messages quote the text and say why") {
@@ -138,7 +129,7 @@ TEST_CASE("comma grouping accepts only groups of three") {
   CHECK(Money::parse("999", kUsd, Grouping::kComma).minor() == 99900);
   for (const char* bad : {"1,23.00", "1234,567", ",123", "1,", "1,,234", "12,34", "1,2345"}) {
     CAPTURE(bad);
-    CHECK(thrown_kind([&] { Money::parse(bad, kUsd, Grouping::kComma); }) == ErrorKind::kConflict);
+    CHECK(kind_of([&] { Money::parse(bad, kUsd, Grouping::kComma); }) == ErrorKind::kConflict);
   }
 }
 
@@ -158,8 +149,7 @@ TEST_CASE("addition and subtraction are exact and currency-checked") {
   m += usd("0.01");
   m -= usd("0.02");
   CHECK(m.str() == "0.99");
-  CHECK(thrown_kind([] { (void)(usd("1.00") + Money::parse("1.00", kEur)); }) ==
-        ErrorKind::kConflict);
+  CHECK(kind_of([] { (void)(usd("1.00") + Money::parse("1.00", kEur)); }) == ErrorKind::kConflict);
   const auto msg = thrown_message([] { (void)(usd("1.00") - Money::parse("1.00", kEur)); });
   CHECK(msg.find("USD") != std::string::npos);
   CHECK(msg.find("EUR") != std::string::npos);
@@ -168,12 +158,12 @@ TEST_CASE("addition and subtraction are exact and currency-checked") {
 TEST_CASE("addition overflow throws kError") {
   const Money max(std::numeric_limits<std::int64_t>::max(), kUsd);
   const Money min(std::numeric_limits<std::int64_t>::min(), kUsd);
-  CHECK(thrown_kind([&] { (void)(max + usd("0.01")); }) == ErrorKind::kError);
-  CHECK(thrown_kind([&] { (void)(min - usd("0.01")); }) == ErrorKind::kError);
-  CHECK(thrown_kind([&] { (void)(-min); }) == ErrorKind::kError);
-  CHECK(thrown_kind([] { checked_add(std::numeric_limits<std::int64_t>::max(), 1); }) ==
+  CHECK(kind_of([&] { (void)(max + usd("0.01")); }) == ErrorKind::kError);
+  CHECK(kind_of([&] { (void)(min - usd("0.01")); }) == ErrorKind::kError);
+  CHECK(kind_of([&] { (void)(-min); }) == ErrorKind::kError);
+  CHECK(kind_of([] { checked_add(std::numeric_limits<std::int64_t>::max(), 1); }) ==
         ErrorKind::kError);
-  CHECK(thrown_kind([] { checked_mul(std::numeric_limits<std::int64_t>::max() / 2, 3); }) ==
+  CHECK(kind_of([] { checked_mul(std::numeric_limits<std::int64_t>::max() / 2, 3); }) ==
         ErrorKind::kError);
   CHECK(checked_add(40, 2) == 42);
   CHECK(checked_mul(-6, 7) == -42);
@@ -184,8 +174,7 @@ TEST_CASE("ordering compares amounts of the same currency only") {
   CHECK(usd("-5.00") < usd("0.00"));
   CHECK(usd("2.00") >= usd("2.00"));
   CHECK_FALSE(usd("2.00") > usd("2.00"));
-  CHECK(thrown_kind([] { (void)(usd("1.00") < Money::parse("2.00", kEur)); }) ==
-        ErrorKind::kConflict);
+  CHECK(kind_of([] { (void)(usd("1.00") < Money::parse("2.00", kEur)); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("mul_ratio rounds half away from zero") {
@@ -198,7 +187,7 @@ TEST_CASE("mul_ratio rounds half away from zero") {
   // The intermediate product exceeds int64 but the result does not.
   const Money max(std::numeric_limits<std::int64_t>::max(), kUsd);
   CHECK(max.mul_ratio(1000, 1000) == max);
-  CHECK(thrown_kind([&] { (void)max.mul_ratio(3, 2); }) == ErrorKind::kError);
+  CHECK(kind_of([&] { (void)max.mul_ratio(3, 2); }) == ErrorKind::kError);
 }
 
 TEST_CASE("split of 100.00 into 3 parts sums to 100.00") {
@@ -212,7 +201,7 @@ TEST_CASE("split of a negative total hands the remainder to the first parts") {
   CHECK(strs(parts) == std::vector<std::string>{"-33.34", "-33.33", "-33.33"});
   CHECK(sum(parts, kUsd) == usd("-100.00"));
   CHECK(strs(usd("0.02").split(4)) == std::vector<std::string>{"0.01", "0.01", "0.00", "0.00"});
-  CHECK(thrown_kind([] { (void)usd("1.00").split(0); }) == ErrorKind::kUsage);
+  CHECK(kind_of([] { (void)usd("1.00").split(0); }) == ErrorKind::kUsage);
 }
 
 TEST_CASE("allocate by weights gives leftover units to the largest remainders") {
@@ -239,9 +228,9 @@ TEST_CASE("allocate of a negative total mirrors the positive one and sums exactl
 }
 
 TEST_CASE("allocate refuses negative, all-zero and missing weights") {
-  CHECK(thrown_kind([] { (void)usd("1.00").allocate({1, -1}); }) == ErrorKind::kUsage);
-  CHECK(thrown_kind([] { (void)usd("1.00").allocate({0, 0}); }) == ErrorKind::kUsage);
-  CHECK(thrown_kind([] { (void)usd("1.00").allocate({}); }) == ErrorKind::kUsage);
+  CHECK(kind_of([] { (void)usd("1.00").allocate({1, -1}); }) == ErrorKind::kUsage);
+  CHECK(kind_of([] { (void)usd("1.00").allocate({0, 0}); }) == ErrorKind::kUsage);
+  CHECK(kind_of([] { (void)usd("1.00").allocate({}); }) == ErrorKind::kUsage);
 }
 
 TEST_CASE("Decimal parses up to 6 decimals and prints its shortest exact form") {
@@ -256,9 +245,9 @@ TEST_CASE("Decimal parses up to 6 decimals and prints its shortest exact form") 
   CHECK(Decimal::parse("3.000").str() == "3");
   for (const char* bad : {"1.0000001", "1e3", "", "-", "+1", ".5", "5.", " 1", "1,000"}) {
     CAPTURE(bad);
-    CHECK(thrown_kind([&] { Decimal::parse(bad); }) == ErrorKind::kConflict);
+    CHECK(kind_of([&] { Decimal::parse(bad); }) == ErrorKind::kConflict);
   }
-  CHECK(thrown_kind([] { Decimal::parse("9223372036854.775808"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Decimal::parse("9223372036854.775808"); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("parse_percent reads 8.25% and 8.25 as 0.0825") {
@@ -266,9 +255,9 @@ TEST_CASE("parse_percent reads 8.25% and 8.25 as 0.0825") {
   CHECK(Decimal::parse_percent("8.25").micros == 82'500);
   CHECK(Decimal::parse_percent("100%").str() == "1");
   CHECK(Decimal::parse_percent("0.0001%").micros == 1);
-  CHECK(thrown_kind([] { Decimal::parse_percent("0.00001%"); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { Decimal::parse_percent("8.25%%"); }) == ErrorKind::kConflict);
-  CHECK(thrown_kind([] { Decimal::parse_percent("%"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Decimal::parse_percent("0.00001%"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Decimal::parse_percent("8.25%%"); }) == ErrorKind::kConflict);
+  CHECK(kind_of([] { Decimal::parse_percent("%"); }) == ErrorKind::kConflict);
 }
 
 TEST_CASE("multiply rounds amount times factor half away from zero") {
@@ -278,7 +267,7 @@ TEST_CASE("multiply rounds amount times factor half away from zero") {
   CHECK(multiply(usd("0.10"), Decimal::parse("0.333333")).str() == "0.03");
   CHECK(multiply(Money::parse("999", kJpy), Decimal::parse("0.5")).str() == "500");
   CHECK(multiply(usd("1.00"), Decimal::parse("3")).currency() == kUsd);
-  CHECK(thrown_kind([] {
+  CHECK(kind_of([] {
           (void)multiply(Money(std::numeric_limits<std::int64_t>::max(), kUsd),
                          Decimal::parse("2"));
         }) == ErrorKind::kError);
@@ -297,5 +286,5 @@ TEST_CASE("Error describes its location parts that are known") {
   const Error outer = inner.located({"in.csv", 7, "ignored"});
   CHECK(outer.kind() == ErrorKind::kConflict);
   CHECK(outer.describe() == "in.csv:7: field 'amount': bad");
-  CHECK(thrown_kind([] { fail_not_found("no such customer"); }) == ErrorKind::kNotFound);
+  CHECK(kind_of([] { fail_not_found("no such customer"); }) == ErrorKind::kNotFound);
 }

@@ -4,22 +4,14 @@
 
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
+#include "error_kind.hpp"
 #include "ledger_fixture.hpp"
 
 using namespace arctl;
+using arctl::test::kind_of;
 using arctl::test::LedgerFixture;
 
 namespace {
-
-ErrorKind kind_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  FAIL("expected an arctl::Error");
-  return ErrorKind::kError;
-}
 
 JournalEntry last_event(Ledger& l) {
   return l.read([](Tx& tx) { return *tx.journal_entry(tx.journal_head().seq); });

@@ -6,6 +6,7 @@
 
 #include "../../kernel/src/records.hpp"
 #include "arctl/error.hpp"
+#include "error_kind.hpp"
 
 namespace arctl {
 namespace {
@@ -29,14 +30,7 @@ Bytes journal_with_nesting(std::size_t depth) {
 }
 
 std::string decode_error(const Bytes& value) {
-  try {
-    records::decode_journal(value);
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::kError);
-    return e.what();
-  }
-  FAIL("expected a corrupt record error");
-  return {};
+  return test::corrupt_error_of([&] { records::decode_journal(value); });
 }
 
 TEST_CASE("journal payloads decode up to 64 levels deep") {

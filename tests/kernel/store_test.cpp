@@ -10,12 +10,15 @@
 
 #include "arctl/error.hpp"
 #include "arctl/store.hpp"
+#include "store_helpers.hpp"
 #include "tmpdir.hpp"
 
 namespace arctl {
 namespace {
 
+using test::read_value;
 using test::TempDir;
+using test::write_with_retry;
 
 constexpr std::uint64_t kMiB = std::uint64_t{1} << 20;
 
@@ -29,34 +32,11 @@ unsigned mode_of(const std::filesystem::path& p) {
   return st.st_mode & 07777;
 }
 
-std::optional<std::string> read_value(Store& store, std::string_view table, BytesView key) {
-  auto txn = store.begin_read();
-  auto v = txn->get(table, key);
-  return v ? std::optional<std::string>(*v) : std::nullopt;
-}
-
 std::vector<std::uint64_t> keys_of(Cursor& c) {
   std::vector<std::uint64_t> out;
   for (bool ok = c.first(); ok; ok = c.next())
     out.push_back(KeyReader(c.key()).u64());
   return out;
-}
-
-// Runs `fn` in a write transaction, growing the store and retrying as
-// Ledger::write does. Returns how many retries it took.
-template <class F>
-int write_with_retry(Store& store, F&& fn) {
-  for (int retries = 0;; ++retries) {
-    try {
-      auto txn = store.begin_write();
-      fn(*txn);
-      txn->commit();
-      return retries;
-    } catch (const RetryTransaction&) {
-      REQUIRE(retries < 12);
-      store.prepare_retry();
-    }
-  }
 }
 
 struct UmaskGuard {

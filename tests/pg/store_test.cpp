@@ -1,7 +1,6 @@
 // The PostgreSQL store against a real server (the throwaway one of the pg
 // fixture): byte order, own writes, snapshots, rollback, serialised writers,
 // batches larger than one statement, and retries after a lost connection.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 #include <libpq-fe.h>
 #include <unistd.h>
@@ -15,9 +14,13 @@
 
 #include "arctl/error.hpp"
 #include "arctl/store.hpp"
+#include "store_helpers.hpp"
 
 namespace arctl {
 namespace {
+
+using test::read_value;
+using test::write_with_retry;
 
 // PG_URL from the state file that tests/pg/start.sh wrote.
 std::string server_url() {
@@ -44,32 +47,11 @@ std::string app_of(const std::string& url) {
   return url.substr(at, url.find('&', at) - at);
 }
 
-std::optional<std::string> read_value(Store& store, std::string_view table, BytesView key) {
-  auto txn = store.begin_read();
-  auto v = txn->get(table, key);
-  return v ? std::optional<std::string>(*v) : std::nullopt;
-}
-
 std::vector<std::string> keys_of(Cursor& c) {
   std::vector<std::string> out;
   for (bool ok = c.first(); ok; ok = c.next())
     out.emplace_back(c.key());
   return out;
-}
-
-template <class F>
-int write_with_retry(Store& store, F&& fn) {
-  for (int retries = 0;; ++retries) {
-    try {
-      auto txn = store.begin_write();
-      fn(*txn);
-      txn->commit();
-      return retries;
-    } catch (const RetryTransaction&) {
-      REQUIRE(retries < 12);
-      store.prepare_retry();
-    }
-  }
 }
 
 // Ends every server connection of `app`, as a server restart would.

@@ -8,6 +8,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "arctl/output.hpp"
 
@@ -25,6 +26,14 @@ class Input {
   std::unique_ptr<std::ifstream> file_;
   std::istream* in_;
 };
+
+// The format of an import file, one rule for every importer: `format` when
+// given ("csv" or "jsonl", else Error(kUsage)); else by the name (".jsonl" or
+// ".ndjson": JSON lines; ".csv": CSV); else by the content: JSON lines when
+// the first byte that is not blank is '{' (the blanks are consumed), CSV
+// otherwise.
+enum class InputFormat { kCsv, kJsonl };
+InputFormat input_format(Input& in, std::string_view format = {});
 
 // Calls fn(object, line) for each non-blank line, which must be a JSON object.
 // Parse errors are Error(kConflict) located at name:line.

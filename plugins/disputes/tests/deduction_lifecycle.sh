@@ -5,9 +5,7 @@
 # reopen it. Manual disputes on the same invoice are left as they are.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q config set payments.write_off_tolerance 0.01 >/dev/null
 for c in ACME BETA GAMMA; do
   a -q customer add "$c" --name "Customer $c" >/dev/null

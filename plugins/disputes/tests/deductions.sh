@@ -6,10 +6,7 @@
 # transaction; what is already disputed is not opened twice.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q config set payments.write_off_tolerance 0.01
 a -q invoice create --customer ACME --id INV-1 --date 2026-01-05 --line "Goods;4;25.00" >/dev/null
 a -q invoice create --customer ACME --id INV-2 --date 2026-01-05 --line "Goods;1;200.00" >/dev/null

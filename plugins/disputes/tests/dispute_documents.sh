@@ -4,9 +4,7 @@
 # of the disputed invoice's lines, and a replacement keeps the due date.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null
 a -q invoice create --customer ACME --id INV-D --date 2026-01-05 --line "Service;4;100.00;10%" >/dev/null
 a -q invoice create --customer ACME --id INV-E --date 2026-01-10 \

@@ -5,9 +5,7 @@
 # Expected figures are worked out in fixtures/expected.md.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null
 a -q customer add BETA --name "Beta Ltd" --terms net30 >/dev/null
 a -q --as-of 2026-01-01 invoice create --customer ACME --id INV-100 --date 2026-01-01 \

@@ -4,10 +4,7 @@
 # --dry-run, owners per level, a custom ladder, and the trail in `dispute show`.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q invoice create --customer ACME --id INV-1 --date 2026-01-01 --line "Goods;1;500.00" >/dev/null
 a -q invoice create --customer ACME --id INV-2 --date 2026-01-01 --line "Goods;1;80.00" >/dev/null
 

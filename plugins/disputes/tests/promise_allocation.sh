@@ -5,11 +5,7 @@
 # other promise has taken.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
-a -q customer add BETA --name "Beta Ltd" >/dev/null
+start_ledger ACME "Acme Corp" BETA "Beta Ltd"
 a -q invoice create --customer ACME --id INV-A --date 2026-01-05 --line "Goods;1;1000.00" >/dev/null
 a -q invoice create --customer BETA --id INV-B --date 2026-01-05 --line "Goods;1;1000.00" >/dev/null
 

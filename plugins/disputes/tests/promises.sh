@@ -4,12 +4,7 @@
 # is published and escalates or opens a case as configured; the activity log.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
-a -q customer add BETA --name "Beta Ltd" >/dev/null
-a -q customer add GAMMA --name "Gamma plc" >/dev/null
+start_ledger ACME "Acme Corp" BETA "Beta Ltd" GAMMA "Gamma plc"
 for c in ACME BETA GAMMA; do
   a -q invoice create --customer $c --id "INV-$c" --date 2026-01-05 --line "Goods;1;800.00" >/dev/null
 done

@@ -79,6 +79,30 @@ TEST_SUITE("disputes") {
     });
   }
 
+  TEST_CASE("a stored case with a corrupt count is an error naming the table and key") {
+    TempLedger t;
+    auto h = TestAccess::handle("disputes");
+    t.ledger->write([&](Tx& tx) {
+      Records s(tx, h);
+      // Every field up to the documents, then a count of 2^62 documents.
+      Encoder e(1);
+      for (int i = 0; i < 4; ++i)
+        e.str("x");
+      e.money(Money(100, Currency::parse("USD"))).str("price").str("open").str("analyst");
+      e.date(make_date(2026, 1, 1)).str("ann").date(make_date(2026, 1, 1)).str("ann");
+      e.str("manual").str("").date(Date{}).str("").i64(0).u64(std::uint64_t{1} << 62);
+      tx.table(h, "cases").put(KeyBuilder().str("DSP-1"), e.bytes());
+      try {
+        s.find_case("DSP-1");
+        FAIL("expected a corrupt record error");
+      } catch (const Error& err) {
+        CHECK(err.kind() == ErrorKind::kError);
+        CHECK(std::string(err.what()) ==
+              "corrupt record in x.disputes.cases at key 'DSP-1\\x00\\x01': truncated");
+      }
+    });
+  }
+
   TEST_CASE("proposals and activities keep every field") {
     TempLedger t;
     auto h = TestAccess::handle("disputes");

@@ -5,11 +5,7 @@
 # and writeoff.approver_must_be_login ties the approver to it.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
-a -q customer add BETA --name "Beta Ltd" >/dev/null
+start_ledger ACME "Acme Corp" BETA "Beta Ltd"
 a -q invoice create --customer ACME --id INV-1 --date 2026-01-05 --line "Goods;1;2000.00" >/dev/null
 a -q invoice create --customer ACME --id INV-2 --date 2026-01-05 --line "Goods;1;2000.00" >/dev/null
 for n in 1 2 3; do

@@ -5,10 +5,7 @@
 # a dispute resolved by write-off waits for the approval.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q invoice create --customer ACME --id INV-1 --date 2026-01-05 --line "Goods;1;300.00" >/dev/null
 a -q invoice create --customer ACME --id INV-2 --date 2026-01-05 --line "Plant;1;2500.00" >/dev/null
 a -q invoice create --customer ACME --id INV-3 --date 2026-01-05 --line "Parts;1;90.00" >/dev/null

@@ -3,9 +3,7 @@
 # the cent, every output format, exit codes, open orders, batches.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 F="$(dirname "$0")/fixtures"
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null
 a -q customer add BETA --name "Beta Ltd" >/dev/null

@@ -3,12 +3,7 @@
 # review rules, hold history and list, strict configuration, invoicing veto.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
-a -q customer add BETA --name "Beta Ltd" >/dev/null
-a -q customer add GAMMA --name "Gamma GmbH" >/dev/null
+start_ledger ACME "Acme Corp" BETA "Beta Ltd" GAMMA "Gamma GmbH"
 
 case_ "config holds.*: bad values and misspelt keys are refused by name"
 expect_exit 4 a config set holds.rule.past_due maybe

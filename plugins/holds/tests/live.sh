@@ -4,9 +4,7 @@
 # returned payment holds at once, and a manual hold outlives everything paid.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 if ! a plugin list | grep -q payments; then
   echo "live: the payments plugin is not built" >&2
   exit 1

@@ -3,10 +3,7 @@
 # out of the order's exposure; the rest stays open until invoiced too.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q credit set ACME --limit 5000.00 >/dev/null
 a -q credit order ACME --order-id SO-1 --amount 1000.00 >/dev/null
 show() { a --format json credit show ACME | json "d['$1']"; }

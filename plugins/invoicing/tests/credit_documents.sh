@@ -4,9 +4,7 @@
 # original's lines, terms and due date.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null
 a -q customer add DISC --name "Discount Buyer" --terms "2/10 net30" >/dev/null
 

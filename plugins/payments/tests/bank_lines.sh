@@ -6,9 +6,7 @@
 source "$ARCTL_TEST_LIB"
 FIX="$(cd "$(dirname "$0")" && pwd)/fixtures"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 open_of() { a --format json invoice show "$1" | json 'd["open"]'; }
 show() { a --format json payment show "$1"; }
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null

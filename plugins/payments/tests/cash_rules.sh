@@ -5,9 +5,7 @@
 # a receipt of a locked period applied in the open one.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 open_of() { a --format json invoice show "$1" | json 'd["open"]'; }
 disputes_of() { a --format json dispute list --customer "$1" | json '[[c["invoice"], c["amount"]] for c in d]'; }
 review_of() { a --format json payment show "$1" | json 'd["review"]["reason"] if d["review"] else None'; }

@@ -4,9 +4,7 @@
 # refused, and duplicate receipts recorded a few days apart.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 open_of() { a --format json invoice show "$1" | json 'd["open"]'; }
 bal() { a --format json customer show "$1" | json '[d["receivable"], d["unapplied"], d["balance"]]'; }
 holds() { a --format json hold list | json 'len(d)'; }

@@ -4,10 +4,7 @@
 # one resolved later still is.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
-a -q customer add ACME --name "Acme Corp" >/dev/null
+start_ledger ACME "Acme Corp"
 a -q invoice create --customer ACME --id INV-1 --date 2026-01-05 --line "Goods;1;1000.00" >/dev/null
 a -q invoice create --customer ACME --id INV-2 --date 2026-01-05 --line "Goods;1;500.00" >/dev/null
 run a --as-of 2026-02-01 --format json dispute open --invoice INV-2 --amount 300.00 --reason price

@@ -4,9 +4,7 @@
 # everything past due; reprints write the same letter and record nothing.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add ACME --name "Acme Ltd" --terms net30 >/dev/null
 a -q customer add BETA --name "Beta GmbH" --terms net30 >/dev/null
 # On 2026-03-31: A1 is 45 days past due (level 3), A2 and B1 one day (level 1).

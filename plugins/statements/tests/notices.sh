@@ -5,9 +5,7 @@
 # letter per customer (notices.per_customer, the default) lists all it owes.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add NORA --name "Nora Trading" --terms net30 >/dev/null
 a -q customer add DND --name "Never Dun" --terms net30 --attr do_not_dun=true >/dev/null
 # Due 2026-03-30: one day past due on 2026-03-31. NC is due 2026-04-19.

@@ -3,9 +3,7 @@
 # an index; unsafe customer ids never escape the directory.
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 {
   echo "id,name"
   for i in $(seq 1 9998); do printf 'C%05d,Customer %d\n' "$i" "$i"; done

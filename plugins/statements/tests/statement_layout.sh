@@ -4,9 +4,7 @@
 # HTML and PDF (read back with poppler's pdftotext).
 source "$ARCTL_TEST_LIB"
 
-L="$tmp/ledger"
-new_ledger "$L"
-a() { arctl -C "$L" "$@"; }
+start_ledger
 a -q customer add ACME --name "Acme Corp" --terms net30 >/dev/null
 inv="INV-2026-000001-ACME-WEST"
 po="PO-2026-ACME-000000012345"
