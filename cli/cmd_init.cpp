@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/store.hpp"
 #include "commands.hpp"
 
@@ -31,10 +32,7 @@ bool init_server_ledger(Context& ctx, const std::string& url, const Currency& cu
     created = false;
     if (tx.journal_head().seq != 0) return;
     tx.set_config("ledger.currency", cur.code());
-    Json p;
-    p["currency"] = std::string(cur.code());
-    p["format"] = 1;
-    tx.emit(event::kLedgerCreated, std::move(p));
+    tx.publish(events::LedgerCreated{cur});
     created = true;
   });
   r["created"] = created;
@@ -76,10 +74,7 @@ void register_init(CLI::App& app, Context& ctx) {
     }
     ctx.ledger().write([&](Tx& tx) {
       tx.set_config("ledger.currency", cur.code());
-      Json p;
-      p["currency"] = std::string(cur.code());
-      p["format"] = 1;
-      tx.emit(event::kLedgerCreated, std::move(p));
+      tx.publish(events::LedgerCreated{cur});
     });
     r["created"] = true;
     r["currency"] = std::string(cur.code());

@@ -1,6 +1,7 @@
 // Tx: applications settle a credit document against a debit document; undoing
 // one writes a reversal and never deletes.
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 #include "tables.hpp"
@@ -78,13 +79,11 @@ Application Tx::apply(std::string_view from_id, std::string_view to_id, const Mo
   adjust_open(from, -amount);
   adjust_open(to, -amount);
   note_activity(date);
-  Json p = to_json(a);
-  p["customer"] = from.customer;
   // Cash for documents of a locked period posts in the open one; the GL and
   // the log show the date the documents would have settled on beside it.
-  if (const auto lock = lock_date(); lock && earliest <= *lock)
-    p["document_date"] = format_date(earliest);
-  emit(event::kApplicationMade, std::move(p));
+  std::optional<Date> document_date;
+  if (const auto lock = lock_date(); lock && earliest <= *lock) document_date = earliest;
+  publish(events::ApplicationMade{a, from.customer, document_date});
   return a;
 }
 
@@ -121,11 +120,9 @@ Application Tx::reverse(std::uint64_t id, Date date, std::string_view reason) {
   adjust_open(from, r.amount);
   adjust_open(to, r.amount);
   note_activity(date);
-  Json p = to_json(r);
-  p["customer"] = from.customer;
-  if (const auto lock = lock_date(); lock && original.date <= *lock)
-    p["document_date"] = format_date(original.date);
-  emit(event::kApplicationReversed, std::move(p));
+  std::optional<Date> document_date;
+  if (const auto lock = lock_date(); lock && original.date <= *lock) document_date = original.date;
+  publish(events::ApplicationReversed{r, from.customer, document_date});
   return r;
 }
 

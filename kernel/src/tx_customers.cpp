@@ -1,5 +1,6 @@
 // Tx: customers and their running balances.
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/terms.hpp"
 #include "arctl/text.hpp"
@@ -82,7 +83,7 @@ Outcome Tx::add_customer(const Customer& c) {
   raw_write().put(tables::kCustomers, c.id, records::encode(c));
   CustomerBalance b{Money::zero(c.currency), Money::zero(c.currency), 0};
   raw_write().put(tables::kBalances, c.id, records::encode(b));
-  emit(event::kCustomerAdded, to_json(c));
+  publish(events::CustomerAdded{c});
   return Outcome::kCreated;
 }
 
@@ -104,10 +105,7 @@ void Tx::update_customer(const Customer& c) {
     raw_write().put(tables::kBalances, c.id, records::encode(zero));
   }
   raw_write().put(tables::kCustomers, c.id, records::encode(c));
-  Json p;
-  p["before"] = to_json(before);
-  p["after"] = to_json(c);
-  emit(event::kCustomerUpdated, std::move(p));
+  publish(events::CustomerUpdated{before, c});
 }
 
 void Tx::for_each_customer(const std::function<bool(const Customer&)>& fn,

@@ -1,6 +1,7 @@
 // Tx: posting, voiding and reading documents, with their indexes and the
 // customer's running balance kept in step inside the same transaction.
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 #include "tables.hpp"
@@ -95,7 +96,7 @@ PostResult Tx::post(Document doc) {
   index_document(doc);
   note_activity(doc.issued);
   add_to_balance(doc.customer, doc.amount.currency(), doc.kind, doc.amount, 1);
-  emit(event::kDocumentPosted, to_json(doc));
+  publish(events::DocumentPosted{doc});
   return {Outcome::kCreated, std::move(doc)};
 }
 
@@ -146,16 +147,10 @@ void Tx::void_document(std::string_view id, std::string_view reason, Date date) 
   d.links["voided_on"] = format_date(date);
   adjust_open(d, -d.open, true);
   note_activity(date);
-  Json p;
-  p["id"] = d.id;
-  p["kind"] = to_string(d.kind);
-  p["customer"] = d.customer;
-  p["amount"] = d.amount.str();
-  p["currency"] = std::string(d.amount.currency().code());
-  p["date"] = format_date(date);
-  if (lock && d.issued <= *lock) p["document_date"] = format_date(d.issued);
-  p["reason"] = reason;
-  emit(event::kDocumentVoided, std::move(p));
+  std::optional<Date> document_date;
+  if (lock && d.issued <= *lock) document_date = d.issued;
+  publish(events::DocumentVoided{d.id, d.kind, d.customer, d.amount, date, document_date,
+                                 std::string(reason)});
 }
 
 void Tx::assign_customer(std::string_view id, std::string_view customer_id) {
@@ -165,17 +160,11 @@ void Tx::assign_customer(std::string_view id, std::string_view customer_id) {
   if (d.status == DocStatus::kVoid) fail_conflict("'" + d.id + "' is void");
   const auto c = customer(customer_id);
   move_to_customer(d, c);
-  Json p;
-  p["id"] = d.id;
-  p["customer"] = c.id;
-  p["amount"] = d.amount.str();
-  p["currency"] = std::string(d.amount.currency().code());
-  // Journals written before this field existed book the assignment on the
-  // receipt's date; readers fall back to that when `date` is missing.
+  // Journals written before `date` existed book the assignment on the
+  // receipt's date; readers fall back to that when it is missing.
   const Date posted = posting_date(d.issued);
-  p["date"] = format_date(posted);
-  if (posted != d.issued) p["document_date"] = format_date(d.issued);
-  emit(event::kDocumentAssigned, std::move(p));
+  publish(events::DocumentAssigned{d.id, c.id, d.amount, posted,
+                                   posted != d.issued ? std::optional(d.issued) : std::nullopt});
 }
 
 // The indexes and balances keyed by customer follow the document; its open
@@ -206,14 +195,7 @@ void Tx::reassign_receipt(std::string_view id, std::string_view customer_id) {
                     "; reverse its applications first");
   const auto from = d.customer;
   move_to_customer(d, c);
-  Json p;
-  p["id"] = d.id;
-  p["from"] = from;
-  p["to"] = c.id;
-  p["amount"] = d.amount.str();
-  p["currency"] = std::string(d.amount.currency().code());
-  p["open"] = d.open.str();
-  emit(event::kDocumentReassigned, std::move(p));
+  publish(events::DocumentReassigned{d.id, from, c.id, d.amount, d.open});
 }
 
 void Tx::set_link(std::string_view id, std::string_view key, std::string_view value) {
@@ -225,11 +207,7 @@ void Tx::set_link(std::string_view id, std::string_view key, std::string_view va
   else
     d.links[std::string(key)] = std::string(value);
   store_document(d);
-  Json p;
-  p["id"] = d.id;
-  p["key"] = key;
-  p["value"] = value;
-  emit(event::kDocumentLinked, std::move(p));
+  publish(events::DocumentLinked{d.id, std::string(key), std::string(value)});
 }
 
 void Tx::documents_of(std::string_view customer_id, Date from, Date to,

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 #include "tables.hpp"
@@ -40,21 +41,14 @@ void Tx::set_config(std::string_view key, std::string_view value) {
   auto previous = config(key);
   if (previous && *previous == value) return;
   raw_write().put(tables::kConfig, key, value);
-  Json p;
-  p["key"] = key;
-  p["value"] = value;
-  p["previous"] = previous ? Json(*previous) : Json(nullptr);
-  emit(event::kConfigSet, std::move(p));
+  publish(events::ConfigSet{std::string(key), std::string(value), previous});
 }
 
 bool Tx::unset_config(std::string_view key) {
   auto previous = config(key);
   if (!previous) return false;
   raw_write().del(tables::kConfig, key);
-  Json p;
-  p["key"] = key;
-  p["previous"] = *previous;
-  emit(event::kConfigUnset, std::move(p));
+  publish(events::ConfigUnset{std::string(key), *previous});
   return true;
 }
 
@@ -120,10 +114,7 @@ void Tx::lock_period(Date through) {
                   "; a lock date can only move forward (reopen to move it back)");
   if (previous && through == *previous) return;
   raw_write().put(tables::kMeta, tables::kMetaLock, KeyBuilder().date(through));
-  Json p;
-  p["through"] = format_date(through);
-  p["previous"] = previous ? Json(format_date(*previous)) : Json(nullptr);
-  emit(event::kPeriodLocked, std::move(p));
+  publish(events::PeriodLocked{through, previous});
 }
 
 void Tx::reopen_period(std::string_view reason, std::optional<Date> new_lock) {
@@ -136,11 +127,7 @@ void Tx::reopen_period(std::string_view reason, std::optional<Date> new_lock) {
     raw_write().put(tables::kMeta, tables::kMetaLock, KeyBuilder().date(*new_lock));
   else
     raw_write().del(tables::kMeta, tables::kMetaLock);
-  Json p;
-  p["previous"] = format_date(*previous);
-  p["lock"] = new_lock ? Json(format_date(*new_lock)) : Json(nullptr);
-  p["reason"] = reason;
-  emit(event::kPeriodReopened, std::move(p));
+  publish(events::PeriodReopened{*previous, new_lock, std::string(reason)});
 }
 
 PluginTable Tx::table(const PluginHandle& plugin, std::string_view name) {

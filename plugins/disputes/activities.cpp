@@ -23,7 +23,7 @@ Activity add_activity(Tx& tx, const PluginHandle& handle, const std::string& cus
   a.next_action = next_action;
   a.actor = tx.ledger().session().actor;
   Records(tx, handle).put_activity(a);
-  tx.emit(kActivityAdded, activity_row(a, today));
+  tx.publish(events::ActivityAdded{{activity_row(a, today)}});
   return a;
 }
 

@@ -6,12 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/disputes.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 
 namespace arctl::disputes {
-
-inline constexpr std::string_view kActivityAdded = "activity.added";
 
 Activity add_activity(Tx& tx, const PluginHandle& handle, const std::string& customer,
                       const std::string& type, const std::string& note,

@@ -92,18 +92,8 @@ Case Cases::open(const OpenInput& in) {
   c.id = next_number(tx_, tx_.config_or("dispute.series", "DSP-{YYYY}-{SEQ:05}"), in.date);
   if (store_.find_case(c.id)) fail_conflict("dispute id '" + c.id + "' is already taken");
   save(c, "opened", "", c.level, c.amount.str(), in.note, in.date);
-  Json p = base_payload(c);
-  p["kind"] = c.kind;
-  p["amount"] = c.amount.str();
-  p["currency"] = std::string(c.amount.currency().code());
-  p["reason"] = c.reason;
-  p["level"] = c.level;
-  p["owner"] = c.owner;
-  p["date"] = format_date(in.date);
-  p["source"] = c.source;
-  p["source_ref"] = c.source_ref;
-  p["note"] = in.note;
-  tx_.emit(kOpened, std::move(p));
+  tx_.publish(events::DisputeOpened{c.id, c.customer, c.invoice, c.kind, c.amount, c.reason,
+                                    c.level, c.owner, in.date, c.source, c.source_ref, in.note});
   return c;
 }
 
@@ -111,10 +101,7 @@ Case Cases::note(const std::string& id, const std::string& text, Date date) {
   if (text.empty()) fail_usage("a note needs some text");
   auto c = store_.get_case(id);
   save(c, "noted", "", "", "", text, date);
-  Json p = base_payload(c);
-  p["note"] = text;
-  p["date"] = format_date(date);
-  tx_.emit(kNoted, std::move(p));
+  tx_.publish(events::DisputeNoted{c.id, c.customer, c.invoice, text, date});
   return c;
 }
 
@@ -125,11 +112,7 @@ Case Cases::assign(const std::string& id, const std::string& owner, Date date) {
   const auto from = c.owner;
   c.owner = owner;
   save(c, "assigned", from, owner, "", "", date);
-  Json p = base_payload(c);
-  p["from"] = from;
-  p["owner"] = owner;
-  p["date"] = format_date(date);
-  tx_.emit(kAssigned, std::move(p));
+  tx_.publish(events::DisputeAssigned{c.id, c.customer, c.invoice, from, owner, date});
   return c;
 }
 
@@ -174,15 +157,8 @@ Escalation Cases::escalate(const std::string& id, const std::string& to, const s
     text = "SLA of " + std::to_string(e.sla_days) + " days at '" + e.from + "' passed (" +
            std::to_string(e.days_at_level) + " days)";
   save(c, "escalated", e.from, e.to, "", text, date);
-  Json p = base_payload(c);
-  p["from"] = e.from;
-  p["to"] = e.to;
-  p["owner"] = e.owner;
-  p["sla_days"] = e.sla_days;
-  p["date"] = format_date(date);
-  p["automatic"] = automatic;
-  p["note"] = text;
-  tx_.emit(kEscalated, std::move(p));
+  tx_.publish(events::DisputeEscalated{c.id, c.customer, c.invoice, e.from, e.to, e.owner,
+                                       e.sla_days, date, automatic, text});
   return e;
 }
 

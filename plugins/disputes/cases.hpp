@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/disputes.hpp"
 #include "arctl/ledger.hpp"
 #include "ladder.hpp"
 #include "records.hpp"
@@ -16,13 +17,6 @@ class InvoicingService;
 }
 
 namespace arctl::disputes {
-
-inline constexpr std::string_view kOpened = "dispute.opened";
-inline constexpr std::string_view kNoted = "dispute.noted";
-inline constexpr std::string_view kAssigned = "dispute.assigned";
-inline constexpr std::string_view kEscalated = "dispute.escalated";
-inline constexpr std::string_view kResolved = "dispute.resolved";
-inline constexpr std::string_view kReduced = "dispute.reduced";
 
 // Reasons a user may give; `deduction` and `broken-promise` are set by events.
 bool valid_reason(std::string_view r);

@@ -22,38 +22,38 @@ bool is_deduction(const Case& c) {
 }  // namespace
 
 void subscribe_deductions(EventBus& bus, const PluginHandle* const& handle) {
-  bus.subscribe(std::string(kPaymentShort), "disputes", [&handle](Tx& tx, const JournalEntry& e) {
-    on_payment_short(tx, need(handle), e.payload);
-  });
+  bus.on<events::PaymentShort>(
+      "disputes", [&handle](Tx& tx, const events::PaymentShort& e, const JournalEntry&) {
+        on_payment_short(tx, need(handle), e);
+      });
   // Applications of any kind (a receipt, a credit note, a discount, a manual
   // application) count, so the kernel's event and not the payments plugin's.
   // Their reversal (application.reversed: unapply, a returned payment) is not
   // subscribed on purpose: a deduction closed as `paid` stays closed when the
   // invoice reopens, because what the customer owes again is ordinary debt,
   // not the shortfall they once disputed.
-  bus.subscribe(std::string(event::kApplicationMade), "disputes",
-                [&handle](Tx& tx, const JournalEntry& e) {
-                  on_application_made(tx, need(handle), e.payload);
-                });
-  bus.subscribe(std::string(kPaymentReversed), "disputes",
-                [&handle](Tx& tx, const JournalEntry& e) {
-                  on_receipt_withdrawn(tx, need(handle), e.payload.value("customer", ""),
-                                       "reversed", e.payload);
-                });
-  bus.subscribe(std::string(kPaymentReassigned), "disputes",
-                [&handle](Tx& tx, const JournalEntry& e) {
-                  on_receipt_withdrawn(tx, need(handle), e.payload.value("from", ""),
-                                       "moved to customer " + e.payload.value("to", ""), e.payload);
-                });
+  bus.on<events::ApplicationMade>(
+      "disputes", [&handle](Tx& tx, const events::ApplicationMade& e, const JournalEntry&) {
+        on_application_made(tx, need(handle), e);
+      });
+  bus.on<events::PaymentReversed>(
+      "disputes", [&handle](Tx& tx, const events::PaymentReversed& e, const JournalEntry&) {
+        on_receipt_withdrawn(tx, need(handle), e.customer, e.id, "reversed", e.reason, e.date);
+      });
+  bus.on<events::PaymentReassigned>(
+      "disputes", [&handle](Tx& tx, const events::PaymentReassigned& e, const JournalEntry&) {
+        on_receipt_withdrawn(tx, need(handle), e.from, e.id, "moved to customer " + e.to, e.reason,
+                             e.date);
+      });
 }
 
-void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload) {
-  const auto invoice = payload.value("invoice", std::string());
+void on_payment_short(Tx& tx, const PluginHandle& handle, const events::PaymentShort& e) {
+  const auto& invoice = e.invoice;
   const auto d = tx.document(invoice);
   const auto cur = d.amount.currency();
-  const auto short_amount = Money::parse(payload.value("short", std::string("0")), cur);
-  const auto date = parse_date(payload.value("date", std::string()));
-  const auto receipt = payload.value("receipt", std::string());
+  const auto short_amount = Money(e.short_amount.minor(), cur);
+  const auto date = e.date;
+  const auto& receipt = e.receipt;
   if (!short_amount.is_positive()) return;
   Cases cases(tx, handle);
   const Money free = d.open - cases.disputed(d);
@@ -72,28 +72,28 @@ void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload) {
   in.amount = take.str();
   in.reason = "deduction";
   in.date = std::max(date, d.issued);
-  in.source = std::string(kPaymentShort);
+  in.source = std::string(events::PaymentShort::kName);
   in.source_ref = receipt;
   in.note = "short payment " + receipt + ": " + short_amount.str() + " " + std::string(cur.code()) +
             " deducted";
   cases.open(in);
 }
 
-void on_application_made(Tx& tx, const PluginHandle& handle, const Json& payload) {
-  const auto invoice = payload.value("to", std::string());
-  const auto customer = payload.value("customer", std::string());
+void on_application_made(Tx& tx, const PluginHandle& handle, const events::ApplicationMade& e) {
+  const auto& invoice = e.application.to;
+  const auto& customer = e.customer;
   Cases cases(tx, handle);
   auto unresolved = cases.store().unresolved(std::string_view(customer), std::string_view(invoice));
   const auto open_deduction = [](const Case& c) { return is_deduction(c) && c.status == "open"; };
   if (std::none_of(unresolved.begin(), unresolved.end(), open_deduction)) return;
 
   const auto d = tx.document(invoice);
-  const auto credit = tx.document(payload.value("from", std::string()));
+  const auto credit = tx.document(e.application.from);
   // A credit note or write-off that resolves a case is written by that
   // case's own resolution, which closes it next: it is not a payment on it.
   const auto own_it = credit.attrs.find("dispute");
   const std::string own = own_it == credit.attrs.end() ? "" : own_it->second;
-  const auto date = parse_date(payload.value("date", std::string()));
+  const auto date = e.application.date;
 
   Money disputed = Money::zero(d.amount.currency());
   std::vector<Case> lowerable;
@@ -117,29 +117,27 @@ void on_application_made(Tx& tx, const PluginHandle& handle, const Json& payload
     const auto when = std::max(date, c.opened);
     if (left.is_positive()) {
       cases.reduce(c, left,
-                   by + " paid " + payload.value("amount", std::string()) + " on " + invoice +
-                       "; " + d.open.str() + " is still open",
+                   by + " paid " + e.application.amount.str() + " on " + invoice + "; " +
+                       d.open.str() + " is still open",
                    when);
       continue;
     }
     const auto note = d.open.is_zero() ? invoice + " paid in full by " + by
                                        : by + " paid the deducted amount; what is open on " +
                                              invoice + " is under other disputes";
-    cases.close(
-        c, "paid", c.amount, note, when,
-        Json{{"paid_by", credit.id}, {"application", payload.value("id", std::uint64_t{0})}});
+    cases.close(c, "paid", c.amount, note, when,
+                Json{{"paid_by", credit.id}, {"application", e.application.id}});
   }
 }
 
 void on_receipt_withdrawn(Tx& tx, const PluginHandle& handle, const std::string& customer,
-                          const std::string& what, const Json& payload) {
-  const auto receipt = payload.value("id", std::string());
-  const auto reason = payload.value("reason", std::string());
-  const auto date = parse_date(payload.value("date", std::string()));
+                          const std::string& receipt, const std::string& what,
+                          const std::string& reason, Date date) {
   if (customer.empty() || receipt.empty()) return;
   Cases cases(tx, handle);
   for (auto& c : cases.store().unresolved(std::string_view(customer))) {
-    if (!is_deduction(c) || c.source != kPaymentShort || c.source_ref != receipt) continue;
+    if (!is_deduction(c) || c.source != events::PaymentShort::kName || c.source_ref != receipt)
+      continue;
     const auto note = "receipt " + receipt + " was " + what +
                       (reason.empty() ? "" : " (" + reason + ")") +
                       ": the shortfall it recorded never happened";

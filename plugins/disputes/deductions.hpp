@@ -6,17 +6,11 @@
 #include <string_view>
 
 #include "arctl/events.hpp"
+#include "arctl/events/kernel.hpp"
+#include "arctl/events/payments.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl::disputes {
-
-// The payments plugin's events this plugin reacts to, named here only.
-// payment.short {receipt, invoice, customer, short, currency, date}
-inline constexpr std::string_view kPaymentShort = "payment.short";
-// payment.reversed {id, customer, amount, currency, reason, date, reopened}
-inline constexpr std::string_view kPaymentReversed = "payment.reversed";
-// payment.reassigned {id, from, to, amount, currency, reason, date, reopened}
-inline constexpr std::string_view kPaymentReassigned = "payment.reassigned";
 
 // Subscribes the handlers below. `handle` is read when an event arrives,
 // since the host sets it in init().
@@ -24,21 +18,23 @@ void subscribe_deductions(EventBus& bus, const PluginHandle* const& handle);
 
 // payment.short: opens a `deduction` case for the short amount not already
 // under dispute, or notes the short payment on the case that already covers it.
-void on_payment_short(Tx& tx, const PluginHandle& handle, const Json& payload);
+void on_payment_short(Tx& tx, const PluginHandle& handle, const events::PaymentShort& e);
 
-// application.made {id, from, to, amount, date, customer, ...}: keeps the
+// application.made: keeps the
 // open deduction cases of invoice `to` within what is still open, newest
 // first; one lowered to nothing is closed as `paid`. Manual disputes are a
 // customer's claim, not a shortfall, and are left as they are.
 // Cost: one prefix scan of the invoice's unresolved cases (the index); the
 // two documents are read only when a deduction case is open on the invoice.
-void on_application_made(Tx& tx, const PluginHandle& handle, const Json& payload);
+void on_application_made(Tx& tx, const PluginHandle& handle, const events::ApplicationMade& e);
 
 // payment.reversed / payment.reassigned: the open deduction cases opened by
 // that receipt are closed as `cancelled` (the shortfall never happened).
-// `customer` is the one the receipt belonged to; `what` says what happened.
+// `customer` is the one the receipt belonged to; `what` says what happened,
+// `reason` why, on `date`.
 // Cost: one prefix scan of that customer's unresolved cases.
 void on_receipt_withdrawn(Tx& tx, const PluginHandle& handle, const std::string& customer,
-                          const std::string& what, const Json& payload);
+                          const std::string& receipt, const std::string& what,
+                          const std::string& reason, Date date);
 
 }  // namespace arctl::disputes

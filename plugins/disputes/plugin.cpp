@@ -2,6 +2,7 @@
 // pay, write-offs with four-eyes approval and the collection activity log.
 #include <memory>
 
+#include "arctl/events/kernel.hpp"
 #include "arctl/plugin.hpp"
 #include "cases.hpp"
 #include "commands.hpp"
@@ -30,8 +31,9 @@ class DisputesPlugin : public Plugin {
   }
   void subscribe(EventBus& bus) override {
     subscribe_deductions(bus, handle_);
-    bus.subscribe("config.set", "disputes",
-                  [](Tx&, const JournalEntry& e) { validate_config(e.payload); });
+    bus.on<events::ConfigSet>("disputes", [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
+      validate_config(e.key, e.value);
+    });
   }
   void provide(Services& services) override {
     services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));

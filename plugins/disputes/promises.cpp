@@ -40,8 +40,7 @@ Promise Promises::add(const std::string& customer, const std::string& amount, Da
   p.note = note;
   p.paid = Money::zero(c.currency);
   store_.put_promise(p);
-  Json j = row(p);
-  tx_.emit(kPromiseAdded, std::move(j));
+  tx_.publish(events::PromiseAdded{{row(p)}});
   return p;
 }
 
@@ -165,7 +164,7 @@ std::string Promises::on_broken(const Promise& p, Date as_of) {
   if (!unpaid.is_positive()) return "";
   in.amount = unpaid.str();
   in.date = as_of;
-  in.source = "promise.broken";
+  in.source = std::string(events::PromiseBroken::kName);
   in.source_ref = p.id;
   in.note = "promise " + p.id + " of " + p.amount.str() + " by " + format_date(p.date) +
             " broken; " + p.paid.str() + " paid";
@@ -202,16 +201,12 @@ std::vector<Checked> Promises::check(Date as_of) {
     }
     p.checked = as_of;
     store_.put_promise(p);
-    Json j;
-    j["id"] = p.id;
-    j["customer"] = p.customer;
-    j["invoice"] = p.invoice;
-    j["amount"] = p.amount.str();
-    j["currency"] = std::string(p.amount.currency().code());
-    j["date"] = format_date(p.date);
-    j["paid"] = p.paid.str();
-    j["checked"] = format_date(as_of);
-    tx_.emit(p.status == "kept" ? kPromiseKept : kPromiseBroken, std::move(j));
+    if (p.status == "kept")
+      tx_.publish(
+          events::PromiseKept{p.id, p.customer, p.invoice, p.amount, p.date, p.paid, as_of});
+    else
+      tx_.publish(
+          events::PromiseBroken{p.id, p.customer, p.invoice, p.amount, p.date, p.paid, as_of});
     out.push_back({p, p.status == "broken" ? on_broken(p, as_of) : ""});
   }
   return out;

@@ -7,14 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/disputes.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 
 namespace arctl::disputes {
-
-inline constexpr std::string_view kPromiseAdded = "promise.added";
-inline constexpr std::string_view kPromiseKept = "promise.kept";
-inline constexpr std::string_view kPromiseBroken = "promise.broken";
 
 struct Checked {
   Promise promise;

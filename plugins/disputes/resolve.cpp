@@ -113,7 +113,7 @@ void Cases::writeoff_finished(const std::string& id, const Proposal& prop, Date 
   p["write_off"] = prop.document;
   p["proposal"] = prop.id;
   p["date"] = format_date(date);
-  tx_.emit(kResolved, std::move(p));
+  tx_.publish(events::DisputeResolved{{std::move(p)}});
 }
 
 Case Cases::reduce(Case c, const Money& to, const std::string& note, Date date) {
@@ -123,13 +123,7 @@ Case Cases::reduce(Case c, const Money& to, const std::string& note, Date date) 
   const auto from = c.amount;
   c.amount = to;
   save(c, "reduced", from.str(), to.str(), to.str(), note, date);
-  Json p = base_payload(c);
-  p["from"] = from.str();
-  p["to"] = to.str();
-  p["currency"] = std::string(to.currency().code());
-  p["date"] = format_date(date);
-  p["note"] = note;
-  tx_.emit(kReduced, std::move(p));
+  tx_.publish(events::DisputeReduced{c.id, c.customer, c.invoice, from, to, date, note});
   return c;
 }
 
@@ -152,7 +146,7 @@ Case Cases::close(Case c, const std::string& outcome, const Money& amount, const
   p["note"] = note;
   for (const auto& [k, v] : extra.items())
     p[k] = v;
-  tx_.emit(kResolved, std::move(p));
+  tx_.publish(events::DisputeResolved{{std::move(p)}});
   return c;
 }
 

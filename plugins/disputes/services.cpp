@@ -55,9 +55,7 @@ std::vector<PromiseToPay> PromiseServiceImpl::open_promises(
   return out;
 }
 
-void validate_config(const Json& payload) {
-  const auto key = payload.value("key", std::string());
-  const auto value = payload.value("value", std::string());
+void validate_config(const std::string& key, const std::string& value) {
   if (key == "disputes.ladder") {
     Ladder::parse(value);
   } else if (key == "disputes.on_broken_promise") {

@@ -41,6 +41,6 @@ class PromiseServiceImpl : public PromiseService {
 // config.set {key, value, previous}: vetoes (exit 4) a value of one of this
 // plugin's keys that would not work, so that a typo fails at `config set`
 // rather than at month-end.
-void validate_config(const Json& payload);
+void validate_config(const std::string& key, const std::string& value);
 
 }  // namespace arctl::disputes

@@ -57,16 +57,6 @@ Proposal Writeoffs::get(const std::string& id) {
   return std::move(*p);
 }
 
-Json Writeoffs::payload(const Proposal& p) {
-  Json j;
-  j["id"] = p.id;
-  j["invoice"] = p.invoice;
-  j["customer"] = p.customer;
-  j["amount"] = p.amount.str();
-  j["currency"] = std::string(p.amount.currency().code());
-  return j;
-}
-
 Proposal Writeoffs::propose(const std::string& invoice, const std::optional<std::string>& amount,
                             const std::string& reason, const std::string& dispute, Date date) {
   if (reason.empty()) fail_usage("a write-off needs a --reason");
@@ -100,13 +90,8 @@ Proposal Writeoffs::propose(const std::string& invoice, const std::optional<std:
   p.proposed = date;
   p.required = approvals_needed(p);
   store_.put_proposal(p);
-  Json j = payload(p);
-  j["reason"] = reason;
-  j["dispute"] = dispute;
-  j["proposed_by"] = p.proposed_by;
-  j["approvals_required"] = p.required;
-  j["date"] = format_date(date);
-  tx_.emit(kProposed, std::move(j));
+  tx_.publish(events::WriteoffProposed{p.id, p.invoice, p.customer, p.amount, reason, dispute,
+                                       p.proposed_by, p.required, date});
   return p;
 }
 
@@ -129,13 +114,8 @@ Proposal Writeoffs::approve(const std::string& id, Date date, const std::string&
   // proposal: the approval needs what the totals need now.
   p.required = std::max(p.required, approvals_needed(p));
   p.approvals.push_back({actor, date, login});
-  Json j = payload(p);
-  j["approver"] = actor;
-  j["login"] = login;
-  j["approvals"] = p.approvals.size();
-  j["approvals_required"] = p.required;
-  j["date"] = format_date(date);
-  tx_.emit(kApproved, std::move(j));
+  tx_.publish(events::WriteoffApproved{p.id, p.invoice, p.customer, p.amount, actor, login,
+                                       p.approvals.size(), p.required, date});
   if (p.approvals.size() >= p.required) post(p, date);
   store_.put_proposal(p);
   if (p.status == "posted" && !p.dispute.empty())
@@ -167,19 +147,13 @@ void Writeoffs::post(Proposal& p, Date date) {
   p.status = "posted";
   p.document = d.id;
   p.closed = date;
-  Json j = payload(p);
-  j["document"] = d.id;
-  j["proposed_by"] = p.proposed_by;
-  Json approvers = Json::array(), logins = Json::array();
+  std::vector<std::string> approvers, logins;
   for (const auto& a : p.approvals) {
     approvers.push_back(a.actor);
     logins.push_back(a.login);
   }
-  j["approved_by"] = approvers;
-  j["approver_logins"] = logins;
-  j["dispute"] = p.dispute;
-  j["date"] = format_date(date);
-  tx_.emit(kPosted, std::move(j));
+  tx_.publish(events::WriteoffPosted{p.id, p.invoice, p.customer, p.amount, d.id, p.proposed_by,
+                                     approvers, logins, p.dispute, date});
 }
 
 Proposal Writeoffs::reject(const std::string& id, const std::string& reason, Date date) {
@@ -191,12 +165,8 @@ Proposal Writeoffs::reject(const std::string& id, const std::string& reason, Dat
   p.reject_reason = reason;
   p.closed = date;
   store_.put_proposal(p);
-  Json j = payload(p);
-  j["rejected_by"] = p.rejected_by;
-  j["reason"] = reason;
-  j["dispute"] = p.dispute;
-  j["date"] = format_date(date);
-  tx_.emit(kRejected, std::move(j));
+  tx_.publish(events::WriteoffRejected{p.id, p.invoice, p.customer, p.amount, p.rejected_by, reason,
+                                       p.dispute, date});
   if (!p.dispute.empty()) Cases(tx_, handle_).writeoff_finished(p.dispute, p, date);
   return p;
 }

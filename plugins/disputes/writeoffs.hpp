@@ -6,15 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "arctl/events/disputes.hpp"
 #include "arctl/ledger.hpp"
 #include "records.hpp"
 
 namespace arctl::disputes {
-
-inline constexpr std::string_view kProposed = "writeoff.proposed";
-inline constexpr std::string_view kApproved = "writeoff.approved";
-inline constexpr std::string_view kRejected = "writeoff.rejected";
-inline constexpr std::string_view kPosted = "writeoff.posted";
 
 class Writeoffs {
  public:
@@ -44,7 +40,6 @@ class Writeoffs {
 
  private:
   void post(Proposal& p, Date date);
-  Json payload(const Proposal& p);
 
   Tx& tx_;
   const PluginHandle& handle_;

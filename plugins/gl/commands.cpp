@@ -11,6 +11,7 @@
 
 #include "accounts.hpp"
 #include "arctl/error.hpp"
+#include "arctl/invoicing_service.hpp"
 #include "exports.hpp"
 #include "reconcile.hpp"
 
@@ -69,6 +70,7 @@ void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     spec.summary = o->summary;
     spec.reexport = o->reexport;
     spec.file = o->out;
+    spec.invoicing = ctx.service<InvoicingService>();
     const bool dry = ctx.options().dry_run;
     auto& ledger = ctx.ledger();
     std::string fmt = o->format;
@@ -141,6 +143,7 @@ void register_reconcile(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     if (!balance->empty()) o->gl_balance = *balance;
     if (!file->empty()) o->gl_file = *file;
     o->as_of = ctx.today();
+    o->invoicing = ctx.service<InvoicingService>();
     const auto r = ctx.ledger().read([&](Tx& tx) { return reconcile(tx, h, *o); });
     ctx.print(r.rows);
     if (!r.balanced) {
@@ -198,6 +201,7 @@ CloseStep export_step(const PluginHandle& h, Publisher& publisher) {
               name = "gl-export-" + std::to_string(tx.peek_counter("gl.exports") + 1) +
                      extension(spec.syntax);
             spec.file = (run.out_dir / name).string();
+            spec.invoicing = ctx.service<InvoicingService>();
             auto file = std::make_unique<StagedFile>(run.out_dir / name);
             ExportRecord r;
             file->write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !run.dry_run); });

@@ -18,6 +18,8 @@
 #include <map>
 
 #include "arctl/error.hpp"
+#include "arctl/events/kernel.hpp"
+#include "arctl/invoicing_service.hpp"
 
 namespace arctl::gl {
 namespace {
@@ -42,40 +44,21 @@ void add(Entry& e, const std::string& account, std::int64_t minor) {
   e.postings.push_back({account, minor});
 }
 
-std::string str_of(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string attr(const Document& d, const char* key) {
+  auto it = d.attrs.find(key);
+  return it == d.attrs.end() ? std::string() : it->second;
 }
 
-std::string attr(const Json& doc, const char* key) {
-  auto a = doc.find("attrs");
-  return a == doc.end() || !a->is_object() ? std::string() : str_of(*a, key);
-}
-
-Currency currency_of(const Json& j) {
-  return Currency::parse(str_of(j, "currency"));
-}
-
-Money amount_of(const Json& j, const char* key, const Currency& c) {
-  return Money::parse(str_of(j, key), c);
+bool has_lines(DocKind k) {
+  return k == DocKind::kInvoice || k == DocKind::kCreditNote || k == DocKind::kDebitNote;
 }
 
 }  // namespace
 
 bool is_gl_event(std::string_view type) {
-  return type == event::kDocumentPosted || type == event::kDocumentVoided ||
-         type == event::kDocumentAssigned || type == event::kApplicationMade ||
-         type == event::kApplicationReversed;
-}
-
-bool is_lines_event(std::string_view type) {
-  return type == "invoice.posted" || type == "credit_note.posted" || type == "debit_note.posted";
-}
-
-bool may_have_lines(const JournalEntry& posted) {
-  if (posted.type != event::kDocumentPosted) return false;
-  const auto kind = str_of(posted.payload, "kind");
-  return kind == "invoice" || kind == "credit_note" || kind == "debit_note";
+  return type == events::DocumentPosted::kName || type == events::DocumentVoided::kName ||
+         type == events::DocumentAssigned::kName || type == events::ApplicationMade::kName ||
+         type == events::ApplicationReversed::kName;
 }
 
 void check_balanced(const Entry& e) {
@@ -97,28 +80,21 @@ std::string EntryBuilder::customer_name(const std::string& id) {
 
 Date EntryBuilder::date_of(const JournalEntry& ev) {
   const auto& p = ev.payload;
-  if (ev.type == event::kDocumentPosted) return parse_date(str_of(p, "issued"));
-  // Assignments journaled before they carried a date were booked on the
-  // receipt's own date.
-  if (ev.type == event::kDocumentAssigned && str_of(p, "date").empty())
-    return tx_.document(str_of(p, "id")).issued;
-  return parse_date(str_of(p, "date"));
+  if (ev.type == events::DocumentPosted::kName)
+    return events::DocumentPosted::from_json(p).document.issued;
+  if (ev.type == events::DocumentAssigned::kName) {
+    // Assignments journaled before they carried a date were booked on the
+    // receipt's own date.
+    const auto a = events::DocumentAssigned::from_json(p);
+    return a.date ? *a.date : tx_.document(a.id).issued;
+  }
+  if (ev.type == events::DocumentVoided::kName) return events::DocumentVoided::from_json(p).date;
+  return events::ApplicationMade::from_json(p).application.date;
 }
 
-std::optional<JournalEntry> EntryBuilder::lines_of(const Document& d) {
-  const auto posted = tx_.journal_entry(d.posted_seq);
-  if (!posted) return std::nullopt;
-  std::optional<JournalEntry> found;
-  int budget = 64;
-  tx_.journal(d.posted_seq + 1, [&](const JournalEntry& j) {
-    if (j.txn != posted->txn || --budget < 0) return false;
-    if (is_lines_event(j.type) && str_of(j.payload, "id") == d.id) {
-      found = j;
-      return false;
-    }
-    return true;
-  });
-  return found;
+Lines EntryBuilder::lines_of(const Document& d) {
+  if (!invoicing_ || !has_lines(d.kind)) return {};
+  return invoicing_->lines(tx_, d);
 }
 
 bool EntryBuilder::split_like(Entry& e, const std::string& source, const std::string& what,
@@ -126,10 +102,8 @@ bool EntryBuilder::split_like(Entry& e, const std::string& source, const std::st
   if (source.empty()) return false;
   auto src = tx_.find_document(source);
   if (!src) return false;
-  auto lines = lines_of(*src);
-  if (!lines) return false;
-  auto arr = lines->payload.find("lines");
-  if (arr == lines->payload.end() || !arr->is_array() || arr->empty()) return false;
+  const auto lines = lines_of(*src);
+  if (lines.empty()) return false;
   // The source's revenue and tax mix, in proportion: the shares always sum to
   // `amount` exactly (largest remainder).
   std::vector<std::string> accounts;
@@ -146,14 +120,13 @@ bool EntryBuilder::split_like(Entry& e, const std::string& source, const std::st
   };
   std::int64_t tax = 0;
   std::size_t n = 0;
-  for (const auto& l : *arr) {
+  for (const auto& l : lines) {
     ++n;
     const auto line_what = what + " (as " + source + " line " + std::to_string(n) + ")";
-    const auto cat = str_of(l, "account");
-    const auto& account = cat.empty() ? map_.customer_revenue(src->customer, line_what)
-                                      : map_.category(cat, line_what);
-    weigh(account, amount_of(l, "net", e.currency).minor());
-    tax = checked_add(tax, amount_of(l, "tax", e.currency).minor());
+    const auto& account = l.account.empty() ? map_.customer_revenue(src->customer, line_what)
+                                            : map_.category(l.account, line_what);
+    weigh(account, l.net.minor());
+    tax = checked_add(tax, l.tax.minor());
   }
   if (tax > 0) weigh(map_.role("tax", what), tax);
   if (weights.empty()) return false;
@@ -163,26 +136,21 @@ bool EntryBuilder::split_like(Entry& e, const std::string& source, const std::st
   return true;
 }
 
-void EntryBuilder::revenue_and_tax(Entry& e, const Json& doc, const Json* lines,
-                                   std::int64_t sign) {
-  const auto amount = amount_of(doc, "amount", e.currency).minor();
+void EntryBuilder::revenue_and_tax(Entry& e, const Document& doc, std::int64_t sign) {
+  const auto amount = doc.amount.minor();
   const std::string what = std::string(label(e.kind)) + " '" + e.document + "'";
-  const Json* arr = nullptr;
-  if (lines)
-    if (auto it = lines->find("lines"); it != lines->end() && it->is_array() && !it->empty())
-      arr = &*it;
-  if (arr) {
+  const auto lines = lines_of(doc);
+  if (!lines.empty()) {
     std::int64_t total = 0, tax = 0;
     std::size_t n = 0;
-    for (const auto& l : *arr) {
+    for (const auto& l : lines) {
       ++n;
       const auto line_what = what + " line " + std::to_string(n);
-      const auto net = amount_of(l, "net", e.currency).minor();
-      const auto cat = str_of(l, "account");
-      const auto& account = cat.empty() ? map_.customer_revenue(e.customer, line_what)
-                                        : map_.category(cat, line_what);
+      const auto net = l.net.minor();
+      const auto& account = l.account.empty() ? map_.customer_revenue(e.customer, line_what)
+                                              : map_.category(l.account, line_what);
       add(e, account, sign * net);
-      const auto t = amount_of(l, "tax", e.currency).minor();
+      const auto t = l.tax.minor();
       tax = checked_add(tax, t);
       total = checked_add(total, checked_add(net, t));
     }
@@ -193,60 +161,68 @@ void EntryBuilder::revenue_and_tax(Entry& e, const Json& doc, const Json* lines,
     return;
   }
   // No lines: a fee, or an amount credited or re-billed against an invoice.
-  if (e.kind == "debit_note" && attr(doc, "fee") == "nsf") {
+  if (doc.kind == DocKind::kDebitNote && attr(doc, "fee") == "nsf") {
     add(e, map_.role("nsf_fee", what), sign * amount);
     return;
   }
-  const auto source = e.kind == "credit_note" ? attr(doc, "credit_for") : attr(doc, "rebill_of");
+  const auto source =
+      doc.kind == DocKind::kCreditNote ? attr(doc, "credit_for") : attr(doc, "rebill_of");
   if (split_like(e, source, what, amount, sign)) return;
   add(e, map_.customer_revenue(e.customer, what), sign * amount);
 }
 
-Entry EntryBuilder::posting(const Json& doc, const Json* lines, Date date, std::uint64_t seq) {
+Entry EntryBuilder::posting(const Document& doc, Date date, std::uint64_t seq) {
   Entry e;
   e.date = date;
   e.seq = seq;
-  e.kind = str_of(doc, "kind");
-  e.document = str_of(doc, "id");
-  e.customer = str_of(doc, "customer");
-  e.currency = currency_of(doc);
+  e.kind = to_string(doc.kind);
+  e.document = doc.id;
+  e.customer = doc.customer;
+  e.currency = doc.amount.currency();
   e.description = std::string(label(e.kind)) + " " + e.document + ", " + customer_name(e.customer);
-  const auto a = amount_of(doc, "amount", e.currency).minor();
+  const auto a = doc.amount.minor();
   const std::string what = std::string(label(e.kind)) + " '" + e.document + "'";
   const auto& receivable = [&]() -> const std::string& { return map_.role("receivable", what); };
-  if (e.kind == "invoice" || e.kind == "debit_note") {
-    add(e, receivable(), a);
-    revenue_and_tax(e, doc, lines, -1);
-  } else if (e.kind == "credit_note") {
-    revenue_and_tax(e, doc, lines, 1);
-    add(e, receivable(), -a);
-  } else if (e.kind == "receipt") {
-    add(e, map_.cash(attr(doc, "method"), what), a);
-    add(e, map_.role(e.customer.empty() ? kSuspense : kUnapplied, what), -a);
-  } else if (e.kind == "refund") {
-    add(e, receivable(), a);
-    add(e, map_.cash(attr(doc, "method"), what), -a);
-  } else if (e.kind == "payment_return") {
-    std::string method;
-    if (auto r = tx_.find_document(attr(doc, "returned"))) {
-      auto m = r->attrs.find("method");
-      if (m != r->attrs.end()) method = m->second;
+  switch (doc.kind) {
+    case DocKind::kInvoice:
+    case DocKind::kDebitNote:
+      add(e, receivable(), a);
+      revenue_and_tax(e, doc, -1);
+      break;
+    case DocKind::kCreditNote:
+      revenue_and_tax(e, doc, 1);
+      add(e, receivable(), -a);
+      break;
+    case DocKind::kReceipt:
+      add(e, map_.cash(attr(doc, "method"), what), a);
+      add(e, map_.role(e.customer.empty() ? kSuspense : kUnapplied, what), -a);
+      break;
+    case DocKind::kRefund:
+      add(e, receivable(), a);
+      add(e, map_.cash(attr(doc, "method"), what), -a);
+      break;
+    case DocKind::kPaymentReturn: {
+      std::string method;
+      if (auto r = tx_.find_document(attr(doc, "returned"))) method = attr(*r, "method");
+      add(e, receivable(), a);
+      add(e, map_.cash(method, what), -a);
+      break;
     }
-    add(e, receivable(), a);
-    add(e, map_.cash(method, what), -a);
-  } else if (e.kind == "write_off" || e.kind == "discount") {
-    add(e, map_.role(e.kind, what), a);
-    add(e, receivable(), -a);
-  } else {
-    fail(ErrorKind::kConflict, what + " is of a kind the GL export does not know");
+    case DocKind::kWriteOff:
+    case DocKind::kDiscount:
+      add(e, map_.role(e.kind, what), a);
+      add(e, receivable(), -a);
+      break;
+    default:
+      fail(ErrorKind::kConflict, what + " is of a kind the GL export does not know");
   }
   return e;
 }
 
-std::optional<Entry> EntryBuilder::build(const JournalEntry& ev, const JournalEntry* lines) {
-  auto e = build_entry(ev, lines);
+std::optional<Entry> EntryBuilder::build(const JournalEntry& ev) {
+  auto e = build_entry(ev);
   if (e) {
-    const auto doc_date = str_of(ev.payload, "document_date");
+    const auto doc_date = events::fields::str(ev.payload, "document_date");
     if (!doc_date.empty()) {
       e->document_date = parse_date(doc_date);
       e->description += " (document date " + doc_date + ")";
@@ -255,17 +231,16 @@ std::optional<Entry> EntryBuilder::build(const JournalEntry& ev, const JournalEn
   return e;
 }
 
-std::optional<Entry> EntryBuilder::build_entry(const JournalEntry& ev, const JournalEntry* lines) {
+std::optional<Entry> EntryBuilder::build_entry(const JournalEntry& ev) {
   const auto& p = ev.payload;
-  if (ev.type == event::kDocumentPosted) {
-    auto e = posting(p, lines ? &lines->payload : nullptr, date_of(ev), ev.seq);
+  if (ev.type == events::DocumentPosted::kName) {
+    auto e = posting(events::DocumentPosted::from_json(p).document, date_of(ev), ev.seq);
     check_balanced(e);
     return e;
   }
-  if (ev.type == event::kDocumentVoided) {
-    const auto d = tx_.document(str_of(p, "id"));
-    const auto l = lines_of(d);
-    auto e = posting(to_json(d), l ? &l->payload : nullptr, date_of(ev), ev.seq);
+  if (ev.type == events::DocumentVoided::kName) {
+    const auto d = tx_.document(events::DocumentVoided::from_json(p).id);
+    auto e = posting(d, date_of(ev), ev.seq);
     for (auto& posting : e.postings)
       posting.minor = -posting.minor;
     e.description = "Void of " + e.description;
@@ -273,37 +248,39 @@ std::optional<Entry> EntryBuilder::build_entry(const JournalEntry& ev, const Jou
     check_balanced(e);
     return e;
   }
-  if (ev.type == event::kDocumentAssigned) {
+  if (ev.type == events::DocumentAssigned::kName) {
+    const auto a = events::DocumentAssigned::from_json(p);
     Entry e;
     e.date = date_of(ev);
     e.seq = ev.seq;
     e.kind = "assignment";
-    e.document = str_of(p, "id");
-    e.customer = str_of(p, "customer");
-    e.currency = currency_of(p);
+    e.document = a.id;
+    e.customer = a.customer;
+    e.currency = a.amount.currency();
     e.description = "Receipt " + e.document + " assigned to " + customer_name(e.customer);
-    const auto a = amount_of(p, "amount", e.currency).minor();
     const std::string what = "receipt '" + e.document + "'";
-    add(e, map_.role(kSuspense, what), a);
-    add(e, map_.role(kUnapplied, what), -a);
+    add(e, map_.role(kSuspense, what), a.amount.minor());
+    add(e, map_.role(kUnapplied, what), -a.amount.minor());
     return e;
   }
-  if (ev.type == event::kApplicationMade || ev.type == event::kApplicationReversed) {
-    const auto from = str_of(p, "from");
-    const auto to = str_of(p, "to");
+  const bool reversal = ev.type == events::ApplicationReversed::kName;
+  if (ev.type == events::ApplicationMade::kName || reversal) {
+    // Both events have the same fields.
+    const auto made = events::ApplicationMade::from_json(p);
+    const auto& from = made.application.from;
+    const auto& to = made.application.to;
     if (tx_.document(from).kind != DocKind::kReceipt) return std::nullopt;
-    const bool reversal = ev.type == event::kApplicationReversed;
     Entry e;
     e.date = date_of(ev);
     e.seq = ev.seq;
     e.kind = reversal ? "reversal" : "application";
     e.document = from;
-    e.customer = str_of(p, "customer");
-    e.currency = currency_of(p);
+    e.customer = made.customer;
+    e.currency = made.application.amount.currency();
     e.description = std::string(reversal ? "Reversal of cash " : "Cash ") + from +
                     (reversal ? " applied to " : " applied to ") + to + ", " +
                     customer_name(e.customer);
-    const auto a = amount_of(p, "amount", e.currency).minor();
+    const auto a = made.application.amount.minor();
     const std::string what = "application of '" + from + "' to '" + to + "'";
     const std::int64_t s = reversal ? -1 : 1;
     add(e, map_.role(kUnapplied, what), s * a);

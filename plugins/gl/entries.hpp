@@ -10,8 +10,13 @@
 #include <vector>
 
 #include "accounts.hpp"
+#include "arctl/events/invoicing.hpp"
 #include "arctl/journal.hpp"
 #include "arctl/ledger.hpp"
+
+namespace arctl {
+class InvoicingService;
+}
 
 namespace arctl::gl {
 
@@ -36,34 +41,39 @@ struct Entry {
   std::vector<Posting> postings;  // sums to zero
 };
 
-// The journal events that carry GL postings, and the invoicing events that
-// carry the lines of the document posted just before them.
+// The journal events that carry GL postings.
 bool is_gl_event(std::string_view type);
-bool is_lines_event(std::string_view type);
-// Whether a document.posted event of this kind may have a lines event.
-bool may_have_lines(const JournalEntry& posted);
+
+using Lines = std::vector<events::InvoiceLine>;
 
 class EntryBuilder {
  public:
-  EntryBuilder(Tx& tx, AccountMap& map) : tx_(tx), map_(map) {}
-  // The entry for a GL event (`lines`: its invoicing lines event, if any), or
-  // nothing when the event moves no GL account (an application of a credit
-  // note). Error(kConflict) naming the document when it maps to no account.
-  std::optional<Entry> build(const JournalEntry& event, const JournalEntry* lines);
+  // `invoicing` gives the lines of invoices and notes (revenue per line and
+  // tax); nullptr (the plugin is not loaded): every document books its
+  // amount to revenue whole.
+  EntryBuilder(Tx& tx, AccountMap& map, InvoicingService* invoicing)
+      : tx_(tx), map_(map), invoicing_(invoicing) {}
+  // The entry for a GL event, or nothing when the event moves no GL account
+  // (an application of a credit note). Error(kConflict) naming the document
+  // when it maps to no account.
+  std::optional<Entry> build(const JournalEntry& event);
   // The date an event is booked on.
   Date date_of(const JournalEntry& event);
 
  private:
-  std::optional<Entry> build_entry(const JournalEntry& event, const JournalEntry* lines);
-  Entry posting(const Json& doc, const Json* lines, Date date, std::uint64_t seq);
-  void revenue_and_tax(Entry& e, const Json& doc, const Json* lines, std::int64_t sign);
+  std::optional<Entry> build_entry(const JournalEntry& event);
+  Entry posting(const Document& doc, Date date, std::uint64_t seq);
+  void revenue_and_tax(Entry& e, const Document& doc, std::int64_t sign);
   bool split_like(Entry& e, const std::string& source, const std::string& what, std::int64_t amount,
                   std::int64_t sign);
-  std::optional<JournalEntry> lines_of(const Document& d);
+  // The invoicing lines of `d`; empty for other kinds and without invoicing.
+  // Cost: one get in invoicing's table for an invoice or note.
+  Lines lines_of(const Document& d);
   std::string customer_name(const std::string& id);
 
   Tx& tx_;
   AccountMap& map_;
+  InvoicingService* invoicing_;
   std::map<std::string, std::string, std::less<>> names_;  // customer id -> name
 };
 

@@ -120,7 +120,7 @@ Json ExportRecord::to_json() const {
 ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, std::ostream& out,
                         bool record) {
   AccountMap map(tx);
-  EntryBuilder builder(tx, map);
+  EntryBuilder builder(tx, map, spec.invoicing);
   ExportRecord r;
   r.since_last = spec.since_last;
   r.label = spec.label;
@@ -154,8 +154,8 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
   std::optional<Date> first, last;
   SentLog sent(tx, h);
   std::vector<std::uint64_t> carried;
-  auto take = [&](const JournalEntry& ev, const JournalEntry* lines) {
-    auto e = builder.build(ev, lines);
+  auto take = [&](const JournalEntry& ev) {
+    auto e = builder.build(ev);
     if (!e || e->postings.empty()) return;
     if (sent.find(e->seq, e->date)) {
       // The backlog before the range is for what never went out, even under
@@ -207,7 +207,7 @@ ExportRecord run_export(Tx& tx, const PluginHandle& h, const ExportSpec& spec, s
     tx.table(h, "exports").put(KeyBuilder().u64(r.number), kExport.encode(r));
     for (const auto seq : carried)
       sent.mark(seq, r.number);
-    tx.emit(kExportedEvent, r.to_json());
+    tx.publish(events::GlExported{{r.to_json()}});
   }
   return r;
 }

@@ -12,13 +12,15 @@
 #include <utility>
 #include <vector>
 
+#include "arctl/events/gl.hpp"
 #include "arctl/ledger.hpp"
 #include "writers.hpp"
 
-namespace arctl::gl {
+namespace arctl {
+class InvoicingService;
+}
 
-// The journal event type recording an export (payload: ExportRecord::to_json).
-inline constexpr std::string_view kExportedEvent = "gl.exported";
+namespace arctl::gl {
 
 struct ExportSpec {
   bool since_last = false;  // else the date range from..to
@@ -28,7 +30,8 @@ struct ExportSpec {
   std::string label;      // "2026-10", "2026-10-01..2026-10-15", "since-last"
   Syntax syntax = Syntax::kHledger;
   bool summary = false;
-  std::string file;  // where it is written ("" for standard output)
+  std::string file;                       // where it is written ("" for standard output)
+  InvoicingService* invoicing = nullptr;  // invoice lines; nullptr: invoicing is not loaded
 };
 
 struct ExportRecord {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "accounts.hpp"
+#include "arctl/events/kernel.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
@@ -22,9 +23,9 @@ class GlPlugin : public Plugin {
   void register_commands(CLI::App& app, Context& ctx) override { register_gl(app, ctx, *handle_); }
   // A bad account name is refused when it is set, not at month-end.
   void subscribe(EventBus& bus) override {
-    bus.subscribe(std::string(event::kConfigSet), "gl", [](Tx&, const JournalEntry& e) {
-      const auto key = e.payload.value("key", std::string());
-      const auto value = e.payload.value("value", std::string());
+    bus.on<events::ConfigSet>("gl", [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
+      const auto& key = e.key;
+      const auto& value = e.value;
       if (key.rfind("gl.account.", 0) == 0 && !value.empty()) validate_account(key, value);
       if (key == "gl.export.format") parse_syntax(value);
       if (key == "gl.close.format" && value != "off") parse_syntax(value);

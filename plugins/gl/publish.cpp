@@ -59,7 +59,7 @@ void Publisher::committed(Ledger& ledger, std::uint64_t first, std::uint64_t las
   ledger.read([&](Tx& tx) {
     tx.journal(first, [&](const JournalEntry& e) {
       if (e.seq > last) return false;
-      if (e.type != kExportedEvent) return true;
+      if (e.type != events::GlExported::kName) return true;
       const auto it = pending_.find(e.payload.value("export", std::uint64_t{0}));
       if (it != pending_.end()) {
         it->second->publish();

@@ -105,7 +105,7 @@ void read_gl_file(const std::string& path, const std::set<std::string>& tree,
 
 Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& o) {
   AccountMap map(tx);
-  EntryBuilder builder(tx, map);
+  EntryBuilder builder(tx, map, o.invoicing);
   std::vector<std::string> tree_order;
   std::set<std::string> tree;
   for (auto role : {kReceivable, kUnapplied, kSuspense}) {
@@ -120,8 +120,8 @@ Reconciliation reconcile(Tx& tx, const PluginHandle& h, const ReconcileOptions& 
   DateIndex index(tx, h);
   index.catch_up(builder);
   index.visit(Date{}, o.as_of, [&](const GlEvent& g) {
-    index.load(g, [&](const JournalEntry& ev, const JournalEntry* lines) {
-      auto e = builder.build(ev, lines);
+    index.load(g, [&](const JournalEntry& ev) {
+      auto e = builder.build(ev);
       if (!e) return;
       std::int64_t ar = 0;
       auto& f = figs[std::string(e->currency.code())];

@@ -9,6 +9,10 @@
 
 #include "arctl/ledger.hpp"
 
+namespace arctl {
+class InvoicingService;
+}
+
 namespace arctl::gl {
 
 struct ReconcileOptions {
@@ -16,6 +20,7 @@ struct ReconcileOptions {
   std::optional<std::string> gl_balance;  // "AMOUNT" or "AMOUNT CUR"
   std::optional<std::string> gl_file;     // trial balance CSV (account, balance[, currency])
   std::vector<std::string> manual;        // "AMOUNT[ CUR]:TEXT": GL entries AR does not know
+  InvoicingService* invoicing = nullptr;  // invoice lines; nullptr: invoicing is not loaded
 };
 
 struct Reconciliation {

@@ -1,9 +1,7 @@
-// Journal scanning with lines pairing, and the date index.
+// Journal scanning and the date index.
 #include "source.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <optional>
 
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
@@ -12,20 +10,6 @@ namespace arctl::gl {
 namespace {
 
 constexpr std::uint8_t kIndexV = 1;
-// The invoicing lines event follows its document.posted within a few events
-// of the same transaction; further than this it is not looked for.
-constexpr std::uint64_t kLinesWindow = 64;
-
-struct Pending {
-  JournalEntry event;
-  std::optional<JournalEntry> lines;
-  bool waiting = false;
-};
-
-std::string id_of(const JournalEntry& j) {
-  auto it = j.payload.find("id");
-  return it != j.payload.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 Bytes meta_key() {
   return KeyBuilder().str("indexed_to").bytes();
@@ -34,34 +18,12 @@ Bytes meta_key() {
 }  // namespace
 
 void scan_journal(Tx& tx, std::uint64_t from, std::uint64_t to, const EventFn& fn) {
-  std::deque<Pending> pending;
-  auto flush = [&](const JournalEntry* next) {
-    while (!pending.empty()) {
-      auto& f = pending.front();
-      if (f.waiting && next && next->txn == f.event.txn && next->seq - f.event.seq <= kLinesWindow)
-        break;
-      fn(f.event, f.lines ? &*f.lines : nullptr);
-      pending.pop_front();
-    }
-  };
   if (from == 0) from = 1;
   tx.journal(from, [&](const JournalEntry& j) {
     if (j.seq > to) return false;
-    if (is_lines_event(j.type)) {
-      const auto id = id_of(j);
-      for (auto& p : pending)
-        if (p.waiting && p.event.txn == j.txn && id_of(p.event) == id) {
-          p.lines = j;
-          p.waiting = false;
-          break;
-        }
-    } else if (is_gl_event(j.type)) {
-      pending.push_back({j, std::nullopt, may_have_lines(j)});
-    }
-    flush(&j);
+    if (is_gl_event(j.type)) fn(j);
     return true;
   });
-  flush(nullptr);
 }
 
 void DateIndex::catch_up(EntryBuilder& builder) {
@@ -71,10 +33,12 @@ void DateIndex::catch_up(EntryBuilder& builder) {
   const auto head = tx_.journal_head().seq;
   if (head <= done) return;
   auto index = tx_.table(h_, "by_date");
-  scan_journal(tx_, done + 1, head, [&](const JournalEntry& ev, const JournalEntry* lines) {
-    GlEvent g{builder.date_of(ev), ev.seq, lines ? lines->seq : 0};
+  scan_journal(tx_, done + 1, head, [&](const JournalEntry& ev) {
+    GlEvent g{builder.date_of(ev), ev.seq};
+    // The value once held the sequence of the event carrying the invoice
+    // lines; lines now come from invoicing, and the value is not read.
     if (tx_.writable())
-      index.put(KeyBuilder().date(g.date).u64(g.seq), Encoder(kIndexV).u64(g.lines_seq).bytes());
+      index.put(KeyBuilder().date(g.date).u64(g.seq), Encoder(kIndexV).u64(0).bytes());
     else
       tail_.push_back(g);
   });
@@ -102,7 +66,6 @@ void DateIndex::visit(Date from, Date to, const std::function<void(const GlEvent
     g.date = k.date();
     if (g.date > to) break;
     g.seq = k.u64();
-    g.lines_seq = Decoder(c->value(), kIndexV).u64();
     emit_tail_before(&g);
     fn(g);
   }
@@ -114,9 +77,7 @@ void DateIndex::load(const GlEvent& g, const EventFn& fn) {
   if (!ev)
     fail(ErrorKind::kError, "the GL index names journal event " + std::to_string(g.seq) +
                                 ", which does not exist; run arctl check");
-  std::optional<JournalEntry> lines;
-  if (g.lines_seq) lines = tx_.journal_entry(g.lines_seq);
-  fn(*ev, lines ? &*lines : nullptr);
+  fn(*ev);
 }
 
 }  // namespace arctl::gl

@@ -13,18 +13,16 @@
 
 namespace arctl::gl {
 
-// A GL event: its booking date, its journal sequence and the sequence of its
-// invoicing lines event (0: none).
+// A GL event: its booking date and its journal sequence.
 struct GlEvent {
   Date date{};
   std::uint64_t seq = 0;
-  std::uint64_t lines_seq = 0;
 };
 
-using EventFn = std::function<void(const JournalEntry& event, const JournalEntry* lines)>;
+using EventFn = std::function<void(const JournalEntry& event)>;
 
-// Visits the GL events with from <= seq <= to in sequence order, each with its
-// lines event when it has one.
+// Visits the GL events with from <= seq <= to in sequence order.
+// Cost: one read of every journal event in the range.
 void scan_journal(Tx& tx, std::uint64_t from, std::uint64_t to, const EventFn& fn);
 
 class DateIndex {
@@ -35,7 +33,7 @@ class DateIndex {
   void catch_up(EntryBuilder& builder);
   // Visits the GL events dated from..to, by date then sequence.
   void visit(Date from, Date to, const std::function<void(const GlEvent&)>& fn);
-  // Loads an event and its lines and calls `fn`.
+  // Loads an event and calls `fn`. Error(kError) when the journal lacks it.
   void load(const GlEvent& g, const EventFn& fn);
 
  private:

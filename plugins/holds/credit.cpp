@@ -100,7 +100,7 @@ CreditSetResult set_credit(Tx& tx, Store& store, const CreditInput& in, bool& su
   p["guarantee_expiry"] = opt_str(profile.guarantee_expiry);
   p["review_date"] = opt_str(profile.review_date);
   p["changed"] = r.changed;
-  tx.emit(kCreditSet, std::move(p));
+  tx.publish(events::CreditSet{{std::move(p)}});
   return r;
 }
 
@@ -141,7 +141,7 @@ std::string set_order(Tx& tx, Store& store, const std::string& customer, const s
   }
   p["currency"] = std::string(c.currency.code());
   p["action"] = action;
-  tx.emit(kCreditOrder, std::move(p));
+  tx.publish(events::CreditOrder{{std::move(p)}});
   return action;
 }
 

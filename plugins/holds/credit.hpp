@@ -7,14 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/holds.hpp"
 #include "arctl/ledger.hpp"
 #include "assess.hpp"
 #include "holds.hpp"
 
 namespace arctl::holds {
-
-inline constexpr std::string_view kCreditSet = "credit.set";
-inline constexpr std::string_view kCreditOrder = "credit.order";
 
 // Each field: nullopt leaves it alone, "none" clears it, else the new value.
 struct CreditInput {

@@ -66,10 +66,7 @@ void Holds::place(Tx& tx, const std::string& customer, std::string_view reason,
   h.since = today;
   h.time_micros = now_micros();
   h.actor = tx.ledger().session().actor;
-  h.seq = tx.emit(kHoldPlaced, Json{{"customer", customer},
-                                    {"reason", reason},
-                                    {"detail", detail},
-                                    {"date", format_date(today)}});
+  h.seq = tx.publish(events::HoldPlaced{customer, h.reason, detail, today});
   store_.put_hold(tx, h);
   store_.add_history(tx, customer,
                      {h.seq, "placed", h.reason, detail, today, h.time_micros, h.actor});
@@ -77,10 +74,7 @@ void Holds::place(Tx& tx, const std::string& customer, std::string_view reason,
 
 void Holds::release(Tx& tx, const std::string& customer, std::string_view reason,
                     const std::string& detail, Date today) {
-  const auto seq = tx.emit(kHoldReleased, Json{{"customer", customer},
-                                               {"reason", reason},
-                                               {"detail", detail},
-                                               {"date", format_date(today)}});
+  const auto seq = tx.publish(events::HoldReleased{customer, std::string(reason), detail, today});
   store_.erase_hold(tx, customer, std::string(reason));
   store_.add_history(tx, customer,
                      {seq, "released", std::string(reason), detail, today, now_micros(),

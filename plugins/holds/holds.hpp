@@ -6,15 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/holds.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/services.hpp"
 #include "assess.hpp"
 #include "store.hpp"
 
 namespace arctl::holds {
-
-inline constexpr std::string_view kHoldPlaced = "hold.placed";
-inline constexpr std::string_view kHoldReleased = "hold.released";
 
 struct Change {
   std::string customer;

@@ -5,15 +5,14 @@
 #include <algorithm>
 
 #include "arctl/error.hpp"
+#include "arctl/events/disputes.hpp"
+#include "arctl/events/invoicing.hpp"
+#include "arctl/events/kernel.hpp"
+#include "arctl/events/payments.hpp"
 #include "credit.hpp"
 
 namespace arctl::holds {
 namespace {
-
-std::string text(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 AssessOptions options_for(State& st, const Rules& rules) {
   if (st.ctx) return assess_options(*st.ctx, rules);
@@ -50,16 +49,15 @@ void reevaluate(Tx& tx, State& st, const std::string& customer) {
 // it invoices out of that order's exposure (the invoice now carries it); the
 // rest of the order stays open until invoiced too. An invoice in another
 // currency than the order cannot be netted against it and settles it whole.
-void settle_order(Tx& tx, State& st, const Json& doc) {
-  const auto customer = text(doc, "customer"), ref = text(doc, "ref");
+void settle_order(Tx& tx, State& st, const Document& doc) {
+  const auto &customer = doc.customer, &ref = doc.ref;
   if (ref.empty()) return;
   auto& store = st.holds.store();
   auto ord = store.order(tx, customer, ref);
   if (!ord) return;
   const auto cur = ord->amount.currency();
   Money taken = ord->amount;
-  if (text(doc, "currency") == cur.code())
-    taken = std::min(taken, Money::parse(text(doc, "amount"), cur));
+  if (doc.amount.currency() == cur) taken = std::min(taken, doc.amount);
   const Money remaining = ord->amount - taken;
   if (remaining.is_positive()) {
     ord->amount = remaining;
@@ -67,67 +65,55 @@ void settle_order(Tx& tx, State& st, const Json& doc) {
   } else {
     store.erase_order(tx, customer, ref);
   }
-  tx.emit(kCreditOrder, Json{{"customer", customer},
-                             {"order_id", ref},
-                             {"amount", taken.str()},
-                             {"remaining", remaining.str()},
-                             {"currency", std::string(cur.code())},
-                             {"action", "invoiced"},
-                             {"invoice", text(doc, "id")}});
+  tx.publish(events::CreditOrder{{Json{{"customer", customer},
+                                       {"order_id", ref},
+                                       {"amount", taken.str()},
+                                       {"remaining", remaining.str()},
+                                       {"currency", std::string(cur.code())},
+                                       {"action", "invoiced"},
+                                       {"invoice", doc.id}}}});
 }
 
-void on_posted(Tx& tx, State& st, const JournalEntry& e) {
-  const auto& d = e.payload;
-  const auto kind = text(d, "kind");
-  const auto customer = text(d, "customer");
-  if (kind == "payment_return") {
+void on_posted(Tx& tx, State& st, const Document& d) {
+  const auto& customer = d.customer;
+  if (d.kind == DocKind::kPaymentReturn) {
     // The receipt it cancels names the fact; the rule looks back from its date.
-    std::string receipt;
-    if (auto a = d.find("attrs"); a != d.end() && a->is_object()) receipt = text(*a, "returned");
+    const auto a = d.attrs.find("returned");
+    const std::string receipt = a == d.attrs.end() ? std::string() : a->second;
     const auto c = tx.find_customer(customer);
     if (c)
       st.holds.store().add_fact(
           tx, "returns", customer,
-          {parse_date(text(d, "issued")), receipt.empty() ? text(d, "id") : receipt,
-           Money::parse(text(d, "amount"), c->currency)});
+          {d.issued, receipt.empty() ? d.id : receipt, Money(d.amount.minor(), c->currency)});
     // The posting is half of a return: the receipt is applied to it next, and
     // that application re-evaluates with the exposure settled.
     return;
   }
   // A refund is posted and then consumes credit in the same step: wait for that.
-  if (kind == "refund") return;
-  if (kind == "invoice") settle_order(tx, st, d);
+  if (d.kind == DocKind::kRefund) return;
+  if (d.kind == DocKind::kInvoice) settle_order(tx, st, d);
   reevaluate(tx, st, customer);
 }
 
-// A rebill credits the original, then issues the replacement in the same
-// transaction: judged at commit, the customer is never judged in between.
-void on_application(Tx& tx, State& st, const JournalEntry& e) {
-  reevaluate(tx, st, text(e.payload, "customer"));
-}
-
-void on_broken_promise(Tx& tx, State& st, const JournalEntry& e) {
-  const auto customer = text(e.payload, "customer");
-  const auto c = tx.find_customer(customer);
+void on_broken_promise(Tx& tx, State& st, const events::PromiseBroken& e) {
+  const auto c = tx.find_customer(e.customer);
   if (!c) return;
-  auto when = text(e.payload, "checked");
-  if (when.empty()) when = text(e.payload, "date");
-  st.holds.store().add_fact(tx, "promises", customer,
-                            {parse_date(when), text(e.payload, "id"),
-                             Money::parse(text(e.payload, "amount"), c->currency)});
-  reevaluate(tx, st, customer);
+  const Date when = e.checked == Date{} ? e.date : e.checked;
+  st.holds.store().add_fact(tx, "promises", e.customer,
+                            {when, e.id, Money(e.amount.minor(), c->currency)});
+  reevaluate(tx, st, e.customer);
 }
 
 // holds.block_invoicing: an invoice to a customer who was on hold when the
 // transaction began is refused. Holds this very invoice causes are left to
 // `credit check`; a rebill's replacement is not new business and passes.
-void on_invoice(Tx& tx, State& st, const JournalEntry& e) {
+void on_invoice(Tx& tx, State& st, const events::InvoicePosted& inv, const JournalEntry& e) {
   // One key, read by point lookup: an import asks this once per invoice.
   Rules rules;
   if (const auto v = tx.config("holds.block_invoicing")) rules.set("holds.block_invoicing", *v);
   if (!rules.block_invoicing) return;
-  const auto customer = text(e.payload, "customer");
-  const auto doc = tx.find_document(text(e.payload, "id"));
+  const auto& customer = inv.invoice.customer;
+  const auto doc = tx.find_document(inv.invoice.id);
   if (doc && doc->attrs.count("rebill_of")) return;
   std::string why;
   for (const auto& h : st.holds.store().holds_of(tx, customer))
@@ -137,44 +123,59 @@ void on_invoice(Tx& tx, State& st, const JournalEntry& e) {
                                                "); invoicing refused by holds.block_invoicing");
 }
 
-void on_config(const JournalEntry& e) {
-  const auto key = text(e.payload, "key");
-  if (key.rfind("holds.", 0) == 0) Rules::validate(key, text(e.payload, "value"));
+void on_config(const events::ConfigSet& e) {
+  if (e.key.rfind("holds.", 0) == 0) Rules::validate(e.key, e.value);
+}
+
+// Re-evaluates the customer of any event that names one in "customer": for
+// the events that close a step whose parts were skipped.
+template <class E>
+void reevaluate_on(EventBus& bus, const std::string& owner, State& st) {
+  bus.on<E>(owner,
+            [&st](Tx& tx, const E& e, const JournalEntry&) { reevaluate(tx, st, e.customer); });
 }
 
 }  // namespace
 
 void subscribe_live(EventBus& bus, State& st) {
   const std::string owner = "holds";
-  bus.subscribe(std::string(event::kDocumentPosted), owner,
-                [&st](Tx& tx, const JournalEntry& e) { on_posted(tx, st, e); });
-  for (auto type : {event::kApplicationMade, event::kApplicationReversed})
-    bus.subscribe(std::string(type), owner,
-                  [&st](Tx& tx, const JournalEntry& e) { on_application(tx, st, e); });
-  for (auto type : {event::kDocumentVoided, event::kDocumentAssigned})
-    bus.subscribe(std::string(type), owner, [&st](Tx& tx, const JournalEntry& e) {
-      reevaluate(tx, st, text(e.payload, "customer"));
-    });
+  bus.on<events::DocumentPosted>(
+      owner, [&st](Tx& tx, const events::DocumentPosted& e, const JournalEntry&) {
+        on_posted(tx, st, e.document);
+      });
+  // A rebill credits the original, then issues the replacement in the same
+  // transaction: judged at commit, the customer is never judged in between.
+  reevaluate_on<events::ApplicationMade>(bus, owner, st);
+  reevaluate_on<events::ApplicationReversed>(bus, owner, st);
+  reevaluate_on<events::DocumentVoided>(bus, owner, st);
+  reevaluate_on<events::DocumentAssigned>(bus, owner, st);
   // A receipt moved between customers changes the credit of both.
-  bus.subscribe(std::string(event::kDocumentReassigned), owner,
-                [&st](Tx& tx, const JournalEntry& e) {
-                  reevaluate(tx, st, text(e.payload, "from"));
-                  reevaluate(tx, st, text(e.payload, "to"));
-                });
+  bus.on<events::DocumentReassigned>(
+      owner, [&st](Tx& tx, const events::DocumentReassigned& e, const JournalEntry&) {
+        reevaluate(tx, st, e.from);
+        reevaluate(tx, st, e.to);
+      });
   // Events of other plugins that close a step whose parts were skipped above.
-  for (auto type : {"payment.applied", "payment.returned", "payment.refunded", "dispute.*"})
-    bus.subscribe(type, owner, [&st](Tx& tx, const JournalEntry& e) {
-      reevaluate(tx, st, text(e.payload, "customer"));
-    });
-  bus.subscribe("promise.broken", owner,
-                [&st](Tx& tx, const JournalEntry& e) { on_broken_promise(tx, st, e); });
-  bus.subscribe(std::string(event::kCustomerUpdated), owner, [&st](Tx& tx, const JournalEntry& e) {
-    if (auto a = e.payload.find("after"); a != e.payload.end()) reevaluate(tx, st, text(*a, "id"));
-  });
-  bus.subscribe("invoice.posted", owner,
-                [&st](Tx& tx, const JournalEntry& e) { on_invoice(tx, st, e); });
-  bus.subscribe(std::string(event::kConfigSet), owner,
-                [](Tx&, const JournalEntry& e) { on_config(e); });
+  reevaluate_on<events::PaymentApplied>(bus, owner, st);
+  reevaluate_on<events::PaymentReturned>(bus, owner, st);
+  reevaluate_on<events::PaymentRefunded>(bus, owner, st);
+  // Every dispute case event: a wildcard, so the string form.
+  bus.subscribe(std::string(events::kAllDisputeEvents), owner,
+                [&st](Tx& tx, const JournalEntry& e) {
+                  reevaluate(tx, st, events::fields::str(e.payload, "customer"));
+                });
+  bus.on<events::PromiseBroken>(owner,
+                                [&st](Tx& tx, const events::PromiseBroken& e, const JournalEntry&) {
+                                  on_broken_promise(tx, st, e);
+                                });
+  bus.on<events::CustomerUpdated>(
+      owner, [&st](Tx& tx, const events::CustomerUpdated& e, const JournalEntry&) {
+        reevaluate(tx, st, e.after.id);
+      });
+  bus.on<events::InvoicePosted>(owner, [&st](Tx& tx, const events::InvoicePosted& e,
+                                             const JournalEntry& j) { on_invoice(tx, st, e, j); });
+  bus.on<events::ConfigSet>(
+      owner, [](Tx&, const events::ConfigSet& e, const JournalEntry&) { on_config(e); });
 }
 
 }  // namespace arctl::holds

@@ -82,7 +82,7 @@ Created Invoicing::credit(Tx& tx, const std::string& invoice, const std::optiona
   d.memo = reason;
   d.attrs = attrs;
   d.attrs["credit_for"] = invoice;
-  auto created = post_note(tx, std::move(d), std::move(lines), kCreditNotePosted, reason);
+  auto created = post_note(tx, std::move(d), std::move(lines), reason);
   tx.apply(created.document.id, invoice, total, date, "credit_note");
   created.document = tx.document(created.document.id);
   return created;

@@ -11,19 +11,15 @@ namespace {
 
 // document.posted already carries the document; these events add what only
 // invoicing knows.
-Json event_payload(const Document& d, const std::vector<Line>& lines, const Currency& c) {
-  Json p;
-  p["id"] = d.id;
-  p["customer"] = d.customer;
-  p["total"] = d.amount.str();
-  p["currency"] = std::string(c.code());
-  for (const auto& [k, v] : d.attrs)
-    if (!p.contains(k)) p[k] = v;
+events::PostedLines posted_lines(const Document& d, const std::vector<Line>& lines,
+                                 const Currency& c) {
+  events::PostedLines p{d.id, d.customer, d.amount, d.attrs, {}, {}, {}};
   if (!lines.empty()) {
     const auto t = totals(lines, c);
-    p["subtotal"] = t.subtotal.str();
-    p["tax"] = t.tax.str();
-    p["lines"] = lines_json(lines);
+    p.subtotal = t.subtotal;
+    p.tax = t.tax;
+    for (const auto& l : lines)
+      p.lines.push_back(event_line(l));
   }
   return p;
 }
@@ -116,17 +112,19 @@ Created Invoicing::post_invoice(Tx& tx, const InvoiceInput& in, std::vector<Line
     return {Outcome::kUnchanged, std::move(posted.document), std::move(lines)};
   }
   table.put(d.id, encoded);
-  tx.emit(kInvoicePosted, event_payload(posted.document, lines, customer.currency));
+  tx.publish(events::InvoicePosted{posted_lines(posted.document, lines, customer.currency)});
   return {Outcome::kCreated, std::move(posted.document), std::move(lines)};
 }
 
-Created Invoicing::post_note(Tx& tx, Document doc, std::vector<Line> lines, std::string_view event,
+Created Invoicing::post_note(Tx& tx, Document doc, std::vector<Line> lines,
                              const std::string& reason) {
   auto posted = tx.post(std::move(doc));
   if (!lines.empty()) lines_table(tx).put(posted.document.id, encode_lines(lines));
-  Json p = event_payload(posted.document, lines, posted.document.amount.currency());
-  p["reason"] = reason;
-  tx.emit(event, std::move(p));
+  auto p = posted_lines(posted.document, lines, posted.document.amount.currency());
+  if (posted.document.kind == DocKind::kCreditNote)
+    tx.publish(events::CreditNotePosted{std::move(p), reason});
+  else
+    tx.publish(events::DebitNotePosted{std::move(p), reason});
   return {posted.outcome, std::move(posted.document), std::move(lines)};
 }
 
@@ -156,17 +154,13 @@ Created Invoicing::debit(Tx& tx, const std::string& customer_id, const std::stri
   line.unit_price = Decimal{d.amount.minor() * (Decimal::kScale / customer.currency.scale())};
   line.net = d.amount;
   line.tax = Money::zero(customer.currency);
-  return post_note(tx, std::move(d), {line}, kDebitNotePosted, reason);
+  return post_note(tx, std::move(d), {line}, reason);
 }
 
 void Invoicing::void_invoice(Tx& tx, const std::string& id, const std::string& reason, Date date) {
   const auto d = require_kind(tx, id, {DocKind::kInvoice, DocKind::kDebitNote});
   tx.void_document(id, reason, date);
-  Json p;
-  p["id"] = id;
-  p["customer"] = d.customer;
-  p["reason"] = reason;
-  tx.emit(kInvoiceVoided, std::move(p));
+  tx.publish(events::InvoiceVoided{id, d.customer, reason});
 }
 
 }  // namespace arctl::invoicing

@@ -8,17 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/invoicing.hpp"
 #include "arctl/ledger.hpp"
 #include "lines.hpp"
 
 namespace arctl::invoicing {
-
-// Event types this plugin publishes (payloads: the document's JSON, plus
-// "lines", "subtotal", "tax" for invoices and "reason" for notes).
-inline constexpr std::string_view kInvoicePosted = "invoice.posted";
-inline constexpr std::string_view kInvoiceVoided = "invoice.voided";
-inline constexpr std::string_view kCreditNotePosted = "credit_note.posted";
-inline constexpr std::string_view kDebitNotePosted = "debit_note.posted";
 
 struct LineSpec {
   std::string description, quantity, unit_price, tax_rate, account;
@@ -97,8 +91,8 @@ class Invoicing {
   PluginTable lines_table(Tx& tx) { return tx.table(handle_, "lines"); }
   std::vector<Line> build_lines(const std::vector<LineSpec>& specs, const Currency& c);
   Created post_invoice(Tx& tx, const InvoiceInput& in, std::vector<Line> lines);
-  Created post_note(Tx& tx, Document doc, std::vector<Line> lines, std::string_view event,
-                    const std::string& reason);
+  // Posts a credit or debit note and its event (by the document's kind).
+  Created post_note(Tx& tx, Document doc, std::vector<Line> lines, const std::string& reason);
 
   const PluginHandle& handle_;
 };

@@ -155,25 +155,13 @@ std::vector<Line> decode_lines(BytesView v, const Currency& currency) {
 
 Json lines_json(const std::vector<Line>& lines) {
   Json arr = Json::array();
-  for (const auto& l : lines) {
-    Json j;
-    j["description"] = l.description;
-    j["quantity"] = l.quantity.str();
-    // At least the currency's decimals: 12.50, not 12.5; more when priced finer.
-    auto price = l.unit_price.str();
-    const int want = l.net.currency().exponent();
-    const auto dot = price.find('.');
-    const int have = dot == std::string::npos ? 0 : static_cast<int>(price.size() - dot - 1);
-    if (want > 0 && dot == std::string::npos) price += '.';
-    if (have < want) price.append(static_cast<std::size_t>(want - have), '0');
-    j["unit_price"] = price;
-    j["tax_rate"] = Decimal{l.tax_rate.micros * 100}.str() + "%";
-    j["net"] = l.net.str();
-    j["tax"] = l.tax.str();
-    if (!l.account.empty()) j["account"] = l.account;
-    arr.push_back(std::move(j));
-  }
+  for (const auto& l : lines)
+    arr.push_back(event_line(l).to_json());
   return arr;
+}
+
+events::InvoiceLine event_line(const Line& l) {
+  return {l.description, l.quantity, l.unit_price, l.tax_rate, l.net, l.tax, l.account};
 }
 
 }  // namespace arctl::invoicing

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "arctl/codec.hpp"
+#include "arctl/events/invoicing.hpp"
 #include "arctl/money.hpp"
 #include "arctl/output.hpp"
 
@@ -56,5 +57,7 @@ std::vector<Line> split_amount(const std::vector<Line>& source, const Money& amo
 Bytes encode_lines(const std::vector<Line>& lines);
 std::vector<Line> decode_lines(BytesView v, const Currency& currency);
 Json lines_json(const std::vector<Line>& lines);
+// The line as invoicing's events carry it (and lines_json prints it).
+events::InvoiceLine event_line(const Line& l);
 
 }  // namespace arctl::invoicing

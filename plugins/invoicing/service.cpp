@@ -27,4 +27,11 @@ RebillResult InvoicingServiceImpl::rebill(Tx& tx, const RebillRequest& r) {
   return {out.credit_note.document.id, out.replacement.document.id};
 }
 
+std::vector<events::InvoiceLine> InvoicingServiceImpl::lines(Tx& tx, const Document& d) {
+  std::vector<events::InvoiceLine> out;
+  for (const auto& l : domain().lines_of(tx, d))
+    out.push_back(event_line(l));
+  return out;
+}
+
 }  // namespace arctl::invoicing

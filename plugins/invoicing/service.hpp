@@ -14,6 +14,7 @@ class InvoicingServiceImpl : public InvoicingService {
   explicit InvoicingServiceImpl(std::optional<Invoicing>& domain) : domain_(domain) {}
   std::string credit(Tx& tx, const CreditRequest& r) override;
   RebillResult rebill(Tx& tx, const RebillRequest& r) override;
+  std::vector<events::InvoiceLine> lines(Tx& tx, const Document& d) override;
 
  private:
   Invoicing& domain();

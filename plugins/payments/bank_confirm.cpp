@@ -82,14 +82,7 @@ void confirm_receipt(Tx& tx, Payments& p, const std::string& id, const BankCredi
   const auto d = tx.document(id);
   tx.set_link(id, "bank_ref", line.entry_ref);
   p.bank_link_table(tx).put(line.entry_ref, id);
-  Json j;
-  j["id"] = id;
-  j["customer"] = d.customer;
-  j["bank_ref"] = line.entry_ref;
-  j["amount"] = d.amount.str();
-  j["currency"] = std::string(d.amount.currency().code());
-  j["date"] = format_date(line.booked);
-  tx.emit(kPaymentConfirmed, std::move(j));
+  tx.publish(events::PaymentConfirmed{id, d.customer, line.entry_ref, d.amount, line.booked});
 }
 
 std::optional<std::string> confirmed_receipt(Tx& tx, Payments& p, const std::string& entry_ref) {

@@ -76,17 +76,6 @@ std::optional<ReceiptInput> held_cheque(Tx& tx, Payments& p, const std::string& 
   return std::nullopt;
 }
 
-Json payload(const Payments::Corrected& c, const std::string& reason) {
-  Json p;
-  p["id"] = c.id;
-  p["amount"] = c.amount.str();
-  p["currency"] = std::string(c.amount.currency().code());
-  p["reason"] = reason;
-  p["date"] = format_date(c.date);
-  p["reopened"] = c.reopened;
-  return p;
-}
-
 }  // namespace
 
 Payments::Corrected Payments::reassign(Tx& tx, const std::string& id, const std::string& customer,
@@ -122,11 +111,8 @@ Payments::Corrected Payments::reassign(Tx& tx, const std::string& id, const std:
     else
       tx.reassign_receipt(id, to.id);
   }
-  Json p = payload(out, reason);
-  p["from"] = out.from;
-  p["to"] = out.customer;
-  p["customer"] = out.customer;
-  tx.emit(kPaymentReassigned, std::move(p));
+  tx.publish(events::PaymentReassigned{id, out.amount, reason, out.date, out.reopened, out.from,
+                                       out.customer});
   return out;
 }
 
@@ -148,9 +134,7 @@ Payments::Corrected Payments::reverse(Tx& tx, const std::string& id, const std::
     out.reopened = reverse_all(tx, c, out.date, "reversed: " + reason);
     tx.void_document(id, reason, out.date);
   }
-  Json p = payload(out, reason);
-  p["customer"] = out.customer;
-  tx.emit(kPaymentReversed, std::move(p));
+  tx.publish(events::PaymentReversed{id, out.amount, reason, out.date, out.reopened, out.customer});
   return out;
 }
 

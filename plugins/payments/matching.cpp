@@ -335,22 +335,14 @@ class Engine {
       return;
     }
     const auto verdict = shortfall_.judge(receipt, d.open, before);
-    Json p{{"receipt", receipt.id},
-           {"invoice", d.id},
-           {"customer", receipt.customer},
-           {"currency", std::string(d.open.currency().code())},
-           {"date", format_date(receipt.issued)},
-           {"why", verdict.why}};
     if (verdict.deduction) {
       ++r_.shorts;
-      p["short"] = d.open.str();
-      p["reason"] = verdict.reason;
-      tx_.emit(kPaymentShort, std::move(p));
+      tx_.publish(events::PaymentShort{receipt.id, d.id, receipt.customer, receipt.issued,
+                                       verdict.why, d.open, verdict.reason});
     } else {
       ++r_.partials;
-      p["paid"] = (before - d.open).str();
-      p["open"] = d.open.str();
-      tx_.emit(kPaymentPartial, std::move(p));
+      tx_.publish(events::PaymentPartial{receipt.id, d.id, receipt.customer, receipt.issued,
+                                         verdict.why, before - d.open, d.open});
     }
   }
 

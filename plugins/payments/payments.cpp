@@ -134,16 +134,8 @@ Recorded Payments::record(Tx& tx, ReceiptInput in, Date today) {
     post_receipt(tx, in, &r.outcome);
     if (r.outcome == Outcome::kUnchanged) return r;
   }
-  Json p;
-  p["id"] = in.id;
-  p["customer"] = in.customer;
-  p["amount"] = amount.str();
-  p["currency"] = std::string(cur.code());
-  p["date"] = format_date(in.date);
-  p["value_date"] = in.value_date ? Json(format_date(*in.value_date)) : Json(nullptr);
-  p["held"] = r.held;
-  p["ref"] = in.ref;
-  tx.emit(kPaymentRecorded, std::move(p));
+  tx.publish(
+      events::PaymentRecorded{in.id, in.customer, amount, in.date, in.value_date, r.held, in.ref});
   return r;
 }
 
@@ -175,7 +167,7 @@ void Payments::assign(Tx& tx, const std::string& id, const std::string& customer
       fail_conflict("'" + id + "' already belongs to '" + in.customer + "'");
     in.customer = tx.customer(customer).id;
     held.put(id, encode_input(in));
-    tx.emit("payment.assigned", Json{{"id", id}, {"customer", customer}, {"held", true}});
+    tx.publish(events::PaymentAssigned{id, customer, true});
     return;
   }
   tx.assign_customer(id, customer);
@@ -194,15 +186,8 @@ Application Payments::apply(Tx& tx, const Known& k, const Money& amount, Date da
   // Tx::apply reads both documents again and checks everything against them.
   auto a = tx.apply(k.receipt, k.invoice, amount,
                     std::max({date, k.receipt_issued, k.invoice_issued}), rule);
-  Json p;
-  p["receipt"] = k.receipt;
-  p["invoice"] = k.invoice;
-  p["customer"] = k.customer;
-  p["amount"] = amount.str();
-  p["currency"] = std::string(amount.currency().code());
-  p["rule"] = rule;
-  p["application"] = a.id;
-  tx.emit(kPaymentApplied, std::move(p));
+  tx.publish(
+      events::PaymentApplied{k.receipt, k.invoice, k.customer, amount, std::string(rule), a.id});
   return a;
 }
 
@@ -258,17 +243,8 @@ Payments::Returned Payments::return_payment(Tx& tx, const std::string& id,
     f.attrs["fee"] = "nsf";
     out.fee_doc = tx.post(f).document.id;
   }
-  Json p;
-  p["id"] = id;
-  p["customer"] = r.customer;
-  p["amount"] = r.amount.str();
-  p["currency"] = std::string(r.amount.currency().code());
-  p["reason"] = reason;
-  p["date"] = format_date(ret.issued);
-  p["return_document"] = out.return_doc;
-  p["fee_document"] = out.fee_doc;
-  p["reopened"] = out.reopened;
-  tx.emit(kPaymentReturned, std::move(p));
+  tx.publish(events::PaymentReturned{id, r.customer, r.amount, reason, ret.issued, out.return_doc,
+                                     out.fee_doc, out.reopened});
   return out;
 }
 
@@ -303,11 +279,7 @@ Document Payments::refund(Tx& tx, const std::string& customer, const std::string
     tx.apply(it.id, d.id, take, std::max(date, it.issued), "refund");
     left -= take;
   }
-  tx.emit(kPaymentRefunded, Json{{"id", d.id},
-                                 {"customer", c.id},
-                                 {"amount", want.str()},
-                                 {"currency", std::string(c.currency.code())},
-                                 {"method", method}});
+  tx.publish(events::PaymentRefunded{d.id, c.id, want, method});
   return tx.document(d.id);
 }
 

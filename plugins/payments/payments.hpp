@@ -8,21 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "arctl/events/payments.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl::payments {
-
-inline constexpr std::string_view kPaymentRecorded = "payment.recorded";
-inline constexpr std::string_view kPaymentApplied = "payment.applied";
-inline constexpr std::string_view kPaymentShort = "payment.short";
-inline constexpr std::string_view kPaymentPartial = "payment.partial";
-inline constexpr std::string_view kPaymentReturned = "payment.returned";
-inline constexpr std::string_view kPaymentRefunded = "payment.refunded";
-// A bank line confirmed a receipt keyed by hand: {id, customer, bank_ref,
-// amount, currency, date (the bank's booking date)}.
-inline constexpr std::string_view kPaymentConfirmed = "payment.confirmed";
-inline constexpr std::string_view kPaymentReassigned = "payment.reassigned";
-inline constexpr std::string_view kPaymentReversed = "payment.reversed";
 
 struct ReceiptInput {
   std::string id;        // empty: next of config payment.series

@@ -1,6 +1,7 @@
 // The payments plugin: cash application.
 #include <optional>
 
+#include "arctl/events/kernel.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
@@ -19,9 +20,8 @@ class PaymentsPlugin : public Plugin {
   void init(const PluginHandle& handle) override { domain_.emplace(handle); }
   void subscribe(EventBus& bus) override {
     // A bad value is refused when it is set, not at the next receipt.
-    bus.subscribe(std::string(event::kConfigSet), "payments", [](Tx&, const JournalEntry& e) {
-      validate_config(e.payload.value("key", std::string()),
-                      e.payload.value("value", std::string()));
+    bus.on<events::ConfigSet>("payments", [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
+      validate_config(e.key, e.value);
     });
   }
   void register_commands(CLI::App& app, Context& ctx) override {

@@ -95,9 +95,7 @@ StepResult snapshot_step(Context& ctx, Tx& tx, const PluginHandle& h, const Clos
   for (const auto& [cur, t] : aging.totals)
     totals[cur] = Money(t.total, t.currency).str();
   figures["ar"] = totals;
-  tx.emit(
-      kSnapshotTaken,
-      Json{{"period", run.period.str()}, {"as_of", format_date(a.as_of)}, {"figures", figures}});
+  tx.publish(events::StatementsSnapshot{run.period.str(), a.as_of, figures});
   StepResult s;
   s.summary = "aging, DSO and CEI as of " + format_date(a.as_of);
   s.figures = figures;

@@ -5,11 +5,10 @@
 
 #include <vector>
 
+#include "arctl/events/statements.hpp"
 #include "arctl/plugin.hpp"
 
 namespace arctl::statements {
-
-inline constexpr std::string_view kSnapshotTaken = "statements.snapshot";
 
 std::vector<CloseStep> close_steps(const PluginHandle& h);
 

@@ -81,7 +81,7 @@ void record(Tx& tx, const PluginHandle& h, Date as_of, NoticeRun& run) {
   auto letters = tx.table(h, "letters");
   for (auto& n : run.notices) {
     n.run = run.id;
-    Json ids = Json::array();
+    std::vector<std::string> ids;
     for (const auto& i : n.items) {
       ids.push_back(i.document);
       // A recorded level never goes down: an item already noticed higher keeps
@@ -97,15 +97,8 @@ void record(Tx& tx, const PluginHandle& h, Date as_of, NoticeRun& run) {
                                                  .bytes());
     }
     letters.put(KeyBuilder().u64(run.id).str(n.file), encode_letter(n, as_of));
-    tx.emit(kNoticeSent, Json{{"customer", n.customer},
-                              {"level", n.level.level},
-                              {"name", n.level.name},
-                              {"invoices", ids},
-                              {"amount", money_str(n.total, n.currency)},
-                              {"currency", code(n.currency)},
-                              {"date", format_date(as_of)},
-                              {"file", n.file},
-                              {"run", run.id}});
+    tx.publish(events::NoticeSent{n.customer, n.level.level, n.level.name, ids,
+                                  Money(n.total, n.currency), as_of, n.file, run.id});
   }
 }
 
@@ -222,8 +215,10 @@ void set_excluded(Tx& tx, const PluginHandle& h, const std::string& invoice, boo
     t.put(key, Encoder(kExcludedV).str(reason).bytes());
   else if (!t.del(key))
     fail_not_found("'" + invoice + "' is not marked do-not-dun");
-  tx.emit(excluded ? kNoticeExcluded : kNoticeIncluded,
-          Json{{"invoice", d.id}, {"customer", d.customer}, {"reason", reason}});
+  if (excluded)
+    tx.publish(events::NoticeExcluded{d.id, d.customer, reason});
+  else
+    tx.publish(events::NoticeIncluded{d.id, d.customer, reason});
 }
 
 }  // namespace arctl::statements

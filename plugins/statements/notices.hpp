@@ -19,13 +19,11 @@
 #include <vector>
 
 #include "arctl/context.hpp"
+#include "arctl/events/statements.hpp"
 #include "arctl/services.hpp"
 
 namespace arctl::statements {
 
-inline constexpr std::string_view kNoticeSent = "notice.sent";
-inline constexpr std::string_view kNoticeExcluded = "notice.excluded";
-inline constexpr std::string_view kNoticeIncluded = "notice.included";
 inline constexpr std::string_view kDefaultLevels =
     "1:1:reminder,2:15:reminder,3:30:final,4:60:pre-legal";
 inline constexpr std::string_view kPerCustomerKey = "notices.per_customer";

@@ -2,6 +2,7 @@
 // the DSO, CEI, forecast and activity reports, plus its month-end steps.
 #include <optional>
 
+#include "arctl/events/kernel.hpp"
 #include "arctl/plugin.hpp"
 #include "asof.hpp"
 #include "close.hpp"
@@ -27,12 +28,11 @@ class StatementsPlugin : public Plugin {
     register_report(app, ctx, *handle_);
   }
   void subscribe(EventBus& bus) override {
-    bus.subscribe(std::string(event::kConfigSet), "statements", [](Tx&, const JournalEntry& e) {
-      const auto key = e.payload.value("key", std::string());
-      const auto value = e.payload.value("value", std::string());
-      validate_notice_config(key, value);
-      validate_sender_config(key, value);
-    });
+    bus.on<events::ConfigSet>("statements",
+                              [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
+                                validate_notice_config(e.key, e.value);
+                                validate_sender_config(e.key, e.value);
+                              });
   }
   std::vector<CloseStep> close_steps() override { return statements::close_steps(*handle_); }
 

@@ -14,7 +14,7 @@ namespace arctl {
 
 class Tx;
 
-// Kernel event types. Payload fields are documented in the README.
+// Kernel event types; their typed payloads are in arctl/events/kernel.hpp.
 namespace event {
 inline constexpr std::string_view kCustomerAdded = "customer.added";
 inline constexpr std::string_view kCustomerUpdated = "customer.updated";
@@ -39,6 +39,17 @@ class EventBus {
   // `type` is an event type, or a prefix ending in '*' ("payment.*", "*").
   // `owner` names the subscriber (a plugin) in error messages.
   void subscribe(std::string type, std::string owner, EventHandler handler);
+  // Subscribes to one typed event (a struct from arctl/events/*.hpp): the
+  // handler gets the payload decoded by E::from_json, and the journal entry.
+  // Cost: one decode per matching event. Prefer this to the string form,
+  // which is for wildcard subscriptions.
+  template <class E, class Fn>
+  void on(std::string owner, Fn handler) {
+    subscribe(std::string(E::kName), std::move(owner),
+              [h = std::move(handler)](Tx& tx, const JournalEntry& e) {
+                h(tx, E::from_json(e.payload), e);
+              });
+  }
   // Runs the matching handlers in subscription order. An exception from a
   // handler propagates (aborting the transaction); a non-arctl exception is
   // wrapped in an Error naming the owner. Nested publishing is allowed up to

@@ -150,6 +150,12 @@ class Tx {
   // Appends an event to the journal and dispatches it to subscribers, inside
   // this transaction. Returns the event's sequence number.
   std::uint64_t emit(std::string_view type, Json payload);
+  // The typed form of emit (a struct from arctl/events/*.hpp): journals
+  // E::kName with e.to_json(). Plugins publish only through this.
+  template <class E>
+  std::uint64_t publish(const E& e) {
+    return emit(E::kName, e.to_json());
+  }
   JournalHead journal_head();
   std::optional<JournalEntry> journal_entry(std::uint64_t seq);
   // Visits entries with seq >= from in order; return false to stop.

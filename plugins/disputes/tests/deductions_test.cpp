@@ -33,12 +33,12 @@ struct Deductions {
       f.post(f.doc(rec, DocKind::kReceipt, "C1", "970.00", "2026-02-01"));
       f.ledger->write([&](Tx& tx) {
         tx.apply(rec, inv, f.usd_amount("970.00"), parse_date("2026-02-01"), "reference");
-        tx.emit(kPaymentShort, Json{{"receipt", rec},
-                                    {"invoice", inv},
-                                    {"customer", "C1"},
-                                    {"short", "30.00"},
-                                    {"currency", "USD"},
-                                    {"date", "2026-02-01"}});
+        tx.emit(events::PaymentShort::kName, Json{{"receipt", rec},
+                                                  {"invoice", inv},
+                                                  {"customer", "C1"},
+                                                  {"short", "30.00"},
+                                                  {"currency", "USD"},
+                                                  {"date", "2026-02-01"}});
       });
     }
   }
@@ -61,13 +61,13 @@ struct Deductions {
     f.ledger->write([&](Tx& tx) {
       for (const auto& a : tx.applications_of(receipt))
         if (a.active()) tx.reverse(a.id, parse_date("2026-02-10"), "returned: " + reason);
-      tx.emit(kPaymentReversed, Json{{"id", receipt},
-                                     {"customer", "C1"},
-                                     {"amount", "970.00"},
-                                     {"currency", "USD"},
-                                     {"reason", reason},
-                                     {"date", "2026-02-10"},
-                                     {"reopened", Json::array({"INV-1"})}});
+      tx.emit(events::PaymentReversed::kName, Json{{"id", receipt},
+                                                   {"customer", "C1"},
+                                                   {"amount", "970.00"},
+                                                   {"currency", "USD"},
+                                                   {"reason", reason},
+                                                   {"date", "2026-02-10"},
+                                                   {"reopened", Json::array({"INV-1"})}});
     });
   }
 };
@@ -81,7 +81,7 @@ TEST_SUITE("disputes") {
     CHECK(c.reason == "deduction");
     CHECK(c.status == "open");
     CHECK(c.amount == t.f.usd_amount("30.00"));
-    CHECK(c.source == "payment.short");
+    CHECK(c.source == events::PaymentShort::kName);
     CHECK(c.source_ref == "R-1");
   }
 
@@ -113,14 +113,14 @@ TEST_SUITE("disputes") {
   TEST_CASE("moving the receipt to another customer cancels only its own deductions") {
     Deductions t;
     t.f.ledger->write([&](Tx& tx) {
-      tx.emit(kPaymentReassigned, Json{{"id", "R-2"},
-                                       {"from", "C1"},
-                                       {"to", "C2"},
-                                       {"amount", "970.00"},
-                                       {"currency", "USD"},
-                                       {"reason", "paid by the parent company"},
-                                       {"date", "2026-02-12"},
-                                       {"reopened", Json::array({"INV-2"})}});
+      tx.emit(events::PaymentReassigned::kName, Json{{"id", "R-2"},
+                                                     {"from", "C1"},
+                                                     {"to", "C2"},
+                                                     {"amount", "970.00"},
+                                                     {"currency", "USD"},
+                                                     {"reason", "paid by the parent company"},
+                                                     {"date", "2026-02-12"},
+                                                     {"reopened", Json::array({"INV-2"})}});
     });
     const auto moved = t.case_of("INV-2");
     CHECK(moved.status == "resolved");
@@ -146,13 +146,13 @@ TEST_SUITE("disputes") {
   TEST_CASE("the whole write rolls back with the event that caused it") {
     Deductions t;
     CHECK_THROWS(t.f.ledger->write([&](Tx& tx) {
-      tx.emit(kPaymentReversed, Json{{"id", "R-1"},
-                                     {"customer", "C1"},
-                                     {"amount", "970.00"},
-                                     {"currency", "USD"},
-                                     {"reason", "bounced"},
-                                     {"date", "2026-02-10"},
-                                     {"reopened", Json::array()}});
+      tx.emit(events::PaymentReversed::kName, Json{{"id", "R-1"},
+                                                   {"customer", "C1"},
+                                                   {"amount", "970.00"},
+                                                   {"currency", "USD"},
+                                                   {"reason", "bounced"},
+                                                   {"date", "2026-02-10"},
+                                                   {"reopened", Json::array()}});
       throw std::runtime_error("the payments command failed after publishing");
     }));
     CHECK(t.case_of("INV-1").status == "open");

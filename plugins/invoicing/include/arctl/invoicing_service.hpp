@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "arctl/events/invoicing.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl {
@@ -50,6 +52,11 @@ class InvoicingService {
   // Credits the invoice's open balance and issues a replacement with the
   // original's terms and discount date, linked both ways.
   virtual RebillResult rebill(Tx& tx, const RebillRequest& r) = 0;
+  // The lines invoicing keeps for document `d` (an invoice, a credit or a
+  // debit note it posted), as its posting event carried them; empty when it
+  // has none (a document posted without lines, or not by invoicing).
+  // Cost: one get in invoicing's lines table.
+  virtual std::vector<events::InvoiceLine> lines(Tx& tx, const Document& d) = 0;
 };
 
 }  // namespace arctl
