@@ -80,7 +80,7 @@ std::vector<std::string> PgStore::tables(ReadTxn& txn) {
 
 StoreInfo PgStore::info() const {
   StoreInfo out;
-  out.backend = "postgresql";
+  out.backend = kPgBackend;
   out.location = url_.masked;
   try {
     Conn c(url_.conninfo, url_.masked);
@@ -103,7 +103,7 @@ namespace arctl {
 
 std::unique_ptr<Store> open_pg_store(std::string_view url, bool create) {
   auto parsed = parse_store_url(url);
-  if (parsed.backend != "postgresql") fail_usage("not a PostgreSQL URL: " + parsed.masked);
+  if (parsed.backend != kPgBackend) fail_usage("not a PostgreSQL URL: " + parsed.masked);
   auto conn = std::make_unique<pg::Conn>(parsed.conninfo, parsed.masked);
   try {
     if (!pg::schema_exists(*conn, parsed)) {

@@ -91,8 +91,7 @@ class PgStore final : public Store {
   void give_back(std::unique_ptr<Conn> c);
   const std::string& kv() const { return kv_; }      // "schema".kv
   const std::string& head() const { return head_; }  // "schema".head
-  // The tables with entries in `txn`'s snapshot (a transaction of this store).
-  std::vector<std::string> tables(ReadTxn& txn);
+  std::vector<std::string> tables(ReadTxn& txn) override;
 
  private:
   StoreUrl url_;

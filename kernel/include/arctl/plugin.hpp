@@ -12,6 +12,7 @@
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
 
+#include "arctl/api.hpp"
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
 #include "arctl/ledger.hpp"
@@ -52,14 +53,14 @@ class App;
 
 namespace arctl {
 
-struct PluginInfo {
+struct ARCTL_API PluginInfo {
   std::string name;  // also the prefix of its tables and its log owner
   std::string version;
   std::string summary;
 };
 
 // What a month-end close step is run for.
-struct CloseRun {
+struct ARCTL_API CloseRun {
   Period period;                  // the month being closed
   Date as_of{};                   // the business date of the run
   std::filesystem::path out_dir;  // DIR/YYYY-MM/: where artefacts go
@@ -67,7 +68,7 @@ struct CloseRun {
 };
 
 // Outcome of one month-end close step, for the close report.
-struct StepResult {
+struct ARCTL_API StepResult {
   std::string summary;                 // one line for people
   Json figures = Json::object();       // counts and amounts, machine-readable
   bool blocking_failure = false;       // stops the close before the period lock
@@ -78,14 +79,14 @@ struct StepResult {
 // (ties by name), each in its own write transaction. Orders used by the
 // bundled plugins: 100 payments, 200 disputes, 300 holds, 400 statements,
 // 900 reports; the period lock comes last.
-struct CloseStep {
+struct ARCTL_API CloseStep {
   std::string name;  // "payments.auto"
   int order = 0;
   std::string summary;
   std::function<StepResult(Context&, Tx&, const CloseRun&)> run;
 };
 
-class Plugin {
+class ARCTL_API Plugin {
  public:
   virtual ~Plugin() = default;
   virtual PluginInfo info() const = 0;
