@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <CLI/Version.hpp>
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
+#include <boost/version.hpp>
+#include <nlohmann/json.hpp>
 
 #include "arctl/api.hpp"
 #include "arctl/context.hpp"
@@ -42,13 +45,22 @@ class App;
 #define ARCTL_STDLIB_ID "libstdc++-old"
 #endif
 
-// Plugins must have been built against the same SDK, compiler and standard
-// library ABI as the host; the host refuses any other string before calling
-// the factory.
+// The header-only libraries whose types cross the SDK (CLI::App, Json, the
+// Boost.DLL alias): a plugin built against other versions lays them out
+// differently, so their versions are part of the ABI.
+#define ARCTL_JSON_VERSION               \
+  ARCTL_STR(NLOHMANN_JSON_VERSION_MAJOR) \
+  "." ARCTL_STR(NLOHMANN_JSON_VERSION_MINOR) "." ARCTL_STR(NLOHMANN_JSON_VERSION_PATCH)
+#define ARCTL_DEPS_ID "cli11-" CLI11_VERSION " json-" ARCTL_JSON_VERSION " boost-" BOOST_LIB_VERSION
+
+// Plugins must have been built against the same SDK, compiler, standard
+// library ABI and header-only libraries as the host; the host refuses any
+// other string before calling the factory.
 #ifndef ARCTL_PLUGIN_ABI_STRING
 #define ARCTL_PLUGIN_ABI_STRING                                                 \
   "arctl-plugin-api/" ARCTL_STR(ARCTL_PLUGIN_API_VERSION) " " ARCTL_COMPILER_ID \
-                                                          " " ARCTL_STDLIB_ID " c++20"
+                                                          " " ARCTL_STDLIB_ID   \
+                                                          " c++20 " ARCTL_DEPS_ID
 #endif
 
 namespace arctl {
