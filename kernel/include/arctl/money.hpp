@@ -104,8 +104,8 @@ ARCTL_API std::int64_t checked_add(std::int64_t a, std::int64_t b);
 ARCTL_API std::int64_t checked_mul(std::int64_t a, std::int64_t b);
 
 // A decimal quantity or rate with up to 6 decimals, held as an integer count of
-// millionths (e.g. a quantity 2.5 is 2500000, a rate 8.25% is 82500 per-mille-ish
-// when parsed with parse_percent). Parsing is as strict as Money::parse.
+// millionths (e.g. a quantity 2.5 is 2500000; "8.25%" read by parse_percent is
+// the rate 0.0825, 82500). Parsing is as strict as Money::parse.
 struct ARCTL_API Decimal {
   static constexpr std::int64_t kScale = 1'000'000;
   std::int64_t micros = 0;

@@ -1,7 +1,8 @@
 // The kernel's storage interface: an ordered, transactional key-value store of
 // named tables holding byte keys and byte values. Everything above it (codecs,
-// indexes, journal, ledger model) is written once against this interface; the
-// LMDB backend is one implementation and nothing outside it names LMDB.
+// indexes, journal, ledger model) is written once against this interface. Its
+// implementations are LMDB (lmdb_store.cpp, the only file that includes
+// lmdb.h) and PostgreSQL (pg_store*.cpp, the only files that include libpq).
 #pragma once
 
 #include <cstdint>
