@@ -238,6 +238,22 @@ TEST_CASE("a lost connection makes the transaction run again, and nothing half-w
   CHECK(keys_of(*r->cursor("t")).size() == 1501);
 }
 
+TEST_CASE("a read transaction's views stay valid until it ends, however many gets follow") {
+  auto store = open_pg_store(fresh_url(), true);
+  constexpr int kKeys = 5000;  // more gets than any ring of recent values
+  write_with_retry(*store, [](WriteTxn& t) {
+    for (int i = 0; i < kKeys; ++i)
+      t.put("t", "k" + std::to_string(i), "value of " + std::to_string(i));
+  });
+  auto r = store->begin_read();
+  const auto first = r->get("t", "k0");
+  REQUIRE(first);
+  for (int i = 1; i < kKeys; ++i)
+    REQUIRE(r->get("t", "k" + std::to_string(i)));
+  CHECK(std::string(*first) == "value of 0");
+  CHECK(std::string(*r->get("t", "k0")) == "value of 0");
+}
+
 TEST_CASE("opening a schema without a store is 'not found' unless creating") {
   const auto url = fresh_url();
   try {
