@@ -85,7 +85,7 @@ class PgReadTxn final : public ReadTxn, public Source {
 
 class PgWriteTxn final : public WriteTxn, public Source {
  public:
-  explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take()) {
+  explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take(true)) {
     first_ = conn_->statements();
     const std::string lock = "UPDATE " + store.head() + " SET gen = gen + 1 WHERE id = 1";
     for (int attempt = 0; attempt < kMaxLockAttempts; ++attempt) {
