@@ -45,7 +45,7 @@ while IFS= read -r sym; do
   esac
   top=${head#arctl::}
   top=${top%%::*}
-  top=${top%%<*}
+  [[ "$top" == operator* ]] || top=${top%%<*}
   if [[ "$head" == *"(anonymous namespace)"* ]] || ! grep -qxF -- "$top" <<<"$allowed"; then
     echo "not in the SDK: $sym"
     bad=1
