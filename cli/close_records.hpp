@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "arctl/host_access.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/output.hpp"
 #include "arctl/plugin_host.hpp"
@@ -39,7 +40,7 @@ class CloseRecords {
   std::vector<PeriodRecord> all();
 
  private:
-  PluginHandle handle_ = PluginHost::host_handle("close");
+  PluginHandle handle_ = HostAccess::handle("close");
   Tx& tx_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
+#include "arctl/host_access.hpp"
 #include "arctl/store.hpp"
 #include "commands.hpp"
 
@@ -43,7 +44,7 @@ void register_backup(CLI::App& app, Context& ctx) {
   backup->add_option("file", *file, "Where to write it (must not exist)")->required();
   backup->callback([&ctx, file] {
     auto& ledger = ctx.ledger();
-    ledger.store().backup(*file);
+    HostAccess::store(ledger).backup(*file);
     // The head the copy holds, read from the copy itself: another writer may
     // have committed between any read here and the copy's snapshot.
     const auto head = head_of_backup(*file, ctx.options().actor);

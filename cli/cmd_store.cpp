@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "arctl/error.hpp"
+#include "arctl/host_access.hpp"
 #include "arctl/store.hpp"
 #include "commands.hpp"
 
@@ -38,9 +39,9 @@ void copy_to(Context& ctx, const std::string& url) {
   Ledger target(open_store_url(url, true), ctx.ledger_dir(),
                 Session{ctx.options().actor, "arctl store copy", false, {}});
   Json r;
-  r["from"] = describe(source.store());
-  r["to"] = describe(target.store());
-  r["entries"] = copy_store(source.store(), target.store());
+  r["from"] = describe(HostAccess::store(source));
+  r["to"] = describe(HostAccess::store(target));
+  r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
   verify_copy(source, target, r);
   ctx.report(r, "Copied " + r["entries"].dump() + " entries to " + r["to"].get<std::string>() +
                     " (journal " + r["journal_seq"].dump() + ", head " +
@@ -57,9 +58,9 @@ void copy_from(Context& ctx, const std::string& url) {
   Ledger target(std::move(target_store), dir,
                 Session{ctx.options().actor, "arctl store copy", false, {}});
   Json r;
-  r["from"] = describe(source.store());
-  r["to"] = describe(target.store());
-  r["entries"] = copy_store(source.store(), target.store());
+  r["from"] = describe(HostAccess::store(source));
+  r["to"] = describe(HostAccess::store(target));
+  r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
   verify_copy(source, target, r);
   ctx.report(r, "Copied " + r["entries"].dump() + " entries from " + r["from"].get<std::string>() +
                     " (journal " + r["journal_seq"].dump() + ", head " +
@@ -75,7 +76,7 @@ void register_store(CLI::App& app, Context& ctx) {
   auto* info = store->add_subcommand("info", "Backend, location, size and journal head");
   info->callback([&ctx] {
     auto& ledger = ctx.ledger();
-    const auto i = ledger.store().info();
+    const auto i = HostAccess::store(ledger).info();
     const auto head = head_of(ledger);
     Json r{{"backend", i.backend},
            {"location", i.location},

@@ -1,25 +1,17 @@
 // `arctl version` and `arctl --version`: what this binary is (version, source
 // revision, plugin ABI, the LMDB it runs on) and which plugins it loaded.
-#include <lmdb.h>
-
 #include <CLI/CLI.hpp>
 #if ARCTL_MIMALLOC
 #include <mimalloc.h>
 #endif
 
 #include "arctl/plugin_host.hpp"
+#include "arctl/store.hpp"
 #include "arctl_version.hpp"
 #include "commands.hpp"
 #include "help.hpp"
 
 namespace arctl::cli {
-namespace {
-
-std::string dotted(int major, int minor, int patch) {
-  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
-}
-
-}  // namespace
 
 Json version_info() {
   Json v;
@@ -29,12 +21,11 @@ Json version_info() {
   v["git"] = describe.empty() ? Json(nullptr) : Json(describe);
   v["plugin_abi"] = ARCTL_PLUGIN_ABI_STRING;
   // The library actually loaded, which may be newer than the headers.
-  int major = 0, minor = 0, patch = 0;
-  mdb_version(&major, &minor, &patch);
-  v["lmdb"] = dotted(major, minor, patch);
+  v["lmdb"] = lmdb_library_version();
 #if ARCTL_MIMALLOC
   const int mi = mi_version();  // e.g. 209 for 2.0.9
-  v["allocator"] = "mimalloc " + dotted(mi / 100, mi / 10 % 10, mi % 10);
+  v["allocator"] = "mimalloc " + std::to_string(mi / 100) + "." + std::to_string(mi / 10 % 10) +
+                   "." + std::to_string(mi % 10);
 #else
   v["allocator"] = "system";
 #endif

@@ -109,6 +109,43 @@ std::string cannot_open(std::string_view table) {
          "since this one began";
 }
 
+// The named tables of an LMDB environment, read from its main database.
+// MDB_NOLOCK keeps this second handle off the lock file, whose POSIX locks
+// closing it would otherwise release for the store this process has open.
+std::vector<std::string> named_tables(const fs::path& dir) {
+  MDB_env* env = nullptr;
+  if (mdb_env_create(&env) != MDB_SUCCESS) fail(ErrorKind::kError, "store: cannot list tables");
+  struct Closer {
+    MDB_env* env;
+    MDB_txn* txn = nullptr;
+    ~Closer() {
+      if (txn != nullptr) mdb_txn_abort(txn);
+      mdb_env_close(env);
+    }
+  } closer{env};
+  mdb_env_set_maxdbs(env, kMaxTables);
+  int rc = mdb_env_open(env, dir.c_str(), MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS, 0600);
+  if (rc == MDB_SUCCESS) rc = mdb_txn_begin(env, nullptr, MDB_RDONLY, &closer.txn);
+  MDB_dbi main = 0;
+  if (rc == MDB_SUCCESS) rc = mdb_dbi_open(closer.txn, nullptr, 0, &main);
+  MDB_cursor* c = nullptr;
+  if (rc == MDB_SUCCESS) rc = mdb_cursor_open(closer.txn, main, &c);
+  if (rc != MDB_SUCCESS)
+    fail(ErrorKind::kError, std::string("store: cannot list tables: ") + mdb_strerror(rc));
+  std::vector<std::string> names;
+  MDB_val k{0, nullptr}, v{0, nullptr};
+  while (mdb_cursor_get(c, &k, &v, MDB_NEXT) == MDB_SUCCESS)
+    names.emplace_back(static_cast<const char*>(k.mv_data), k.mv_size);
+  mdb_cursor_close(c);
+  std::vector<std::string> tables;
+  for (auto& n : names) {
+    if (n.empty() || n.find('\0') != std::string::npos) continue;
+    MDB_dbi dbi = 0;
+    if (mdb_dbi_open(closer.txn, n.c_str(), 0, &dbi) == MDB_SUCCESS) tables.push_back(n);
+  }
+  return tables;
+}
+
 class LmdbStore;
 class TxnCore;
 
@@ -168,6 +205,7 @@ class LmdbStore final : public Store {
   void prepare_retry() override;
   StoreInfo info() const override;
   void backup(const fs::path& target) override;
+  std::vector<std::string> tables(ReadTxn& txn) override;
 
  private:
   friend class TxnCore;
@@ -599,10 +637,18 @@ StoreInfo LmdbStore::info() const {
   MDB_envinfo info{};
   check(mdb_env_info(env_.get(), &info), "env info");
   StoreInfo out;
-  out.backend = "lmdb";
+  out.backend = kLmdbBackend;
   out.location = dir_.string();
   out.size_bytes = file_size_or_zero(dir_ / kDataFile);
   out.map_bytes = info.me_mapsize;
+  return out;
+}
+
+std::vector<std::string> LmdbStore::tables(ReadTxn& txn) {
+  std::vector<std::string> out;
+  // A table may exist and be empty; only tables with entries count.
+  for (const auto& t : named_tables(dir_))
+    if (txn.cursor(t)->first()) out.push_back(t);
   return out;
 }
 
@@ -633,6 +679,12 @@ void LmdbStore::backup(const fs::path& target) {
 }
 
 }  // namespace
+
+std::string lmdb_library_version() {
+  int major = 0, minor = 0, patch = 0;
+  mdb_version(&major, &minor, &patch);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
 
 std::unique_ptr<Store> open_lmdb_store(const fs::path& dir, bool create) {
   fs::path where = dir.lexically_normal();

@@ -26,13 +26,19 @@ PgStore::PgStore(StoreUrl url, std::unique_ptr<Conn> first)
 
 PgStore::~PgStore() = default;
 
-std::unique_ptr<Conn> PgStore::take() {
+std::unique_ptr<Conn> PgStore::take(bool retry_connect) {
   while (!idle_.empty()) {
     auto c = std::move(idle_.back());
     idle_.pop_back();
     if (c->healthy()) return c;
   }
-  return std::make_unique<Conn>(url_.conninfo, url_.masked);
+  try {
+    return std::make_unique<Conn>(url_.conninfo, url_.masked);
+  } catch (const Error& e) {
+    // The server may be restarting: connecting again is part of the retry.
+    if (retry_connect) throw RetryTransaction{e.what()};
+    throw;
+  }
 }
 
 void PgStore::give_back(std::unique_ptr<Conn> c) {
@@ -44,14 +50,12 @@ std::unique_ptr<ReadTxn> PgStore::begin_read() {
 }
 
 std::unique_ptr<WriteTxn> PgStore::begin_write() {
-  try {
-    auto txn = make_write_txn(*this);
-    retries_ = 0;
-    return txn;
-  } catch (const Error& e) {
-    // The server may be restarting: connecting again is part of the retry.
-    throw RetryTransaction{e.what()};
-  }
+  // Only a failure to connect and what Conn sorts as transient (serialization
+  // failure, deadlock, a lost connection, a server shutting down) are
+  // retried; a permanent error, such as permission denied, is the user's.
+  auto txn = make_write_txn(*this);
+  retries_ = 0;
+  return txn;
 }
 
 void PgStore::prepare_retry() {
@@ -80,7 +84,7 @@ std::vector<std::string> PgStore::tables(ReadTxn& txn) {
 
 StoreInfo PgStore::info() const {
   StoreInfo out;
-  out.backend = "postgresql";
+  out.backend = kPgBackend;
   out.location = url_.masked;
   try {
     Conn c(url_.conninfo, url_.masked);
@@ -103,7 +107,7 @@ namespace arctl {
 
 std::unique_ptr<Store> open_pg_store(std::string_view url, bool create) {
   auto parsed = parse_store_url(url);
-  if (parsed.backend != "postgresql") fail_usage("not a PostgreSQL URL: " + parsed.masked);
+  if (parsed.backend != kPgBackend) fail_usage("not a PostgreSQL URL: " + parsed.masked);
   auto conn = std::make_unique<pg::Conn>(parsed.conninfo, parsed.masked);
   try {
     if (!pg::schema_exists(*conn, parsed)) {

@@ -86,13 +86,14 @@ class PgStore final : public Store {
   StoreInfo info() const override;
   void backup(const std::filesystem::path& target) override;
 
-  // For transactions: a connection of the pool, and its way back.
-  std::unique_ptr<Conn> take();
+  // For transactions: a connection of the pool, and its way back. A failure
+  // to connect is a RetryTransaction when `retry_connect` (writes), else an
+  // Error.
+  std::unique_ptr<Conn> take(bool retry_connect = false);
   void give_back(std::unique_ptr<Conn> c);
   const std::string& kv() const { return kv_; }      // "schema".kv
   const std::string& head() const { return head_; }  // "schema".head
-  // The tables with entries in `txn`'s snapshot (a transaction of this store).
-  std::vector<std::string> tables(ReadTxn& txn);
+  std::vector<std::string> tables(ReadTxn& txn) override;
 
  private:
   StoreUrl url_;

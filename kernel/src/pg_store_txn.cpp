@@ -18,8 +18,6 @@ constexpr std::size_t kMaxKey = 511;
 // A write transaction caches what it read; past this many entries the
 // clean ones are dropped (after a flush, so no pending write is lost).
 constexpr std::size_t kMaxCached = 200000;
-// Read transactions keep this many recent values alive for their views.
-constexpr std::size_t kReadRing = 4096;
 // Waiting for the head row ends in a serialization failure whenever another
 // writer committed meanwhile; the lock is simply requested again.
 constexpr int kMaxLockAttempts = 10000;
@@ -44,9 +42,15 @@ class PgReadTxn final : public ReadTxn, public Source {
     std::optional<BytesView> v;
     guarded([&] { v = look_.get(*conn_, store_.kv(), table, key); });
     if (!v) return std::nullopt;
-    auto& slot = ring_[next_++ % kReadRing];
-    slot.assign(*v);
-    return BytesView(slot);
+    // The view must outlive the lookahead window it came from, until the
+    // transaction ends (store.hpp). A snapshot never changes, so each key
+    // read is kept once: memory grows with the distinct keys read.
+    std::string id(table);
+    id += '\0';
+    id += key;
+    auto it = kept_.find(id);
+    if (it == kept_.end()) it = kept_.emplace(std::move(id), std::string(*v)).first;
+    return BytesView(it->second);
   }
   std::unique_ptr<Cursor> cursor(std::string_view table) override {
     return make_cursor(*this, table);
@@ -76,13 +80,12 @@ class PgReadTxn final : public ReadTxn, public Source {
   PgStore& store_;
   std::unique_ptr<Conn> conn_;
   Lookahead look_;
-  std::vector<std::string> ring_ = std::vector<std::string>(kReadRing);
-  std::size_t next_ = 0;
+  std::map<std::string, std::string, std::less<>> kept_;  // "table\0key" -> value
 };
 
 class PgWriteTxn final : public WriteTxn, public Source {
  public:
-  explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take()) {
+  explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take(true)) {
     first_ = conn_->statements();
     const std::string lock = "UPDATE " + store.head() + " SET gen = gen + 1 WHERE id = 1";
     for (int attempt = 0; attempt < kMaxLockAttempts; ++attempt) {

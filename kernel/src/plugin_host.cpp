@@ -165,9 +165,19 @@ void PluginHost::load(const std::vector<fs::path>& dirs) {
           impl_->libs.push_back(std::move(lib));
           continue;
         }
-        handles_.push_back(std::unique_ptr<PluginHandle>(new PluginHandle(info.name)));
-        plugin->init(*handles_.back());
-        plugin->provide(services_);
+        auto handle = std::unique_ptr<PluginHandle>(new PluginHandle(info.name));
+        plugin->init(*handle);
+        // A plugin refused here is unloaded with its library: whatever its
+        // provide() registered before throwing must go with it, or a later
+        // lookup would call into code that is no longer mapped.
+        Services before = services_;
+        try {
+          plugin->provide(services_);
+        } catch (...) {
+          services_ = std::move(before);
+          throw;
+        }
+        handles_.push_back(std::move(handle));
         rec.status = "loaded";
         log::debug("loaded plugin " + info.name + " " + info.version + " from " + file.string());
         records_.push_back(rec);

@@ -81,11 +81,11 @@ StoreUrl parse_store_url(std::string_view url) {
     if (url.find("://") != std::string_view::npos)
       fail_usage("unknown store URL '" + r.masked +
                  "' (expected postgresql://USER@HOST[:PORT]/DB[?schema=NAME] or a directory)");
-    r.backend = "lmdb";
+    r.backend = kLmdbBackend;
     r.conninfo = std::string(url);
     return r;
   }
-  r.backend = "postgresql";
+  r.backend = kPgBackend;
   if (r.masked != url)
     fail_usage("the store URL '" + r.masked +
                "' carries a password; arctl takes passwords only from ~/.pgpass, PGPASSWORD or "
@@ -128,7 +128,7 @@ std::optional<std::string> recorded_store_url(const std::filesystem::path& dir) 
 void record_store_url(const std::filesystem::path& dir, std::string_view url) {
   // Only a URL without a password may be recorded; parsing enforces it.
   const auto parsed = parse_store_url(url);
-  if (parsed.backend != "postgresql") fail_usage("not a server store URL: " + parsed.masked);
+  if (parsed.backend != kPgBackend) fail_usage("not a server store URL: " + parsed.masked);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) fail(ErrorKind::kError, "cannot create " + dir.string() + ": " + ec.message());
@@ -146,7 +146,7 @@ void record_store_url(const std::filesystem::path& dir, std::string_view url) {
 
 std::unique_ptr<Store> open_store_url(std::string_view url, bool create) {
   const auto parsed = parse_store_url(url);
-  if (parsed.backend == "postgresql") return open_pg_store(url, create);
+  if (parsed.backend == kPgBackend) return open_pg_store(url, create);
   // A ledger directory that records a server store stands for that store.
   if (auto recorded = recorded_store_url(parsed.conninfo)) return open_pg_store(*recorded, create);
   return open_lmdb_store(parsed.conninfo, create);

@@ -11,6 +11,9 @@ function(arctl_bundled_plugin name)
   target_link_libraries(${name} PRIVATE arctl_kernel)
   target_compile_features(${name} PRIVATE cxx_std_20)
   set_target_properties(${name} PROPERTIES
+    # A plugin exports its ABI string and factory alone (ARCTL_PLUGIN).
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
     PREFIX ""
     OUTPUT_NAME ${name}
     LIBRARY_OUTPUT_DIRECTORY ${ARCTL_PLUGIN_BUILD_DIR}

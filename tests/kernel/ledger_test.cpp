@@ -8,6 +8,7 @@
 #include "../../kernel/src/records.hpp"
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
+#include "arctl/host_access.hpp"
 #include "error_kind.hpp"
 #include "ledger_fixture.hpp"
 
@@ -373,7 +374,7 @@ TEST_CASE("the journal chains every event and check names an altered one") {
   CHECK(clean(*f.ledger));
   // Rewrite event 2 with a changed payload but its old hash, as an attacker
   // without the chain's later hashes would have to.
-  auto& store = f.ledger->store();
+  auto& store = HostAccess::store(*f.ledger);
   {
     auto w = store.begin_write();
     auto v = w->get("journal", KeyBuilder().u64(2));
@@ -395,7 +396,7 @@ TEST_CASE("check finds a running balance that no longer matches its documents") 
   f.add_customer("C1");
   f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
   {
-    auto w = f.ledger->store().begin_write();
+    auto w = HostAccess::store(*f.ledger).begin_write();
     Encoder e(1);
     e.money(f.usd_amount("99.00")).i64(0).u64(1);
     w->put("balances", "C1", e.bytes());
@@ -430,7 +431,7 @@ TEST_CASE("open items carry the discount date; entries of the first format still
   const auto doc = f.ledger->read([](Tx& tx) { return tx.document("INV-1"); });
   const auto key = records::open_item_key(doc);
   {
-    auto w = f.ledger->store().begin_write();
+    auto w = HostAccess::store(*f.ledger).begin_write();
     w->put("open_items", key, records::open_item_value_v1(records::open_item_value(doc)));
     w->commit();
   }
@@ -443,7 +444,7 @@ TEST_CASE("open items carry the discount date; entries of the first format still
   auto other = doc;
   other.open = f.usd_amount("90.00");
   {
-    auto w = f.ledger->store().begin_write();
+    auto w = HostAccess::store(*f.ledger).begin_write();
     w->put("open_items", key, records::open_item_value_v1(records::open_item_value(other)));
     w->commit();
   }

@@ -220,6 +220,54 @@ TEST_CASE("a lost connection makes the transaction run again, and nothing half-w
   CHECK(keys_of(*r->cursor("t")).size() == 1501);
 }
 
+TEST_CASE("a read transaction's views stay valid until it ends, however many gets follow") {
+  auto store = open_pg_store(fresh_url(), true);
+  constexpr int kKeys = 5000;  // more gets than any ring of recent values
+  write_with_retry(*store, [](WriteTxn& t) {
+    for (int i = 0; i < kKeys; ++i)
+      t.put("t", "k" + std::to_string(i), "value of " + std::to_string(i));
+  });
+  auto r = store->begin_read();
+  const auto first = r->get("t", "k0");
+  REQUIRE(first);
+  for (int i = 1; i < kKeys; ++i)
+    REQUIRE(r->get("t", "k" + std::to_string(i)));
+  CHECK(std::string(*first) == "value of 0");
+  CHECK(std::string(*r->get("t", "k0")) == "value of 0");
+}
+
+TEST_CASE("a permanent error beginning a write is reported at once, not retried") {
+  const auto url = fresh_url();
+  auto store = open_pg_store(url, true);
+  const auto schema = app_of(url);
+  // A role that may read the ledger but not write it.
+  PGconn* c = PQconnectdb(server_url().c_str());
+  REQUIRE(PQstatus(c) == CONNECTION_OK);
+  for (const std::string& sql : std::vector<std::string>{
+           "DO $$BEGIN CREATE ROLE kt_reader LOGIN; EXCEPTION WHEN duplicate_object THEN END$$",
+           "GRANT USAGE ON SCHEMA " + schema + " TO kt_reader",
+           "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO kt_reader"}) {
+    PGresult* res = PQexec(c, sql.c_str());
+    CHECK_MESSAGE(PQresultStatus(res) == PGRES_COMMAND_OK, PQresultErrorMessage(res));
+    PQclear(res);
+  }
+  PQfinish(c);
+  auto reader_url = url;
+  reader_url.replace(reader_url.find("arctl@"), 6, "kt_reader@");
+  auto reader = open_pg_store(reader_url, false);
+  CHECK(!read_value(*reader, "t", "a"));
+  try {
+    reader->begin_write();
+    FAIL("a write without the right to write began");
+  } catch (const Error& e) {
+    CHECK(exit_code(e.kind()) == 1);
+    CHECK(std::string(e.what()).find("permission denied") != std::string::npos);
+  } catch (const RetryTransaction& r) {
+    // Ledger::write would run the transaction again, twelve times.
+    FAIL("permission denied was treated as transient: " << r.reason);
+  }
+}
+
 TEST_CASE("opening a schema without a store is 'not found' unless creating") {
   const auto url = fresh_url();
   try {

@@ -1,9 +1,12 @@
 // A plugin for the end-to-end tests: "testgood" adds the command `testgood`,
-// which prints "testgood ok". Built a second time with a bogus
+// which prints "testgood ok", and `testgood-probe`, which says whether a
+// ProbeService provider is registered ("present" or "absent"). Built a second time with a bogus
 // ARCTL_PLUGIN_ABI_STRING, it is the plugin the host must refuse unopened.
 #include <CLI/CLI.hpp>
 
 #include <arctl/plugin.hpp>
+
+#include "probe_service.hpp"
 
 namespace arctl::testgood {
 
@@ -16,6 +19,10 @@ class TestGoodPlugin : public Plugin {
   void register_commands(CLI::App& app, Context& ctx) override {
     auto* cmd = app.add_subcommand("testgood", "Print 'testgood ok'");
     cmd->callback([&ctx] { ctx.out() << "testgood ok\n"; });
+    auto* probe = app.add_subcommand("testgood-probe", "Say whether a ProbeService is provided");
+    probe->callback([&ctx] {
+      ctx.out() << (ctx.service<test::ProbeService>() ? "present" : "absent") << '\n';
+    });
   }
 };
 

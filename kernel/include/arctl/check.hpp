@@ -6,17 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl {
 
-struct CheckFinding {
+struct ARCTL_API CheckFinding {
   std::string area;    // "journal", "document", "index", "balance", "application"
   std::string record;  // the first bad record: "seq 17", "document INV-1", ...
   std::string message;
 };
 
-struct CheckReport {
+struct ARCTL_API CheckReport {
   std::uint64_t journal_events = 0;
   std::uint64_t documents = 0;
   std::uint64_t applications = 0;
@@ -27,6 +28,6 @@ struct CheckReport {
 };
 
 // Reads everything in one snapshot. Stops collecting after `limit` findings.
-CheckReport check_ledger(Tx& tx, std::size_t limit = 50);
+ARCTL_API CheckReport check_ledger(Tx& tx, std::size_t limit = 50);
 
 }  // namespace arctl

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
 #include "arctl/date.hpp"
 #include "arctl/money.hpp"
 
@@ -18,7 +19,7 @@ using BytesView = std::string_view;
 // unsigned integers big-endian; signed ones with the sign bit flipped;
 // strings with 0x00 escaped as 0x00 0xFF and terminated by 0x00 0x01, so that
 // "ab" < "ab\0" < "abc" and a string prefix never collides with a longer one.
-class KeyBuilder {
+class ARCTL_API KeyBuilder {
  public:
   KeyBuilder& u8(std::uint8_t v);
   KeyBuilder& u32(std::uint32_t v);
@@ -40,7 +41,7 @@ class KeyBuilder {
 
 // Reads a key written by KeyBuilder, component by component. Throws
 // Error(kError, "corrupt key") when the bytes do not fit.
-class KeyReader {
+class ARCTL_API KeyReader {
  public:
   explicit KeyReader(BytesView key) : in_(key) {}
   std::uint8_t u8();
@@ -61,7 +62,7 @@ class KeyReader {
 // Builds a record value: a version byte, then fields as LEB128 varints
 // (signed ones zig-zag encoded) and length-prefixed strings. Readers accept
 // every version up to their own and default what older versions lack.
-class Encoder {
+class ARCTL_API Encoder {
  public:
   explicit Encoder(std::uint8_t version) { out_.push_back(static_cast<char>(version)); }
   Encoder& u64(std::uint64_t v);
@@ -79,7 +80,7 @@ class Encoder {
   Bytes out_;
 };
 
-class Decoder {
+class ARCTL_API Decoder {
  public:
   // Throws Error(kError) if the value is empty or its version exceeds `max_version`.
   Decoder(BytesView value, std::uint8_t max_version);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/date.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/output.hpp"
@@ -21,7 +22,7 @@ class App;
 
 namespace arctl {
 
-struct GlobalOptions {
+struct ARCTL_API GlobalOptions {
   std::optional<std::filesystem::path> dir;  // -C / ARCTL_DIR
   std::optional<Format> format;              // --format; default depends on the terminal
   std::optional<Date> as_of;                 // --as-of
@@ -36,7 +37,7 @@ struct GlobalOptions {
 
 class PluginHost;
 
-class Context {
+class ARCTL_API Context {
  public:
   Context(GlobalOptions options, std::ostream& out, std::ostream& err);
   ~Context();

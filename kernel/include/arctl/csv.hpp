@@ -11,14 +11,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
-struct CsvRecord {
+struct ARCTL_API CsvRecord {
   std::uint64_t line = 0;  // physical line where the record starts
   std::vector<std::string> fields;
 };
 
-struct CsvOptions {
+struct ARCTL_API CsvOptions {
   char delimiter = ',';
   std::size_t max_field_bytes = 1 << 20;  // a larger field is an error
 };
@@ -28,7 +30,7 @@ struct CsvOptions {
 // newlines. Rejects: a quote inside an unquoted field, text after a closing
 // quote, an unterminated quote at end of input, NUL bytes, invalid UTF-8, and
 // fields over max_field_bytes, with Error(kConflict) located at file:line.
-class CsvReader {
+class ARCTL_API CsvReader {
  public:
   CsvReader(std::istream& in, std::string source_name, CsvOptions options = {});
   // Next record, or nullopt at end of input. Blank lines are skipped.
@@ -46,7 +48,7 @@ class CsvReader {
 };
 
 // A header row mapped to column indexes, for reading records by column name.
-class CsvHeader {
+class ARCTL_API CsvHeader {
  public:
   // `required` names must be present; `known` lists every accepted column, an
   // unknown column is an error (catches typos). Column names are trimmed and
@@ -72,6 +74,6 @@ class CsvHeader {
 // Writes one CSV/TSV field with quoting as needed. With `neutralise`, a text
 // cell starting with = + - @ (or tab/CR) is prefixed with ' so spreadsheets do
 // not evaluate it; numbers written by arctl itself are not neutralised.
-std::string csv_escape(std::string_view field, char delimiter, bool neutralise);
+ARCTL_API std::string csv_escape(std::string_view field, char delimiter, bool neutralise);
 
 }  // namespace arctl

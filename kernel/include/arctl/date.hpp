@@ -8,28 +8,30 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
 using Date = std::chrono::sys_days;
 
 // Strict "YYYY-MM-DD"; rejects impossible dates (2026-02-30) and years outside
 // 1900..9999. Throws Error(kConflict) naming the text.
-Date parse_date(std::string_view text);
-std::optional<Date> try_parse_date(std::string_view text) noexcept;
-std::string format_date(Date d);
+ARCTL_API Date parse_date(std::string_view text);
+ARCTL_API std::optional<Date> try_parse_date(std::string_view text) noexcept;
+ARCTL_API std::string format_date(Date d);
 
-Date make_date(int year, unsigned month, unsigned day);  // validated
-int year_of(Date d);
-unsigned month_of(Date d);
-unsigned day_of(Date d);
-Date end_of_month(Date d);
-Date add_months(Date d, int months);  // clamps the day to the target month's end
+ARCTL_API Date make_date(int year, unsigned month, unsigned day);  // validated
+ARCTL_API int year_of(Date d);
+ARCTL_API unsigned month_of(Date d);
+ARCTL_API unsigned day_of(Date d);
+ARCTL_API Date end_of_month(Date d);
+ARCTL_API Date add_months(Date d, int months);  // clamps the day to the target month's end
 inline std::int64_t days_between(Date from, Date to) {
   return (to - from).count();
 }
 
 // A calendar month "YYYY-MM".
-struct Period {
+struct ARCTL_API Period {
   int year = 0;
   unsigned month = 0;
   static Period parse(std::string_view text);  // strict "YYYY-MM"
@@ -43,11 +45,11 @@ struct Period {
 
 // The business date: `as_of` if given (from --as-of), else ARCTL_TODAY, else the
 // system clock's UTC date. Throws Error(kUsage) for a malformed ARCTL_TODAY.
-Date business_date(const std::optional<Date>& as_of);
+ARCTL_API Date business_date(const std::optional<Date>& as_of);
 
 // Current UTC time in microseconds since the Unix epoch, for journal stamps.
-std::int64_t now_micros();
+ARCTL_API std::int64_t now_micros();
 // "2026-01-31T12:00:00.123456Z"; "out-of-range:<micros>" outside years 1..9999
-std::string format_timestamp(std::int64_t micros);
+ARCTL_API std::string format_timestamp(std::int64_t micros);
 
 }  // namespace arctl

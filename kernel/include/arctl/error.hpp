@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
 // Exit codes are part of the public contract (README, arctl-exit-codes(7)).
@@ -18,17 +20,17 @@ enum class ErrorKind : std::uint8_t {
   kCreditRefused = 10  // credit check said "blocked"
 };
 
-int exit_code(ErrorKind kind) noexcept;
-const char* to_string(ErrorKind kind) noexcept;
+ARCTL_API int exit_code(ErrorKind kind) noexcept;
+ARCTL_API const char* to_string(ErrorKind kind) noexcept;
 
 // Where bad input was found. Empty/zero members are not printed.
-struct Location {
+struct ARCTL_API Location {
   std::string file;  // path, or "-" for standard input
   std::uint64_t line = 0;
   std::string field;  // column or option name
 };
 
-class Error : public std::runtime_error {
+class ARCTL_API Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, std::string message, Location where = {});
 
@@ -46,7 +48,7 @@ class Error : public std::runtime_error {
 };
 
 // Shorthands for the common kinds; fmt-style formatting is left to callers.
-[[noreturn]] void fail(ErrorKind kind, std::string message, Location where = {});
+[[noreturn]] ARCTL_API void fail(ErrorKind kind, std::string message, Location where = {});
 [[noreturn]] inline void fail_usage(std::string m) {
   fail(ErrorKind::kUsage, std::move(m));
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/journal.hpp"
 
 namespace arctl {
@@ -34,7 +35,7 @@ inline constexpr std::string_view kLedgerCreated = "ledger.created";
 
 using EventHandler = std::function<void(Tx&, const JournalEntry&)>;
 
-class EventBus {
+class ARCTL_API EventBus {
  public:
   // `type` is an event type, or a prefix ending in '*' ("payment.*", "*").
   // `owner` names the subscriber (a plugin) in error messages.

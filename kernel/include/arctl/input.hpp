@@ -10,11 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
 #include "arctl/output.hpp"
 
 namespace arctl {
 
-class Input {
+class ARCTL_API Input {
  public:
   // Opens `path` ("-" is standard input). Error(kNotFound) if it cannot be read.
   explicit Input(const std::string& path);
@@ -37,11 +38,12 @@ InputFormat input_format(Input& in, std::string_view format = {});
 
 // Calls fn(object, line) for each non-blank line, which must be a JSON object.
 // Parse errors are Error(kConflict) located at name:line.
-void read_jsonl(Input& in, const std::function<void(const Json&, std::uint64_t line)>& fn);
+ARCTL_API void read_jsonl(Input& in,
+                          const std::function<void(const Json&, std::uint64_t line)>& fn);
 
 // A string member of a JSONL object: "" when absent or null; numbers are
 // refused for amounts elsewhere, so only strings are accepted here.
-std::string json_text(const Json& obj, const char* key, const std::string& source,
-                      std::uint64_t line);
+ARCTL_API std::string json_text(const Json& obj, const char* key, const std::string& source,
+                                std::uint64_t line);
 
 }  // namespace arctl

@@ -8,19 +8,20 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
 #include "arctl/output.hpp"
 
 namespace arctl {
 
 using Hash = std::array<std::uint8_t, 32>;
-std::string to_hex(const Hash& h);
+ARCTL_API std::string to_hex(const Hash& h);
 // The chain's link: SHA-256 of the previous hash followed by `bytes`.
-Hash chain_hash(const Hash& prev, std::string_view bytes);
+ARCTL_API Hash chain_hash(const Hash& prev, std::string_view bytes);
 // Appends `j` as MessagePack to `out`: the same bytes as Json::to_msgpack
 // (journal hashes are taken over them), without its intermediate vector.
-void append_msgpack(const Json& j, std::string& out);
+ARCTL_API void append_msgpack(const Json& j, std::string& out);
 
-struct JournalEntry {
+struct ARCTL_API JournalEntry {
   std::uint64_t seq = 0;
   std::uint64_t txn = 0;         // seq of the first event of the same transaction
   std::int64_t time_micros = 0;  // UTC
@@ -36,7 +37,7 @@ struct JournalEntry {
   Json to_json() const;
 };
 
-struct JournalHead {
+struct ARCTL_API JournalHead {
   std::uint64_t seq = 0;  // 0: empty journal
   Hash hash{};
 };

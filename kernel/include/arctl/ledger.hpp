@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/events.hpp"
 #include "arctl/model.hpp"
 #include "arctl/store.hpp"
@@ -23,7 +24,7 @@ class Ledger;
 class PluginTable;
 
 // Identifies a plugin to the kernel; handed to the plugin by the host.
-class PluginHandle {
+class ARCTL_API PluginHandle {
  public:
   const std::string& name() const noexcept { return name_; }
 
@@ -32,18 +33,19 @@ class PluginHandle {
   // plugin's tables. (TestAccess is for the project's own unit tests.)
   explicit PluginHandle(std::string name) : name_(std::move(name)) {}
   friend class PluginHost;
+  friend struct HostAccess;
   friend struct TestAccess;
   std::string name_;
 };
 
 enum class Outcome { kCreated, kUnchanged };
 
-struct PostResult {
+struct ARCTL_API PostResult {
   Outcome outcome = Outcome::kCreated;
   Document document;
 };
 
-class Tx {
+class ARCTL_API Tx {
  public:
   Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write);
   Tx(const Tx&) = delete;
@@ -211,7 +213,7 @@ class Tx {
 
 // Key/value access to a plugin's own table, prefixed so that a plugin cannot
 // reach kernel data except through Tx.
-class PluginTable {
+class ARCTL_API PluginTable {
  public:
   std::optional<Bytes> get(BytesView key);
   void put(BytesView key, BytesView value);
@@ -230,7 +232,7 @@ class PluginTable {
 };
 
 // Who is acting and why, stamped on every journal event of a transaction.
-struct Session {
+struct ARCTL_API Session {
   std::string actor;
   std::string command;
   bool dry_run = false;  // write() runs the work, then aborts
@@ -239,7 +241,7 @@ struct Session {
   std::optional<Date> today;
 };
 
-class Ledger {
+class ARCTL_API Ledger {
  public:
   Ledger(std::unique_ptr<Store> store, std::filesystem::path dir, Session session);
   ~Ledger();
@@ -270,7 +272,6 @@ class Ledger {
   }
 
   EventBus& bus() noexcept { return bus_; }
-  Store& store() noexcept { return *store_; }
   const std::filesystem::path& dir() const noexcept { return dir_; }
   Session& session() noexcept { return session_; }
   // Called after each commit that wrote events, with the sequence numbers of
@@ -279,6 +280,8 @@ class Ledger {
   void on_commit(CommitListener fn) { on_commit_.push_back(std::move(fn)); }
 
  private:
+  // The store itself is the host's (backup, store copy), not a plugin's.
+  friend struct HostAccess;
   void run_write(const std::function<void(Tx&)>& fn);
 
   std::unique_ptr<Store> store_;

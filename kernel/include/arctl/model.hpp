@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/date.hpp"
 #include "arctl/money.hpp"
 #include "arctl/output.hpp"
@@ -19,7 +20,7 @@ using Attrs = std::map<std::string, std::string, std::less<>>;
 
 enum class CustomerStatus : std::uint8_t { kActive = 1, kInactive = 2 };
 
-struct Customer {
+struct ARCTL_API Customer {
   std::string id;
   std::string name;
   Currency currency;
@@ -42,14 +43,14 @@ enum class DocKind : std::uint8_t {
   kWriteOff = 7,       // uncollectible amount or small-balance tolerance
   kDiscount = 8,       // early-payment discount taken
 };
-bool is_debit(DocKind k) noexcept;
-const char* to_string(DocKind k) noexcept;
-DocKind parse_doc_kind(std::string_view s);  // throws Error(kUsage)
+ARCTL_API bool is_debit(DocKind k) noexcept;
+ARCTL_API const char* to_string(DocKind k) noexcept;
+ARCTL_API DocKind parse_doc_kind(std::string_view s);  // throws Error(kUsage)
 
 enum class DocStatus : std::uint8_t { kOpen = 1, kClosed = 2, kVoid = 3 };
-const char* to_string(DocStatus s) noexcept;
+ARCTL_API const char* to_string(DocStatus s) noexcept;
 
-struct Document {
+struct ARCTL_API Document {
   std::string id;  // unique in the ledger; the external id for idempotency
   DocKind kind = DocKind::kInvoice;
   std::string customer;  // may be empty only for a receipt in suspense
@@ -69,7 +70,7 @@ struct Document {
   bool same_content(const Document& o) const;
 };
 
-struct Application {
+struct ARCTL_API Application {
   std::uint64_t id = 0;
   std::string from;  // the credit document (receipt, credit note, ...)
   std::string to;    // the debit document (invoice, debit note, ...)
@@ -85,7 +86,7 @@ struct Application {
 };
 
 // Running totals per customer, kept in the same transaction as every change.
-struct CustomerBalance {
+struct ARCTL_API CustomerBalance {
   Money receivable;  // sum of open amounts of debit documents
   Money unapplied;   // sum of open amounts of credit documents
   std::uint64_t open_items = 0;
@@ -94,7 +95,7 @@ struct CustomerBalance {
 };
 
 // A row of the open-items index: enough for aging without reading documents.
-struct OpenItem {
+struct ARCTL_API OpenItem {
   std::string customer;
   std::string id;
   DocKind kind = DocKind::kInvoice;
@@ -112,11 +113,11 @@ struct OpenItem {
 
 // Stable JSON shapes shared by journal payloads and command output. Money is a
 // decimal string ("1234.56") with a separate "currency" field; dates are ISO.
-Json to_json(const Customer& c);
-Json to_json(const Document& d);
-Json to_json(const Application& a);
-Json to_json(const CustomerBalance& b);
-std::string customer_status_name(CustomerStatus s);
-CustomerStatus parse_customer_status(std::string_view s);  // throws Error(kUsage)
+ARCTL_API Json to_json(const Customer& c);
+ARCTL_API Json to_json(const Document& d);
+ARCTL_API Json to_json(const Application& a);
+ARCTL_API Json to_json(const CustomerBalance& b);
+ARCTL_API std::string customer_status_name(CustomerStatus s);
+ARCTL_API CustomerStatus parse_customer_status(std::string_view s);  // throws Error(kUsage)
 
 }  // namespace arctl

@@ -9,10 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
 // A currency code known to arctl, with its number of decimal places.
-class Currency {
+class ARCTL_API Currency {
  public:
   constexpr Currency() = default;
   // Throws Error(kConflict) for a code that is not in the ISO 4217 table.
@@ -36,7 +38,7 @@ class Currency {
 // How a parser treats thousands separators.
 enum class Grouping : std::uint8_t { kNone, kComma };
 
-class Money {
+class ARCTL_API Money {
  public:
   constexpr Money() = default;
   Money(std::int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
@@ -94,14 +96,17 @@ class Money {
   Currency currency_;
 };
 
+// Declared here as well as a friend, so that libarctl exports it.
+ARCTL_API bool operator<(const Money& a, const Money& b);
+
 // Overflow-checked helpers on raw minor units, for code summing many amounts.
-std::int64_t checked_add(std::int64_t a, std::int64_t b);
-std::int64_t checked_mul(std::int64_t a, std::int64_t b);
+ARCTL_API std::int64_t checked_add(std::int64_t a, std::int64_t b);
+ARCTL_API std::int64_t checked_mul(std::int64_t a, std::int64_t b);
 
 // A decimal quantity or rate with up to 6 decimals, held as an integer count of
-// millionths (e.g. a quantity 2.5 is 2500000, a rate 8.25% is 82500 per-mille-ish
-// when parsed with parse_percent). Parsing is as strict as Money::parse.
-struct Decimal {
+// millionths (e.g. a quantity 2.5 is 2500000; "8.25%" read by parse_percent is
+// the rate 0.0825, 82500). Parsing is as strict as Money::parse.
+struct ARCTL_API Decimal {
   static constexpr std::int64_t kScale = 1'000'000;
   std::int64_t micros = 0;
 
@@ -112,6 +117,6 @@ struct Decimal {
 };
 
 // amount * factor, rounded half away from zero to the currency's minor unit.
-Money multiply(const Money& amount, const Decimal& factor);
+ARCTL_API Money multiply(const Money& amount, const Decimal& factor);
 
 }  // namespace arctl

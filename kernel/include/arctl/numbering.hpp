@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl {
@@ -13,6 +14,6 @@ namespace arctl {
 // prefix has its own counter, so a yearly series restarts every year. A
 // number already taken (by an import, say) is skipped, never reused.
 // Error(kConflict) for a pattern without {SEQ}.
-std::string next_number(Tx& tx, std::string_view pattern, Date date);
+ARCTL_API std::string next_number(Tx& tx, std::string_view pattern, Date date);
 
 }  // namespace arctl

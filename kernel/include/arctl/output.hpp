@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
 // Insertion-ordered JSON: field order in output is the order a command set it.
@@ -16,10 +18,10 @@ using Json = nlohmann::ordered_json;
 
 enum class Format { kTable, kJson, kJsonl, kCsv, kTsv };
 
-Format parse_format(std::string_view name);  // throws Error(kUsage)
-const char* to_string(Format f) noexcept;
+ARCTL_API Format parse_format(std::string_view name);  // throws Error(kUsage)
+ARCTL_API const char* to_string(Format f) noexcept;
 
-struct RenderOptions {
+struct ARCTL_API RenderOptions {
   Format format = Format::kTable;
   bool color = false;
 };
@@ -32,9 +34,9 @@ struct RenderOptions {
 // - nested values in CSV/TSV cells are compact JSON.
 // Text cells in CSV/TSV that start with = + - @ are neutralised unless they
 // are plain decimal numbers (amounts such as -12.00 stay numbers).
-void render(std::ostream& out, const Json& value, const RenderOptions& options);
+ARCTL_API void render(std::ostream& out, const Json& value, const RenderOptions& options);
 
 // Convenience for plain messages in table mode and {"message":...} otherwise.
-Json message_record(std::string_view text);
+ARCTL_API Json message_record(std::string_view text);
 
 }  // namespace arctl

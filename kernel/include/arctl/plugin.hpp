@@ -9,9 +9,13 @@
 #include <string>
 #include <vector>
 
+#include <CLI/Version.hpp>
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
+#include <boost/version.hpp>
+#include <nlohmann/json.hpp>
 
+#include "arctl/api.hpp"
 #include "arctl/config_keys.hpp"
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
@@ -42,25 +46,34 @@ class App;
 #define ARCTL_STDLIB_ID "libstdc++-old"
 #endif
 
-// Plugins must have been built against the same SDK, compiler and standard
-// library ABI as the host; the host refuses any other string before calling
-// the factory.
+// The header-only libraries whose types cross the SDK (CLI::App, Json, the
+// Boost.DLL alias): a plugin built against other versions lays them out
+// differently, so their versions are part of the ABI.
+#define ARCTL_JSON_VERSION               \
+  ARCTL_STR(NLOHMANN_JSON_VERSION_MAJOR) \
+  "." ARCTL_STR(NLOHMANN_JSON_VERSION_MINOR) "." ARCTL_STR(NLOHMANN_JSON_VERSION_PATCH)
+#define ARCTL_DEPS_ID "cli11-" CLI11_VERSION " json-" ARCTL_JSON_VERSION " boost-" BOOST_LIB_VERSION
+
+// Plugins must have been built against the same SDK, compiler, standard
+// library ABI and header-only libraries as the host; the host refuses any
+// other string before calling the factory.
 #ifndef ARCTL_PLUGIN_ABI_STRING
 #define ARCTL_PLUGIN_ABI_STRING                                                 \
   "arctl-plugin-api/" ARCTL_STR(ARCTL_PLUGIN_API_VERSION) " " ARCTL_COMPILER_ID \
-                                                          " " ARCTL_STDLIB_ID " c++20"
+                                                          " " ARCTL_STDLIB_ID   \
+                                                          " c++20 " ARCTL_DEPS_ID
 #endif
 
 namespace arctl {
 
-struct PluginInfo {
+struct ARCTL_API PluginInfo {
   std::string name;  // also the prefix of its tables and its log owner
   std::string version;
   std::string summary;
 };
 
 // What a month-end close step is run for.
-struct CloseRun {
+struct ARCTL_API CloseRun {
   Period period;                  // the month being closed
   Date as_of{};                   // the business date of the run
   std::filesystem::path out_dir;  // DIR/YYYY-MM/: where artefacts go
@@ -68,7 +81,7 @@ struct CloseRun {
 };
 
 // Outcome of one month-end close step, for the close report.
-struct StepResult {
+struct ARCTL_API StepResult {
   std::string summary;                 // one line for people
   Json figures = Json::object();       // counts and amounts, machine-readable
   bool blocking_failure = false;       // stops the close before the period lock
@@ -79,14 +92,14 @@ struct StepResult {
 // (ties by name), each in its own write transaction. Orders used by the
 // bundled plugins: 100 payments, 200 disputes, 300 holds, 400 statements,
 // 900 reports; the period lock comes last.
-struct CloseStep {
+struct ARCTL_API CloseStep {
   std::string name;  // "payments.auto"
   int order = 0;
   std::string summary;
   std::function<StepResult(Context&, Tx&, const CloseRun&)> run;
 };
 
-class Plugin {
+class ARCTL_API Plugin {
  public:
   virtual ~Plugin() = default;
   virtual PluginInfo info() const = 0;

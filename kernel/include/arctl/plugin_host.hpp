@@ -7,11 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/plugin.hpp"
 
 namespace arctl {
 
-struct PluginRecord {
+struct ARCTL_API PluginRecord {
   std::string name;  // from info(); the file stem when refused
   std::string version;
   std::string summary;
@@ -23,10 +24,10 @@ struct PluginRecord {
 // The search path in priority order: --plugin-dir values, ARCTL_PLUGIN_PATH
 // (colon-separated), the ledger's plugins/, then lib/arctl/plugins beside the
 // running binary's prefix.
-std::vector<std::filesystem::path> plugin_search_path(const GlobalOptions& options,
-                                                      const std::filesystem::path& ledger_dir);
+ARCTL_API std::vector<std::filesystem::path> plugin_search_path(
+    const GlobalOptions& options, const std::filesystem::path& ledger_dir);
 
-class PluginHost {
+class ARCTL_API PluginHost {
  public:
   PluginHost();
   ~PluginHost();
@@ -44,9 +45,6 @@ class PluginHost {
   Plugin* find(std::string_view name) const;
   const std::vector<std::filesystem::path>& search_path() const noexcept { return dirs_; }
   Services& services() noexcept { return services_; }
-  // The handle under which the host itself keeps records ("close": the
-  // month-end close's tables). No loaded plugin may take such a name.
-  static PluginHandle host_handle(std::string name) { return PluginHandle(std::move(name)); }
 
  private:
   struct Impl;
@@ -59,6 +57,6 @@ class PluginHost {
 };
 
 // The ABI string this host accepts.
-const char* host_plugin_abi() noexcept;
+ARCTL_API const char* host_plugin_abi() noexcept;
 
 }  // namespace arctl

@@ -11,12 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "arctl/api.hpp"
 #include "arctl/ledger.hpp"
 
 namespace arctl {
 
 // Provided by the disputes plugin.
-class DisputeService {
+class ARCTL_API DisputeService {
  public:
   static constexpr std::string_view kName = "disputes";
   virtual ~DisputeService() = default;
@@ -28,7 +29,7 @@ class DisputeService {
       Tx& tx, std::optional<std::string_view> customer) = 0;
 };
 
-struct PromiseToPay {
+struct ARCTL_API PromiseToPay {
   std::string id;
   std::string customer;
   std::string invoice;  // empty: on account
@@ -38,7 +39,7 @@ struct PromiseToPay {
 };
 
 // Provided by the disputes plugin (promises to pay).
-class PromiseService {
+class ARCTL_API PromiseService {
  public:
   static constexpr std::string_view kName = "promises";
   virtual ~PromiseService() = default;
@@ -46,20 +47,20 @@ class PromiseService {
                                                   std::optional<std::string_view> customer) = 0;
 };
 
-struct HoldStatus {
+struct ARCTL_API HoldStatus {
   bool on_hold = false;
   std::vector<std::string> reasons;
 };
 
 // Provided by the holds plugin.
-class HoldService {
+class ARCTL_API HoldService {
  public:
   static constexpr std::string_view kName = "holds";
   virtual ~HoldService() = default;
   virtual HoldStatus status(Tx& tx, std::string_view customer) = 0;
 };
 
-class Services {
+class ARCTL_API Services {
  public:
   template <class I>
   void provide(std::shared_ptr<I> impl) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "arctl/api.hpp"
 #include "arctl/date.hpp"
 #include "arctl/money.hpp"
 
@@ -21,7 +22,7 @@ namespace arctl {
 //                   paid within D days of the invoice date: "2/10 net30"
 // Rule for eom+N: end of month first, then N calendar days, so eom+30 on
 // 2026-01-15 is 2026-01-31 + 30 = 2026-03-02.
-class Terms {
+class ARCTL_API Terms {
  public:
   // Throws Error(kConflict) quoting the text and listing the accepted forms.
   static Terms parse(std::string_view text);

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# libarctl exports the SDK and nothing else. Every arctl symbol in its dynamic
+# symbol table must be named in an installed header (kernel/include/arctl),
+# and nothing of the kernel's internals (the PostgreSQL and LMDB backends, the
+# record codecs, the table names) or of its private libraries may show.
+#   exported_symbols.sh LIBARCTL SDK_INCLUDE_DIR
+set -euo pipefail
+lib=$1
+sdk=$2
+
+symbols=$(nm -D --defined-only -C "$lib" | sed -E 's/^[0-9a-f]+ [A-Za-z] //')
+echo "libarctl exports $(wc -l <<<"$symbols") symbols"
+
+# Top-level names the SDK headers declare: classes, structs, enums, functions
+# and the log namespace.
+allowed=$(
+  sed -e 's|//.*||' "$sdk"/arctl/*.hpp |
+    sed -nE -e 's/^(class|struct) ARCTL_API ([A-Za-z_][A-Za-z0-9_]*).*/\2/p' \
+      -e 's/^enum class ([A-Za-z_][A-Za-z0-9_]*).*/\1/p' \
+      -e 's/^(\[\[noreturn\]\] )?ARCTL_API .*[ *&]([A-Za-z_][A-Za-z0-9_]*|operator[^(]*)\(.*/\2/p' |
+    sort -u
+  echo log
+)
+
+bad=0
+while IFS= read -r sym; do
+  [ -z "$sym" ] && continue
+  name=${sym#typeinfo name for }
+  name=${name#typeinfo for }
+  name=${name#vtable for }
+  name=${name#VTT for }
+  # The qualified name: what precedes the parameter list, without a template
+  # function's return type.
+  name=${name//\[abi:cxx11\]/}
+  head=${name%%(*}
+  head=${head##* }
+  case "$head" in
+  arctl::*) ;;
+  fmt::* | spdlog::* | kainjow::* | mdb_* | PQ* | pq*)
+    echo "private library symbol exported: $sym"
+    bad=1
+    continue
+    ;;
+  *) continue ;;
+  esac
+  top=${head#arctl::}
+  top=${top%%::*}
+  [[ "$top" == operator* ]] || top=${top%%<*}
+  if [[ "$head" == *"(anonymous namespace)"* ]] || ! grep -qxF -- "$top" <<<"$allowed"; then
+    echo "not in the SDK: $sym"
+    bad=1
+  fi
+done <<<"$symbols"
+exit $bad
