@@ -6,6 +6,7 @@
 #include "cases.hpp"
 #include "commands.hpp"
 #include "deductions.hpp"
+#include "index_check.hpp"
 #include "promises.hpp"
 #include "services.hpp"
 
@@ -35,6 +36,7 @@ class DisputesPlugin : public Plugin {
     services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));
     services.provide<PromiseService>(std::make_shared<PromiseServiceImpl>(handle_));
   }
+  void check(Tx& tx, CheckReport& report) override { check_cases(tx, *handle_, report); }
   std::vector<CloseStep> close_steps() override {
     return {{"disputes.promises", 200, "Mark promises to pay kept or broken",
              [this](Context&, Tx& tx, const CloseRun& run) { return check_promises(tx, run); }},

@@ -6,7 +6,9 @@
 #include "accounts.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
+#include "entries.hpp"
 #include "publish.hpp"
+#include "source.hpp"
 #include "writers.hpp"
 
 namespace arctl::gl {
@@ -27,6 +29,11 @@ class GlPlugin : public Plugin {
       if (key == "gl.export.format") parse_syntax(value);
       if (key == "gl.close.format" && value != "off") parse_syntax(value);
     });
+  }
+  void check(Tx& tx, CheckReport& report) override {
+    AccountMap map(tx);
+    EntryBuilder builder(tx, map);
+    DateIndex(tx, *handle_).check(builder, report);
   }
   std::vector<CloseStep> close_steps() override { return {export_step(*handle_, publisher_)}; }
 

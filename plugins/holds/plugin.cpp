@@ -5,6 +5,7 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "live.hpp"
+#include "store_check.hpp"
 
 namespace arctl::holds {
 namespace {
@@ -28,7 +29,10 @@ class HoldsPlugin : public Plugin {
     return {"holds", "0.1.0",
             "Credit limits and terms, credit holds by rule and by hand, order-release checks"};
   }
-  void init(const PluginHandle& handle) override { state_.emplace(handle); }
+  void init(const PluginHandle& handle) override {
+    handle_ = &handle;
+    state_.emplace(handle);
+  }
   void register_commands(CLI::App& app, Context& ctx) override {
     state_->ctx = &ctx;
     register_credit(app, ctx, *state_);
@@ -37,6 +41,9 @@ class HoldsPlugin : public Plugin {
   void subscribe(EventBus& bus) override { subscribe_live(bus, *state_); }
   void provide(Services& services) override {
     services.provide<HoldService>(std::make_shared<Service>(&*state_));
+  }
+  void check(Tx& tx, CheckReport& report) override {
+    check_records(tx, state_->holds.store(), *handle_, report);
   }
   std::vector<CloseStep> close_steps() override {
     return {{"holds.evaluate", 300, "Place and release automatic credit holds by the rules",
@@ -56,6 +63,7 @@ class HoldsPlugin : public Plugin {
   }
 
  private:
+  const PluginHandle* handle_ = nullptr;
   std::optional<State> state_;
 };
 

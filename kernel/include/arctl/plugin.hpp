@@ -12,6 +12,7 @@
 #include <boost/config.hpp>
 #include <boost/dll/alias.hpp>
 
+#include "arctl/check.hpp"
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
 #include "arctl/ledger.hpp"
@@ -22,7 +23,7 @@ class App;
 }
 
 // Bumped on any incompatible change to the SDK headers.
-#define ARCTL_PLUGIN_API_VERSION 2
+#define ARCTL_PLUGIN_API_VERSION 3
 
 #define ARCTL_STR2(x) #x
 #define ARCTL_STR(x) ARCTL_STR2(x)
@@ -101,6 +102,13 @@ class Plugin {
   // Registers the services it offers to other plugins (services.hpp).
   virtual void provide(Services& services) { (void)services; }
   virtual std::vector<CloseStep> close_steps() { return {}; }
+  // Verifies the plugin's own tables and indexes for `arctl check`, adding a
+  // finding (area: the plugin's name, record: the index and key) for each
+  // bad entry. Runs in a read transaction; must not write.
+  virtual void check(Tx& tx, CheckReport& report) {
+    (void)tx;
+    (void)report;
+  }
 };
 
 using PluginFactory = std::unique_ptr<Plugin>();
