@@ -7,7 +7,6 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "entries.hpp"
-#include "publish.hpp"
 #include "source.hpp"
 #include "writers.hpp"
 
@@ -35,11 +34,10 @@ class GlPlugin : public Plugin {
     EntryBuilder builder(tx, map);
     DateIndex(tx, *handle_).check(builder, report);
   }
-  std::vector<CloseStep> close_steps() override { return {export_step(*handle_, publisher_)}; }
+  std::vector<CloseStep> close_steps() override { return {export_step(*handle_)}; }
 
  private:
   std::optional<PluginHandle> handle_;
-  Publisher publisher_;  // the close's export files, renamed into place on commit
 };
 
 }  // namespace arctl::gl

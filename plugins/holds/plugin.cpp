@@ -46,7 +46,8 @@ class HoldsPlugin : public Plugin {
     check_records(tx, state_->holds.store(), *handle_, report);
   }
   std::vector<CloseStep> close_steps() override {
-    return {{"holds.evaluate", 300, "Place and release automatic credit holds by the rules",
+    return {{"holds.evaluate",
+             "Place and release automatic credit holds by the rules",
              [this](Context& ctx, Tx& tx, const CloseRun& run) {
                const auto rules = Rules::load(tx);
                auto o = assess_options(ctx, rules);
@@ -59,7 +60,8 @@ class HoldsPlugin : public Plugin {
                r.figures =
                    Json{{"placed", s.placed()}, {"released", s.released()}, {"on_hold", s.on_hold}};
                return r;
-             }}};
+             },
+             {"payments.auto", "disputes.escalate"}}};
   }
 
  private:

@@ -75,15 +75,17 @@ struct StepResult {
   std::vector<std::string> artefacts;  // files written, relative to out_dir
 };
 
-// A month-end step contributed by a plugin. Steps run in ascending `order`
-// (ties by name), each in its own write transaction. Orders used by the
-// bundled plugins: 100 payments, 200 disputes, 300 holds, 400 statements,
-// 900 reports; the period lock comes last.
+// A month-end step contributed by a plugin, run in its own write transaction.
+// A step runs after every step named in `after`; among the steps ready to
+// run, by name. A dependency on a step of a plugin that is not loaded is
+// ignored; an unknown step of a loaded plugin or a cycle is an error. The
+// bundled steps run payments, disputes, holds, statements, reports, GL
+// export; the period lock comes last. Files go through Tx::after_commit.
 struct CloseStep {
   std::string name;  // "payments.auto"
-  int order = 0;
   std::string summary;
   std::function<StepResult(Context&, Tx&, const CloseRun&)> run;
+  std::vector<std::string> after = {};  // "payments.auto", ...
 };
 
 class Plugin {

@@ -9,7 +9,7 @@
 #include "arctl/output.hpp"
 #include "arctl/plugin_host.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 
 struct StepRecord {
   std::string name;
@@ -43,4 +43,4 @@ class CloseRecords {
   Tx& tx_;
 };
 
-}  // namespace arctl::cli
+}  // namespace arctl

@@ -1,7 +1,7 @@
 // Encoding of the close's per-period records (MessagePack for figures).
 #include "close_records.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 namespace {
 
 constexpr std::uint8_t kVersion = 1;
@@ -84,4 +84,4 @@ std::vector<PeriodRecord> CloseRecords::all() {
   return out;
 }
 
-}  // namespace arctl::cli
+}  // namespace arctl
