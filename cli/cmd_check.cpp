@@ -11,7 +11,8 @@ void register_check(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "check", "Recompute every balance, verify indexes and the journal chain; exit 1 if wrong");
   cmd->callback([&ctx] {
-    const auto rep = ctx.ledger().read([&](Tx& tx) { return check_ledger(tx); });
+    const auto rep =
+        ctx.ledger().read([&](Tx& tx) { return check_ledger_and_plugins(tx, ctx.plugins()); });
     Json r;
     r["ok"] = rep.ok();
     r["journal_events"] = rep.journal_events;

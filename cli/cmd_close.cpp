@@ -1,9 +1,10 @@
 // `arctl close YYYY-MM`, `close status`, `close history`.
 #include <CLI/CLI.hpp>
 
+#include "arctl/close.hpp"
 #include "arctl/error.hpp"
-#include "close.hpp"
 #include "commands.hpp"
+#include "hooks.hpp"
 
 namespace arctl::cli {
 namespace {
@@ -44,7 +45,10 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
     opts.out = o->out.empty() ? ctx.ledger_dir() / "closes" : std::filesystem::path(o->out);
     opts.only = o->only;
     opts.skip = o->skip;
-    const auto r = run_close(ctx, hooks, opts);
+    const auto r = run_close(
+        ctx,
+        [&hooks](const std::string& name, const Json& payload) { return hooks.run(name, payload); },
+        opts);
     const auto where = (opts.out / opts.period.str()).string();
     if (ctx.format() != Format::kTable) {
       ctx.print(r.report);
@@ -53,13 +57,15 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
                 << r.report["closed_by"].get<std::string>() << " at "
                 << r.report["closed_at"].get<std::string>() << "); nothing changed.\n";
     } else {
-      ctx.out() << close_report_text(r.report) << "\nReport and artefacts: " << where << "\n";
+      ctx.out() << close_report_text(r.report);
+      if (!ctx.options().dry_run) ctx.out() << "\nReport and artefacts: " << where << "\n";
     }
     if (!r.blocking.empty())
-      fail(ErrorKind::kConflict, "the close of " + opts.period.str() + " is blocked by " +
-                                     std::to_string(r.blocking.size()) +
-                                     " issue(s); nothing was locked (see " + where +
-                                     "/close-report.txt)");
+      fail(ErrorKind::kConflict,
+           "the close of " + opts.period.str() + " is blocked by " +
+               std::to_string(r.blocking.size()) + " issue(s); nothing was locked" +
+               (ctx.options().dry_run ? std::string(" (see the report above)")
+                                      : " (see " + where + "/close-report.txt)"));
   });
 
   auto status_period = std::make_shared<std::string>();
@@ -77,24 +83,7 @@ void register_close(CLI::App& app, Context& ctx, const Hooks& hooks) {
   });
 
   auto* history = cmd->add_subcommand("history", "Every close run, with its figures");
-  history->callback([&ctx] {
-    Json rows = Json::array();
-    ctx.ledger().read([&](Tx& tx) {
-      tx.journal(1, [&](const JournalEntry& e) {
-        if (e.type == "close.completed" || e.type == "period.reopened")
-          rows.push_back(
-              Json{{"seq", e.seq},
-                   {"time", format_timestamp(e.time_micros)},
-                   {"actor", e.actor},
-                   {"event", e.type},
-                   {"period", e.payload.value("period", "")},
-                   {"detail", e.type == "period.reopened" ? e.payload["reason"]
-                                                          : e.payload["locked_through"]}});
-        return true;
-      });
-    });
-    ctx.print(rows);
-  });
+  history->callback([&ctx] { ctx.print(close_history(ctx)); });
 }
 
 }  // namespace arctl::cli

@@ -8,6 +8,8 @@
 #include <unordered_map>
 
 #include "arctl/error.hpp"
+#include "arctl/plugin.hpp"
+#include "arctl/plugin_host.hpp"
 #include "records.hpp"
 #include "tables.hpp"
 #include "validate.hpp"
@@ -279,8 +281,30 @@ class Checker {
 
 }  // namespace
 
+bool CheckReport::add(std::string area, std::string record, std::string message) {
+  if (findings.size() >= limit) return false;
+  findings.push_back({std::move(area), std::move(record), std::move(message)});
+  return true;
+}
+
 CheckReport check_ledger(Tx& tx, std::size_t limit) {
-  return Checker(tx, limit).run();
+  auto report = Checker(tx, limit).run();
+  report.limit = limit;
+  return report;
+}
+
+CheckReport check_ledger_and_plugins(Tx& tx, PluginHost* plugins, std::size_t limit) {
+  auto report = check_ledger(tx, limit);
+  if (plugins == nullptr) return report;
+  for (auto* p : plugins->plugins()) {
+    const auto name = p->info().name;
+    try {
+      p->check(tx, report);
+    } catch (const std::exception& e) {
+      report.add(name, "plugin " + name, std::string("its check failed: ") + e.what());
+    }
+  }
+  return report;
 }
 
 }  // namespace arctl

@@ -2,6 +2,7 @@
 // CLI prints, "file:line: field 'x': message" with whichever parts are known.
 #include "arctl/error.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace arctl {
@@ -24,6 +25,8 @@ const char* to_string(ErrorKind kind) noexcept {
       return "period_locked";
     case ErrorKind::kCreditRefused:
       return "credit_refused";
+    case ErrorKind::kInternal:
+      return "internal";
   }
   return "error";
 }
@@ -55,6 +58,14 @@ Error Error::located(const Location& outer) const {
 
 void fail(ErrorKind kind, std::string message, Location where) {
   throw Error(kind, std::move(message), std::move(where));
+}
+
+void fail_internal(std::string message, const char* file, int line) {
+  // Only the file's name: a build path tells the reader nothing more.
+  std::string_view f(file);
+  if (const auto slash = f.rfind('/'); slash != std::string_view::npos) f.remove_prefix(slash + 1);
+  throw Error(ErrorKind::kInternal, "internal error: " + message + " at " + std::string(f) + ":" +
+                                        std::to_string(line) + "; please report");
 }
 
 }  // namespace arctl

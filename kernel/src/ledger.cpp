@@ -26,7 +26,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& dir, Session s
 }
 
 void Ledger::run_write(const std::function<void(Tx&)>& fn) {
-  if (in_write_) fail(ErrorKind::kError, "nested write transaction");
+  ARCTL_ASSERT(!in_write_, "nested write transaction");
   struct Flag {
     bool& f;
     ~Flag() { f = false; }
@@ -35,12 +35,23 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
   const auto started = std::chrono::steady_clock::now();
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     std::uint64_t first = 0, last = 0;
+    // Dropped unrun unless this attempt commits: a retry or a failure
+    // releases what the work owns (a staged file is removed).
+    std::vector<std::function<void()>> after;
+    struct DropNewestFirst {
+      std::vector<std::function<void()>>& v;
+      ~DropNewestFirst() {
+        while (!v.empty())
+          v.pop_back();
+      }
+    } drop{after};
     try {
       auto txn = store_->begin_write();
       {
         Tx tx(*this, *txn, txn.get());
         fn(tx);
         tx.run_before_commit();
+        after = tx.take_after_commit();
         if (tx.events_emitted() > 0) {
           // The head is written once per transaction, not once per event:
           // inside the transaction Tx::journal_head() answers from memory.
@@ -69,9 +80,18 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
       log::info("committed " + std::to_string(first ? last - first + 1 : 0) + " events in " +
                 std::to_string(ms) + " ms");
     }
+    std::string not_done;
+    for (auto& work : after) {
+      try {
+        work();
+      } catch (const std::exception& e) {
+        not_done += (not_done.empty() ? "" : "; ") + std::string(e.what());
+      }
+    }
     if (first != 0)
       for (const auto& cb : on_commit_)
         cb(first, last);
+    if (!not_done.empty()) fail(ErrorKind::kError, "committed, but: " + not_done);
     return;
   }
   fail(ErrorKind::kError, "transaction could not complete after " + std::to_string(kMaxAttempts) +
@@ -80,6 +100,12 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
 
 Tx::Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write)
     : ledger_(ledger), read_(read), write_(write) {}
+
+Tx::~Tx() {
+  // Newest first, so that a staged file goes before the directory an older one made.
+  while (!after_commit_.empty())
+    after_commit_.pop_back();
+}
 
 bool Tx::before_commit(std::string_view key, std::function<void(Tx&)> fn) {
   raw_write();
@@ -123,8 +149,13 @@ void Tx::run_before_commit() {
                               std::to_string(kMaxRounds) + " rounds");
 }
 
+void Tx::after_commit(std::function<void()> fn) {
+  ARCTL_ASSERT(writable(), "after_commit in a read transaction");
+  after_commit_.push_back(std::move(fn));
+}
+
 WriteTxn& Tx::raw_write() {
-  if (write_ == nullptr) fail(ErrorKind::kError, "write attempted in a read-only transaction");
+  ARCTL_ASSERT(write_ != nullptr, "write attempted in a read-only transaction");
   return *write_;
 }
 

@@ -360,8 +360,7 @@ bool LmdbCursor::seek(BytesView key) {
 }
 
 TxnCore::TxnCore(LmdbStore& store, bool write) : store_(store), write_(write) {
-  if (write && store.writing_)
-    fail(ErrorKind::kError, "store: a write transaction is already open");
+  ARCTL_ASSERT(!(write && store.writing_), "store: a write transaction is already open");
   const int rc = store.begin_txn(write ? 0 : MDB_RDONLY, &txn_);
   if (rc == MDB_MAP_RESIZED) {
     if (!write)
@@ -377,7 +376,7 @@ TxnCore::TxnCore(LmdbStore& store, bool write) : store_(store), write_(write) {
 }
 
 MDB_txn* TxnCore::live_txn() const {
-  if (txn_ == nullptr) fail(ErrorKind::kError, "store: the transaction has already ended");
+  ARCTL_ASSERT(txn_ != nullptr, "store: the transaction has already ended");
   return txn_;
 }
 

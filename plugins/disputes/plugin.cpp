@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "config_keys.hpp"
 #include "deductions.hpp"
+#include "index_check.hpp"
 #include "promises.hpp"
 #include "services.hpp"
 
@@ -39,11 +40,16 @@ class DisputesPlugin : public Plugin {
     services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));
     services.provide<PromiseService>(std::make_shared<PromiseServiceImpl>(handle_));
   }
+  void check(Tx& tx, CheckReport& report) override { check_cases(tx, *handle_, report); }
   std::vector<CloseStep> close_steps() override {
-    return {{"disputes.promises", 200, "Mark promises to pay kept or broken",
-             [this](Context&, Tx& tx, const CloseRun& run) { return check_promises(tx, run); }},
-            {"disputes.escalate", 210, "Escalate dispute cases past their SLA",
-             [this](Context&, Tx& tx, const CloseRun& run) { return escalate(tx, run); }}};
+    return {{"disputes.promises",
+             "Mark promises to pay kept or broken",
+             [this](Context&, Tx& tx, const CloseRun& run) { return check_promises(tx, run); },
+             {"payments.auto"}},
+            {"disputes.escalate",
+             "Escalate dispute cases past their SLA",
+             [this](Context&, Tx& tx, const CloseRun& run) { return escalate(tx, run); },
+             {"disputes.promises"}}};
   }
 
  private:

@@ -12,6 +12,7 @@
 #include "accounts.hpp"
 #include "arctl/error.hpp"
 #include "arctl/invoicing_service.hpp"
+#include "arctl/staged_file.hpp"
 #include "exports.hpp"
 #include "reconcile.hpp"
 
@@ -87,11 +88,10 @@ void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     if (!o->out.empty()) {
       // The file appears only once the export is recorded; a dry run records
       // nothing, so it writes no file.
-      StagedFile file(o->out);
       ledger.write([&](Tx& tx) {
-        file.write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
+        write_file_on_commit(tx, o->out,
+                             [&](std::ostream& out) { r = run_export(tx, h, spec, out, !dry); });
       });
-      if (!dry) file.publish();
       ctx.report(r.to_json(), said(r) + " (" + spec.label + ", journal events " +
                                   std::to_string(r.seq_from) + ".." + std::to_string(r.seq_to) +
                                   ", debits " + (r.debits.empty() ? "0" : debits_text(r)) + ")" +
@@ -173,10 +173,10 @@ void register_gl(CLI::App& app, Context& ctx, const PluginHandle& h) {
   register_accounts(*gl, ctx);
 }
 
-CloseStep export_step(const PluginHandle& h, Publisher& publisher) {
-  return {"gl.export", 950,
+CloseStep export_step(const PluginHandle& h) {
+  return {"gl.export",
           "Export the month's GL entries not exported before (gl.close.format; off to skip)",
-          [&h, &publisher](Context& ctx, Tx& tx, const CloseRun& run) {
+          [&h](Context&, Tx& tx, const CloseRun& run) {
             StepResult s;
             const auto fmt = tx.config_or("gl.close.format", "hledger");
             if (fmt == "off") {
@@ -202,14 +202,14 @@ CloseStep export_step(const PluginHandle& h, Publisher& publisher) {
                      extension(spec.syntax);
             spec.file = (run.out_dir / name).string();
             spec.invoicing = ctx.service<InvoicingService>();
-            auto file = std::make_unique<StagedFile>(run.out_dir / name);
             ExportRecord r;
-            file->write([&](std::ostream& out) { r = run_export(tx, h, spec, out, !run.dry_run); });
+            write_file_on_commit(tx, run.out_dir / name, [&](std::ostream& out) {
+              r = run_export(tx, h, spec, out, !run.dry_run);
+            });
             if (run.dry_run) {
               s.summary = std::to_string(r.entries) + " GL entries would be exported to " + name +
                           " (dry run: no file written)";
             } else {
-              publisher.stage(ctx.ledger(), r.number, std::move(file));
               s.summary = std::to_string(r.entries) + " GL entries exported to " + name +
                           (r.debits.empty() ? "" : " (debits " + debits_text(r) + ")");
               s.artefacts.push_back(name);
@@ -221,7 +221,8 @@ CloseStep export_step(const PluginHandle& h, Publisher& publisher) {
                              {"debits", debits_text(r)},
                              {"format", r.format}};
             return s;
-          }};
+          },
+          {"payments.auto", "disputes.escalate", "holds.evaluate", "statements.snapshot"}};
 }
 
 }  // namespace arctl::gl

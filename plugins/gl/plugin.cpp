@@ -8,7 +8,8 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
-#include "publish.hpp"
+#include "entries.hpp"
+#include "source.hpp"
 #include "writers.hpp"
 
 namespace arctl::gl {
@@ -31,11 +32,15 @@ class GlPlugin : public Plugin {
       if (key == "gl.close.format" && value != "off") parse_syntax(value);
     });
   }
-  std::vector<CloseStep> close_steps() override { return {export_step(*handle_, publisher_)}; }
+  void check(Tx& tx, CheckReport& report) override {
+    AccountMap map(tx);
+    EntryBuilder builder(tx, map);
+    DateIndex(tx, *handle_).check(builder, report);
+  }
+  std::vector<CloseStep> close_steps() override { return {export_step(*handle_)}; }
 
  private:
   std::optional<PluginHandle> handle_;
-  Publisher publisher_;  // the close's export files, renamed into place on commit
 };
 
 }  // namespace arctl::gl

@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "arctl/check.hpp"
 #include "arctl/journal.hpp"
 #include "arctl/ledger.hpp"
 #include "entries.hpp"
@@ -35,6 +36,11 @@ class DateIndex {
   void visit(Date from, Date to, const std::function<void(const GlEvent&)>& fn);
   // Loads an event and calls `fn`. Error(kError) when the journal lacks it.
   void load(const GlEvent& g, const EventFn& fn);
+  // For `arctl check`: the stored index holds exactly the GL events of the
+  // journal up to where it is caught up, under their booking dates and with
+  // their lines events. Findings: area "gl", record "gl.by_date DATE seq N".
+  // Cost: one pass over that part of the journal and one over the index.
+  void check(EntryBuilder& builder, CheckReport& report);
 
  private:
   Tx& tx_;

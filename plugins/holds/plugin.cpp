@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "config_keys.hpp"
 #include "live.hpp"
+#include "store_check.hpp"
 
 namespace arctl::holds {
 namespace {
@@ -30,7 +31,10 @@ class HoldsPlugin : public Plugin {
             "Credit limits and terms, credit holds by rule and by hand, order-release checks"};
   }
   std::vector<ConfigKey> config_keys() const override { return holds::config_keys(); }
-  void init(const PluginHandle& handle) override { state_.emplace(handle); }
+  void init(const PluginHandle& handle) override {
+    handle_ = &handle;
+    state_.emplace(handle);
+  }
   void register_commands(CLI::App& app, Context& ctx) override {
     state_->ctx = &ctx;
     register_credit(app, ctx, *state_);
@@ -40,8 +44,12 @@ class HoldsPlugin : public Plugin {
   void provide(Services& services) override {
     services.provide<HoldService>(std::make_shared<Service>(&*state_));
   }
+  void check(Tx& tx, CheckReport& report) override {
+    check_records(tx, state_->holds.store(), *handle_, report);
+  }
   std::vector<CloseStep> close_steps() override {
-    return {{"holds.evaluate", 300, "Place and release automatic credit holds by the rules",
+    return {{"holds.evaluate",
+             "Place and release automatic credit holds by the rules",
              [this](Context& ctx, Tx& tx, const CloseRun& run) {
                const auto rules = Rules::load(tx);
                auto o = assess_options(ctx, rules);
@@ -54,10 +62,12 @@ class HoldsPlugin : public Plugin {
                r.figures =
                    Json{{"placed", s.placed()}, {"released", s.released()}, {"on_hold", s.on_hold}};
                return r;
-             }}};
+             },
+             {"payments.auto", "disputes.escalate"}}};
   }
 
  private:
+  const PluginHandle* handle_ = nullptr;
   std::optional<State> state_;
 };
 

@@ -28,7 +28,7 @@ class PaymentsPlugin : public Plugin {
     payments::register_commands(app, ctx, *domain_);
   }
   std::vector<CloseStep> close_steps() override {
-    return {{"payments.auto", 100, "Release post-dated cheques now due and apply what matches",
+    return {{"payments.auto", "Release post-dated cheques now due and apply what matches",
              [this](Context& ctx, Tx& tx, const CloseRun& run) {
                AutoOptions o;
                o.today = run.as_of;

@@ -83,7 +83,7 @@ BatchResult write_statements(Context& ctx, Tx& tx, const BatchOptions& o,
       name = safe_file_name(id) + "-" + std::to_string(n);
     used.insert(name);
     const auto file = name + extension(o.format);
-    write_file(dir / file, render_statement(ctx, s, o.format));
+    write_file(tx, dir / file, render_statement(ctx, s, o.format));
     r.files.push_back(file);
     ++r.written;
     index.push_back(Json{{"customer", id},
@@ -97,7 +97,7 @@ BatchResult write_statements(Context& ctx, Tx& tx, const BatchOptions& o,
     out << "customer,name,file,closing_balance,currency\n";
   else
     render(out, index, {Format::kCsv, false});
-  write_file(dir / "index.csv", out.str());
+  write_file(tx, dir / "index.csv", out.str());
   r.files.push_back("index.csv");
   return r;
 }

@@ -1,8 +1,9 @@
 // Close steps. Each runs inside the close's write transaction for the step;
-// files are written there too (the close report is written under --dry-run
-// as well, so its artefacts are).
+// its files are staged there and put in place only once that transaction
+// commits (Tx::after_commit), so a dry run or a failed step leaves none.
 #include "close.hpp"
 
+#include <memory>
 #include <sstream>
 
 #include "aging.hpp"
@@ -19,8 +20,11 @@ constexpr std::uint8_t kSnapshotV = 1;
 
 StepResult notices_step(Context& ctx, Tx& tx, const PluginHandle& h, const CloseRun& run) {
   const auto r = run_notices(ctx, tx, h, run.as_of);
-  // Inside the step's transaction: a file that cannot be written aborts it.
-  write_letters(run.out_dir / "notices", r.notices);
+  // Staged inside the step's transaction: a letter that cannot be written aborts it.
+  if (!r.notices.empty()) {
+    auto staged = std::make_shared<StagedNotices>(run.out_dir / "notices", r.notices);
+    tx.after_commit([staged, id = r.id] { staged->publish(id); });
+  }
   StepResult s;
   s.summary = std::to_string(r.notices.size()) + " past-due notices written";
   s.figures = Json{{"notices", r.notices.size()},
@@ -53,7 +57,7 @@ StepResult snapshot_step(Context& ctx, Tx& tx, const PluginHandle& h, const Clos
   std::ostringstream csv;
   render(csv, rows, {Format::kCsv, false});
   if (rows.empty()) csv.str("row,customer,name,currency,total\n");
-  write_file(run.out_dir / "aging.csv", csv.str());
+  write_file(tx, run.out_dir / "aging.csv", csv.str());
 
   Json reports;
   reports["period"] = run.period.str();
@@ -61,7 +65,7 @@ StepResult snapshot_step(Context& ctx, Tx& tx, const PluginHandle& h, const Clos
   reports["dso_standard"] = report_dso(tx, h, run.period, false);
   reports["dso_countback"] = report_dso(tx, h, run.period, true);
   reports["cei"] = report_cei(tx, h, run.period);
-  write_file(run.out_dir / "reports.json", reports.dump(2) + "\n");
+  write_file(tx, run.out_dir / "reports.json", reports.dump(2) + "\n");
 
   // Per currency: total, each bucket, DSO (standard, countback) and CEI.
   Encoder e(kSnapshotV);
@@ -108,14 +112,18 @@ StepResult snapshot_step(Context& ctx, Tx& tx, const PluginHandle& h, const Clos
 std::vector<CloseStep> close_steps(const PluginHandle& h) {
   const PluginHandle* hp = &h;
   return {
-      {"statements.notices", 400, "Past-due notices as of the close date",
-       [hp](Context& ctx, Tx& tx, const CloseRun& run) { return notices_step(ctx, tx, *hp, run); }},
-      {"statements.statements", 410, "Statements of account for the month",
-       [](Context& ctx, Tx& tx, const CloseRun& run) { return statements_step(ctx, tx, run); }},
-      {"statements.snapshot", 900, "Aging snapshot, DSO and CEI for the month",
-       [hp](Context& ctx, Tx& tx, const CloseRun& run) {
-         return snapshot_step(ctx, tx, *hp, run);
-       }},
+      {"statements.notices",
+       "Past-due notices as of the close date",
+       [hp](Context& ctx, Tx& tx, const CloseRun& run) { return notices_step(ctx, tx, *hp, run); },
+       {"payments.auto", "disputes.escalate", "holds.evaluate"}},
+      {"statements.statements",
+       "Statements of account for the month",
+       [](Context& ctx, Tx& tx, const CloseRun& run) { return statements_step(ctx, tx, run); },
+       {"statements.notices"}},
+      {"statements.snapshot",
+       "Aging snapshot, DSO and CEI for the month",
+       [hp](Context& ctx, Tx& tx, const CloseRun& run) { return snapshot_step(ctx, tx, *hp, run); },
+       {"statements.statements"}},
   };
 }
 

@@ -1,6 +1,6 @@
 // `arctl notice run|reprint|list|exclude|include`: past-due notices.
 #include <CLI/CLI.hpp>
-#include <optional>
+#include <memory>
 
 #include "arctl/error.hpp"
 #include "commands.hpp"
@@ -22,12 +22,15 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   run->callback([&ctx, &h, out] {
     const auto today = ctx.today();
     const auto planned = ctx.ledger().read([&](Tx& tx) { return plan_notices(ctx, tx, h, today); });
-    // Letters are staged before anything is recorded and put in place after the commit.
-    std::optional<StagedNotices> staged;
-    if (!ctx.options().dry_run && !planned.notices.empty()) staged.emplace(*out, planned.notices);
-    const auto r =
-        ctx.ledger().write([&](Tx& tx) { return record_notices(ctx, tx, h, today, planned); });
-    if (staged) staged->publish(r.id);
+    // Letters are staged with the levels recorded and put in place after the commit.
+    const auto r = ctx.ledger().write([&](Tx& tx) {
+      auto recorded = record_notices(ctx, tx, h, today, planned);
+      if (!recorded.notices.empty()) {
+        auto staged = std::make_shared<StagedNotices>(*out, recorded.notices);
+        tx.after_commit([staged, id = recorded.id] { staged->publish(id); });
+      }
+      return recorded;
+    });
     if (ctx.format() == Format::kTable && r.notices.empty()) {
       ctx.out() << "No notices due\n";
       return;

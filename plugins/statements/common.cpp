@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "arctl/error.hpp"
+#include "arctl/staged_file.hpp"
 
 namespace arctl::statements {
 
@@ -102,6 +103,13 @@ void write_file(const std::filesystem::path& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush())
     fail(ErrorKind::kError, "cannot write " + path.string());
+}
+
+void write_file(Tx& tx, const std::filesystem::path& path, std::string_view text) {
+  if (tx.writable())
+    write_file_on_commit(tx, path, text);
+  else
+    write_file(path, text);
 }
 
 std::string read_text_file(const std::filesystem::path& path) {

@@ -42,6 +42,9 @@ std::string safe_file_name(std::string_view id);
 
 // Writes `text` to `path` (creating parent directories); Error(kError) on failure.
 void write_file(const std::filesystem::path& path, std::string_view text);
+// In a write transaction, `path` appears only once `tx` commits (staged
+// now, Tx::after_commit); in a read transaction it is written at once.
+void write_file(Tx& tx, const std::filesystem::path& path, std::string_view text);
 std::string read_text_file(const std::filesystem::path& path);
 
 std::string money_str(std::int64_t minor, const Currency& c);

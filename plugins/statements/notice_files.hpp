@@ -1,6 +1,7 @@
-// Notice letters on disk: staged inside the output directory before their
-// levels are recorded and renamed into place only after the commit, so a
-// letter is never recorded as sent without its file (see notices.hpp).
+// Notice letters on disk: staged inside the output directory in the
+// transaction that records their levels and renamed into place only after
+// it commits (Tx::after_commit), so a letter is never recorded as sent
+// without its file, nor written for a level that was not recorded.
 #pragma once
 
 #include <cstdint>

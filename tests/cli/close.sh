@@ -9,12 +9,12 @@ a -q invoice create --customer ACME --id I-1 --date 2026-03-05 --line "Thing;1;1
 case_ "closing needs a business date after the month: a conflict, not a usage error"
 expect_exit 4 a --as-of 2026-03-15 close 2026-03
 
-case_ "--dry-run runs everything, writes the report, commits nothing"
+case_ "--dry-run runs everything, prints the report, commits and writes nothing"
 before="$(event_count "$L")"
-expect_exit 0 a --as-of 2026-04-02 close 2026-03 --dry-run --out "$tmp/out"
+expect_exit 0 a --as-of 2026-04-02 --format json close 2026-03 --dry-run --out "$tmp/out"
 expect_eq "$before" "$(event_count "$L")" "events after a dry run"
-expect_true "report written under --dry-run" test -f "$tmp/out/2026-03/close-report.json"
-expect_eq "dry run: nothing committed" "$(json 'd["status"]' <"$tmp/out/2026-03/close-report.json")" "dry-run status"
+expect_eq "dry run: nothing committed" "$(json 'd["status"]' <<<"$out")" "dry-run status"
+expect_false "no report file under --dry-run" test -e "$tmp/out/2026-03/close-report.json"
 run a --format json period show
 expect_eq "None" "$(json 'str(d["locked_through"])' <<<"$out")" "nothing locked by a dry run"
 

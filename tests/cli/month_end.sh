@@ -31,9 +31,10 @@ cp -r "$A" "$tmp/c"
 
 case_ "--dry-run leaves the journal unchanged"
 before="$(event_count "$tmp/c")"
-expect_exit 0 arctl -C "$tmp/c" close 2026-03 --dry-run --out "$tmp/c-out"
+expect_exit 0 arctl -C "$tmp/c" --format json close 2026-03 --dry-run --out "$tmp/c-out"
 expect_eq "$before" "$(event_count "$tmp/c")" "events after a dry run"
-expect_true "dry-run report" test -f "$tmp/c-out/2026-03/close-report.json"
+expect_eq "dry run: nothing committed" "$(json 'd["status"]' <<<"$out")" "the dry run's report, on stdout"
+expect_false "a dry run writes no file" test -e "$tmp/c-out"
 
 case_ "closing the sample ledger writes the report, statements and notices, and locks"
 expect_exit 0 arctl -C "$A" close 2026-03 --out "$tmp/a-out"

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "arctl/api.hpp"
+
 namespace arctl {
 
 struct ConfigKey {
@@ -21,9 +23,9 @@ struct ConfigKey {
 
 // The keys the kernel itself reads (ledger.currency, company.*, alias.*,
 // close.*) and the free family `local.*` for a site's own scripts and hooks.
-std::vector<ConfigKey> kernel_config_keys();
+ARCTL_API std::vector<ConfigKey> kernel_config_keys();
 
 // True when `key` is `k` itself or, for a family "p.*", starts with "p.".
-bool config_key_matches(const ConfigKey& k, std::string_view key);
+ARCTL_API bool config_key_matches(const ConfigKey& k, std::string_view key);
 
 }  // namespace arctl

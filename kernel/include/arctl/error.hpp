@@ -17,6 +17,7 @@ enum class ErrorKind : std::uint8_t {
   kNotFound = 3,       // a named customer, document, plugin... does not exist
   kConflict = 4,       // validation failure or conflicting content
   kPeriodLocked = 5,   // posting dated on or before the period lock date
+  kInternal = 70,      // a broken internal invariant (ARCTL_ASSERT): a bug
   kCreditRefused = 10  // credit check said "blocked"
 };
 
@@ -58,6 +59,16 @@ class ARCTL_API Error : public std::runtime_error {
 [[noreturn]] inline void fail_conflict(std::string m, Location w = {}) {
   fail(ErrorKind::kConflict, std::move(m), std::move(w));
 }
+
+// Fails with kInternal: "internal error: <message> at <file>:<line>; please
+// report". For ARCTL_ASSERT; input a user can fix is never reported this way.
+[[noreturn]] ARCTL_API void fail_internal(std::string message, const char* file, int line);
+
+// Checks an invariant the code itself must keep (not one the input can
+// break): when `cond` is false, fails with kInternal (exit 70) naming `msg`
+// and where. Evaluated in every build type.
+#define ARCTL_ASSERT(cond, msg) \
+  ((cond) ? void(0) : ::arctl::fail_internal((msg), __FILE__, __LINE__))
 
 // Runs `parse` on an option's value; an error that does not say where it is
 // gets the option's name, so the user knows which argument to fix.

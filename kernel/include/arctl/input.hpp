@@ -34,7 +34,7 @@ class ARCTL_API Input {
 // the first byte that is not blank is '{' (the blanks are consumed), CSV
 // otherwise.
 enum class InputFormat { kCsv, kJsonl };
-InputFormat input_format(Input& in, std::string_view format = {});
+ARCTL_API InputFormat input_format(Input& in, std::string_view format = {});
 
 // Calls fn(object, line) for each non-blank line, which must be a JSON object.
 // Parse errors are Error(kConflict) located at name:line.

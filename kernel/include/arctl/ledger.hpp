@@ -48,6 +48,7 @@ struct ARCTL_API PostResult {
 class ARCTL_API Tx {
  public:
   Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write);
+  ~Tx();  // drops work queued for after the commit, newest first
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
 
@@ -181,6 +182,23 @@ class ARCTL_API Tx {
   // Runs the queued work until nothing is left (Ledger::write calls it).
   void run_before_commit();
 
+  // ---- work done only once the data is committed
+  // Queues `fn` to run after this write transaction commits, in the order
+  // queued: for what must not happen unless the data is committed, such as
+  // putting a file in place (arctl/staged_file.hpp). Never runs for a dry run
+  // (discarded), for an attempt the store retried (only the committed
+  // attempt's work runs) or when the transaction fails; `fn` is then
+  // destroyed unrun, so what it owns is released (a staged file removed).
+  // Errors: kInternal when called on a read transaction. If `fn` throws, the
+  // data stays committed: the rest of the queue still runs, then the write
+  // fails with kError "committed, but: <what fn said>" so the command exits
+  // non-zero naming what was not done.
+  void after_commit(std::function<void()> fn);
+  // Hands the queued work over (Ledger::write takes it before committing).
+  std::vector<std::function<void()>> take_after_commit() noexcept {
+    return std::move(after_commit_);
+  }
+
  private:
   // Raw store access stays inside the kernel: plugins get PluginTable.
   friend class PluginTable;
@@ -209,6 +227,7 @@ class ARCTL_API Tx {
     bool due = true;
   };
   std::vector<Deferred> deferred_;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 // Key/value access to a plugin's own table, prefixed so that a plugin cannot

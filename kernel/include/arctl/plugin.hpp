@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arctl/api.hpp"
+#include "arctl/check.hpp"
 #include "arctl/config_keys.hpp"
 #include "arctl/context.hpp"
 #include "arctl/events.hpp"
@@ -88,15 +89,17 @@ struct ARCTL_API StepResult {
   std::vector<std::string> artefacts;  // files written, relative to out_dir
 };
 
-// A month-end step contributed by a plugin. Steps run in ascending `order`
-// (ties by name), each in its own write transaction. Orders used by the
-// bundled plugins: 100 payments, 200 disputes, 300 holds, 400 statements,
-// 900 reports; the period lock comes last.
+// A month-end step contributed by a plugin, run in its own write transaction.
+// A step runs after every step named in `after`; among the steps ready to
+// run, by name. A dependency on a step of a plugin that is not loaded is
+// ignored; an unknown step of a loaded plugin or a cycle is an error. The
+// bundled steps run payments, disputes, holds, statements, reports, GL
+// export; the period lock comes last. Files go through Tx::after_commit.
 struct ARCTL_API CloseStep {
   std::string name;  // "payments.auto"
-  int order = 0;
   std::string summary;
   std::function<StepResult(Context&, Tx&, const CloseRun&)> run;
+  std::vector<std::string> after = {};  // "payments.auto", ...
 };
 
 class ARCTL_API Plugin {
@@ -118,6 +121,13 @@ class ARCTL_API Plugin {
   // The configuration keys it reads: `config set` refuses keys that no
   // plugin and not the kernel declares (config_keys.hpp).
   virtual std::vector<ConfigKey> config_keys() const { return {}; }
+  // Verifies the plugin's own tables and indexes for `arctl check`, adding a
+  // finding (area: the plugin's name, record: the index and key) for each
+  // bad entry. Runs in a read transaction; must not write.
+  virtual void check(Tx& tx, CheckReport& report) {
+    (void)tx;
+    (void)report;
+  }
 };
 
 using PluginFactory = std::unique_ptr<Plugin>();

@@ -1,30 +1,31 @@
-// Running the month-end close and writing its report.
-#include "close.hpp"
+// Running the month-end close and writing its report; see arctl/close.hpp.
+#include "arctl/close.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
+#include <set>
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
 #include "arctl/plugin_host.hpp"
+#include "arctl/staged_file.hpp"
 #include "close_checks.hpp"
 #include "close_records.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 namespace fs = std::filesystem;
 namespace {
 
 std::vector<CloseStep> collect_steps(Context& ctx) {
   std::vector<CloseStep> steps;
+  std::set<std::string> loaded;
   if (auto* host = ctx.plugins())
-    for (auto* p : host->plugins())
+    for (auto* p : host->plugins()) {
+      loaded.insert(p->info().name);
       for (auto& s : p->close_steps())
         steps.push_back(std::move(s));
-  std::stable_sort(steps.begin(), steps.end(), [](const CloseStep& a, const CloseStep& b) {
-    return std::tie(a.order, a.name) < std::tie(b.order, b.name);
-  });
-  return steps;
+    }
+  return order_close_steps(std::move(steps), loaded);
 }
 
 bool selected(const CloseOptions& o, const std::string& name) {
@@ -35,9 +36,11 @@ bool selected(const CloseOptions& o, const std::string& name) {
   return !in(o.skip);
 }
 
+// After the commits it reports on: written aside and renamed into place.
 void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out || !(out << text)) fail(ErrorKind::kError, "cannot write " + path.string());
+  StagedFile file(path);
+  file.write([&](std::ostream& out) { out << text; });
+  file.publish();
 }
 
 Json step_json(const std::string& name, const std::string& outcome, const StepRecord& r) {
@@ -50,7 +53,7 @@ Json step_json(const std::string& name, const std::string& outcome, const StepRe
 
 }  // namespace
 
-CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) {
+CloseOutcome run_close(Context& ctx, const CloseHook& hook, const CloseOptions& o) {
   auto& ledger = ctx.ledger();
   const auto period = o.period;
   const auto end = period.last_day();
@@ -89,14 +92,10 @@ CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) 
     return outcome;
   }
 
-  if (int code =
-          hooks.run("pre-close", Json{{"period", period.str()}, {"as_of", format_date(as_of)}});
+  if (int code = hook("pre-close", Json{{"period", period.str()}, {"as_of", format_date(as_of)}});
       code != 0)
     fail(ErrorKind::kConflict,
          "the pre-close hook failed (exit " + std::to_string(code) + "); nothing was closed");
-  std::error_code ec;
-  fs::create_directories(run.out_dir, ec);
-  if (ec) fail(ErrorKind::kError, "cannot create " + run.out_dir.string() + ": " + ec.message());
 
   Json steps_json = Json::array();
   for (const auto& step : collect_steps(ctx)) {
@@ -108,8 +107,7 @@ CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) 
       steps_json.push_back(step_json(step.name, "done earlier", *done));
       continue;
     }
-    if (int code =
-            hooks.run("pre-" + step.name, Json{{"period", period.str()}, {"step", step.name}});
+    if (int code = hook("pre-" + step.name, Json{{"period", period.str()}, {"step", step.name}});
         code != 0)
       fail(ErrorKind::kError,
            "hook pre-" + step.name + " failed (exit " + std::to_string(code) +
@@ -139,8 +137,8 @@ CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) 
 
   Json checks = Json::array();
   ledger.read([&](Tx& tx) {
-    for (const auto& c : run_close_checks(tx, end)) {
-      checks.push_back(to_json(c));
+    for (const auto& c : run_close_checks(tx, end, ctx.plugins())) {
+      checks.push_back(check_json(c));
       if (c.level == "block")
         for (const auto& issue : c.issues)
           outcome.blocking.push_back(c.name + ": " + issue);
@@ -175,9 +173,12 @@ CloseOutcome run_close(Context& ctx, const Hooks& hooks, const CloseOptions& o) 
                      : dry                     ? "dry run: nothing committed"
                                                : "closed";
   report["locked_through"] = outcome.locked ? Json(format_date(end)) : Json(nullptr);
-  write_file(run.out_dir / "close-report.json", report.dump(2) + "\n");
-  write_file(run.out_dir / "close-report.txt", close_report_text(report));
-  if (outcome.locked) hooks.run("post-close", report);
+  // A dry run writes no file: its report is the command's output.
+  if (!dry) {
+    write_file(run.out_dir / "close-report.json", report.dump(2) + "\n");
+    write_file(run.out_dir / "close-report.txt", close_report_text(report));
+  }
+  if (outcome.locked) hook("post-close", report);
   return outcome;
 }
 
@@ -240,4 +241,22 @@ Json close_status(Context& ctx, const std::optional<Period>& period) {
   });
 }
 
-}  // namespace arctl::cli
+Json close_history(Context& ctx) {
+  Json rows = Json::array();
+  ctx.ledger().read([&](Tx& tx) {
+    tx.journal(1, [&](const JournalEntry& e) {
+      if (e.type == "close.completed" || e.type == "period.reopened")
+        rows.push_back(Json{{"seq", e.seq},
+                            {"time", format_timestamp(e.time_micros)},
+                            {"actor", e.actor},
+                            {"event", e.type},
+                            {"period", e.payload.value("period", "")},
+                            {"detail", e.type == "period.reopened" ? e.payload["reason"]
+                                                                   : e.payload["locked_through"]}});
+      return true;
+    });
+  });
+  return rows;
+}
+
+}  // namespace arctl

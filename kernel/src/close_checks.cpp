@@ -4,7 +4,7 @@
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 namespace {
 
 std::string level(Tx& tx, const std::string& name, const char* fallback) {
@@ -19,12 +19,12 @@ constexpr std::size_t kMaxListed = 50;
 
 }  // namespace
 
-std::vector<CheckOutcome> run_close_checks(Tx& tx, Date period_end) {
+std::vector<CheckOutcome> run_close_checks(Tx& tx, Date period_end, PluginHost* plugins) {
   std::vector<CheckOutcome> out;
 
   CheckOutcome ledger{"ledger", level(tx, "ledger", "block"), {}};
   if (ledger.level != "off")
-    for (const auto& f : check_ledger(tx, kMaxListed).findings)
+    for (const auto& f : check_ledger_and_plugins(tx, plugins, kMaxListed).findings)
       ledger.issues.push_back(f.record + ": " + f.message);
   out.push_back(std::move(ledger));
 
@@ -58,9 +58,9 @@ std::vector<CheckOutcome> run_close_checks(Tx& tx, Date period_end) {
   return out;
 }
 
-Json to_json(const CheckOutcome& c) {
+Json check_json(const CheckOutcome& c) {
   return Json{
       {"check", c.name}, {"level", c.level}, {"passed", c.issues.empty()}, {"issues", c.issues}};
 }
 
-}  // namespace arctl::cli
+}  // namespace arctl

@@ -10,7 +10,7 @@
 #include "arctl/output.hpp"
 #include "arctl/plugin_host.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 
 struct StepRecord {
   std::string name;
@@ -44,4 +44,4 @@ class CloseRecords {
   Tx& tx_;
 };
 
-}  // namespace arctl::cli
+}  // namespace arctl

@@ -3,7 +3,7 @@
 
 #include "arctl/record.hpp"
 
-namespace arctl::cli {
+namespace arctl {
 namespace {
 
 constexpr std::uint8_t kVersion = 1;
@@ -85,4 +85,4 @@ std::vector<PeriodRecord> CloseRecords::all() {
   return out;
 }
 
-}  // namespace arctl::cli
+}  // namespace arctl

@@ -11,7 +11,9 @@
 #include "arctl/ledger.hpp"
 #include "arctl/output.hpp"
 
-namespace arctl::cli {
+namespace arctl {
+
+class PluginHost;
 
 struct CheckOutcome {
   std::string name;
@@ -19,7 +21,8 @@ struct CheckOutcome {
   std::vector<std::string> issues;  // empty: passed
 };
 
-std::vector<CheckOutcome> run_close_checks(Tx& tx, Date period_end);
-Json to_json(const CheckOutcome& c);
+// `plugins` (may be null): their own checks join the ledger check.
+std::vector<CheckOutcome> run_close_checks(Tx& tx, Date period_end, PluginHost* plugins);
+Json check_json(const CheckOutcome& c);
 
-}  // namespace arctl::cli
+}  // namespace arctl
