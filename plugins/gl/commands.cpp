@@ -176,7 +176,7 @@ void register_gl(CLI::App& app, Context& ctx, const PluginHandle& h) {
 CloseStep export_step(const PluginHandle& h) {
   return {"gl.export",
           "Export the month's GL entries not exported before (gl.close.format; off to skip)",
-          [&h](Context&, Tx& tx, const CloseRun& run) {
+          [&h](Context& ctx, Tx& tx, const CloseRun& run) {
             StepResult s;
             const auto fmt = tx.config_or("gl.close.format", "hledger");
             if (fmt == "off") {

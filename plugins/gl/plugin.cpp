@@ -5,6 +5,7 @@
 
 #include "accounts.hpp"
 #include "arctl/events/kernel.hpp"
+#include "arctl/invoicing_service.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
@@ -21,7 +22,10 @@ class GlPlugin : public Plugin {
   }
   std::vector<ConfigKey> config_keys() const override { return gl::config_keys(); }
   void init(const PluginHandle& handle) override { handle_.emplace(handle); }
-  void register_commands(CLI::App& app, Context& ctx) override { register_gl(app, ctx, *handle_); }
+  void register_commands(CLI::App& app, Context& ctx) override {
+    ctx_ = &ctx;
+    register_gl(app, ctx, *handle_);
+  }
   // A bad account name is refused when it is set, not at month-end.
   void subscribe(EventBus& bus) override {
     bus.on<events::ConfigSet>("gl", [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
@@ -34,13 +38,15 @@ class GlPlugin : public Plugin {
   }
   void check(Tx& tx, CheckReport& report) override {
     AccountMap map(tx);
-    EntryBuilder builder(tx, map);
+    // The lines of invoices come from the invoicing plugin, as in an export.
+    EntryBuilder builder(tx, map, ctx_ ? ctx_->service<InvoicingService>() : nullptr);
     DateIndex(tx, *handle_).check(builder, report);
   }
   std::vector<CloseStep> close_steps() override { return {export_step(*handle_)}; }
 
  private:
   std::optional<PluginHandle> handle_;
+  Context* ctx_ = nullptr;
 };
 
 }  // namespace arctl::gl

@@ -37,9 +37,8 @@ class DateIndex {
   // Loads an event and calls `fn`. Error(kError) when the journal lacks it.
   void load(const GlEvent& g, const EventFn& fn);
   // For `arctl check`: the stored index holds exactly the GL events of the
-  // journal up to where it is caught up, under their booking dates and with
-  // their lines events. Findings: area "gl", record "gl.by_date DATE seq N".
-  // Cost: one pass over that part of the journal and one over the index.
+  // journal up to where it is caught up, under their booking dates. Findings: area "gl", record
+  // "gl.by_date DATE seq N". Cost: one pass over that part of the journal and one over the index.
   void check(EntryBuilder& builder, CheckReport& report);
 
  private:

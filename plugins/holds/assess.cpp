@@ -42,7 +42,7 @@ void past_due(Tx& tx, Position& p, const AssessOptions& o) {
 
 }  // namespace
 
-Position assess(Tx& tx, Store& store, const std::string& customer, const AssessOptions& o) {
+Position assess(Tx& tx, HoldTables& store, const std::string& customer, const AssessOptions& o) {
   const Rules& rules = *o.rules;
   Position p;
   p.customer = tx.customer(customer);

@@ -10,8 +10,8 @@
 
 #include "arctl/ledger.hpp"
 #include "arctl/services.hpp"
+#include "hold_tables.hpp"
 #include "rules.hpp"
-#include "store.hpp"
 
 namespace arctl::holds {
 
@@ -43,7 +43,7 @@ struct AssessOptions {
   std::string exclude_order;           // an order not to count (it is being checked)
 };
 
-Position assess(Tx& tx, Store& store, const std::string& customer, const AssessOptions& o);
+Position assess(Tx& tx, HoldTables& store, const std::string& customer, const AssessOptions& o);
 
 // The exposure ceiling for `limit` under the rules' tolerance, plus `guarantee`.
 Money ceiling_of(const Money& limit, const Rules& rules, const Money& guarantee);

@@ -28,7 +28,7 @@ Money parse_amount(const std::string& text, const Currency& cur, const char* fie
 
 }  // namespace
 
-CreditSetResult set_credit(Tx& tx, Store& store, const CreditInput& in, bool& suppress) {
+CreditSetResult set_credit(Tx& tx, HoldTables& store, const CreditInput& in, bool& suppress) {
   auto c = tx.customer(in.customer);
   const auto before_customer = c;
   auto profile = store.profile(tx, c.id);
@@ -117,7 +117,7 @@ Json CreditSetResult::to_json(const Position& p) const {
   return j;
 }
 
-std::string set_order(Tx& tx, Store& store, const std::string& customer, const std::string& id,
+std::string set_order(Tx& tx, HoldTables& store, const std::string& customer, const std::string& id,
                       const std::optional<std::string>& amount, Date today) {
   const auto c = tx.customer(customer);
   if (id.empty()) fail_usage("an order needs an --order-id");
@@ -145,7 +145,7 @@ std::string set_order(Tx& tx, Store& store, const std::string& customer, const s
   return action;
 }
 
-Json show_json(Tx& tx, Store& store, const Position& p) {
+Json show_json(Tx& tx, HoldTables& store, const Position& p) {
   const auto cur = std::string(p.customer.currency.code());
   Json j;
   j["customer"] = p.customer.id;
@@ -208,7 +208,8 @@ Json Decision::to_json() const {
   return j;
 }
 
-CheckBase check_base(Tx& tx, Store& store, const std::string& customer, const AssessOptions& o) {
+CheckBase check_base(Tx& tx, HoldTables& store, const std::string& customer,
+                     const AssessOptions& o) {
   CheckBase b;
   b.position = assess(tx, store, customer, o);
   for (const auto& h : store.holds_of(tx, customer))

@@ -30,15 +30,15 @@ struct CreditSetResult {
 // or terms) only when something changed. `suppress` is raised while the
 // customer record is rewritten so that the live re-evaluation waits for the
 // whole change.
-CreditSetResult set_credit(Tx& tx, Store& store, const CreditInput& in, bool& suppress);
+CreditSetResult set_credit(Tx& tx, HoldTables& store, const CreditInput& in, bool& suppress);
 
 // Adds, changes or (amount nullopt) removes an open order. Returns the action:
 // added, changed, removed or unchanged.
-std::string set_order(Tx& tx, Store& store, const std::string& customer, const std::string& id,
+std::string set_order(Tx& tx, HoldTables& store, const std::string& customer, const std::string& id,
                       const std::optional<std::string>& amount, Date today);
 
 // `credit show`: the position and the holds, one record.
-Json show_json(Tx& tx, Store& store, const Position& p);
+Json show_json(Tx& tx, HoldTables& store, const Position& p);
 
 struct Decision {
   std::string customer;
@@ -57,7 +57,8 @@ struct CheckBase {
   Position position;
   std::vector<Finding> holds;  // stored holds, then automatic reasons the rules find today
 };
-CheckBase check_base(Tx& tx, Store& store, const std::string& customer, const AssessOptions& o);
+CheckBase check_base(Tx& tx, HoldTables& store, const std::string& customer,
+                     const AssessOptions& o);
 
 // The order-release decision: blocked when the customer is on hold (stored
 // holds, or automatic reasons the rules find today), or when exposure (plus

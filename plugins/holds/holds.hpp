@@ -10,7 +10,7 @@
 #include "arctl/ledger.hpp"
 #include "arctl/services.hpp"
 #include "assess.hpp"
-#include "store.hpp"
+#include "hold_tables.hpp"
 
 namespace arctl::holds {
 
@@ -33,7 +33,7 @@ struct EvaluateSummary {
 class Holds {
  public:
   explicit Holds(const PluginHandle& handle) : store_(handle) {}
-  Store& store() noexcept { return store_; }
+  HoldTables& store() noexcept { return store_; }
 
   // Brings one customer's automatic holds in line with the rules as of
   // `today`: places what they find, releases what they no longer find.
@@ -55,7 +55,7 @@ class Holds {
              const std::string& detail, Date today);
   void release(Tx& tx, const std::string& customer, std::string_view reason,
                const std::string& detail, Date today);
-  Store store_;
+  HoldTables store_;
 };
 
 // Why an automatic hold is released, for the history.

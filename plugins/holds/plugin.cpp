@@ -5,8 +5,8 @@
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
+#include "hold_tables_check.hpp"
 #include "live.hpp"
-#include "store_check.hpp"
 
 namespace arctl::holds {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "arctl/ledger.hpp"
 #include "arctl/services.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 

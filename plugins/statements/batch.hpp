@@ -7,7 +7,7 @@
 #include <string>
 
 #include "arctl/context.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 

@@ -5,7 +5,7 @@
 
 #include "arctl/services.hpp"
 #include "asof.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 #include "reports.hpp"
 
 namespace arctl::statements {

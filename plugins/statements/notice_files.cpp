@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include "arctl/error.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 namespace fs = std::filesystem;

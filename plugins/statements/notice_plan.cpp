@@ -7,9 +7,9 @@
 
 #include "arctl/error.hpp"
 #include "asof.hpp"
-#include "common.hpp"
 #include "notices.hpp"
 #include "render.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 namespace {

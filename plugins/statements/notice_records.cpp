@@ -3,8 +3,8 @@
 // of every letter per run (table "letters"), and the do-not-dun marks.
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
-#include "common.hpp"
 #include "notices.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 namespace {

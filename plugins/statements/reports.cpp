@@ -4,7 +4,7 @@
 
 #include "arctl/error.hpp"
 #include "asof.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 

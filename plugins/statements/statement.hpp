@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "arctl/ledger.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 namespace arctl::statements {
 

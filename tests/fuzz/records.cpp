@@ -8,7 +8,7 @@
 
 #include "arctl/error.hpp"
 #include "fuzz_support.hpp"
-#include "records.hpp"
+#include "ledger/records.hpp"
 
 namespace arctl::fuzz {
 namespace {

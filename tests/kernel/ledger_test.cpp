@@ -5,11 +5,11 @@
 #include <map>
 #include <utility>
 
-#include "../../kernel/src/records.hpp"
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"
 #include "arctl/host_access.hpp"
 #include "error_kind.hpp"
+#include "ledger/records.hpp"
 #include "ledger_fixture.hpp"
 
 using namespace arctl;

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "../../kernel/src/records.hpp"
 #include "arctl/error.hpp"
 #include "error_kind.hpp"
+#include "ledger/records.hpp"
 
 namespace arctl {
 namespace {

@@ -38,6 +38,6 @@ class PluginHost;
 // check_ledger, then each loaded plugin's own check (Plugin::check) in load
 // order; a plugin whose check throws is itself a finding naming it.
 // Cost: one full read of the ledger plus each plugin's scans.
-CheckReport check_ledger_and_plugins(Tx& tx, PluginHost* plugins, std::size_t limit = 50);
+ARCTL_API CheckReport check_ledger_and_plugins(Tx& tx, PluginHost* plugins, std::size_t limit = 50);
 
 }  // namespace arctl

@@ -13,7 +13,7 @@
 
 namespace arctl {
 
-struct ConfigKey {
+struct ARCTL_API ConfigKey {
   // "payments.write_off_tolerance"; a family of keys ends in ".*"
   // ("gl.account.*" accepts gl.account.revenue.consulting).
   std::string name;

@@ -233,7 +233,7 @@ struct Where {
 
 // Rethrows a corrupt-record error from decoding the value at `where` with the
 // table and key in its message ("corrupt record in cases at key C-1: ...").
-[[noreturn]] void rethrow_corrupt(const Error& e, Where where);
+[[noreturn]] ARCTL_API void rethrow_corrupt(const Error& e, Where where);
 
 // The layout of record R: its current version and its fields in stored order.
 template <typename R, typename... Fields>

@@ -4,7 +4,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
-#include "pg_store.hpp"
+#include "store/pg_store.hpp"
 
 namespace arctl::pg {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
-#include "records.hpp"
-#include "tables.hpp"
+#include "ledger/records.hpp"
+#include "ledger/tables.hpp"
 
 namespace arctl {
 namespace {

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "arctl/error.hpp"
-#include "pg_store.hpp"
+#include "store/pg_store.hpp"
 
 namespace arctl {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
-#include "pg_store.hpp"
+#include "store/pg_store.hpp"
 
 namespace arctl::pg {
 namespace {

@@ -1,5 +1,5 @@
 // Blocking and warning checks run by the close before it locks the period.
-#include "close_checks.hpp"
+#include "close/close_checks.hpp"
 
 #include "arctl/check.hpp"
 #include "arctl/error.hpp"

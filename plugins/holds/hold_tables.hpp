@@ -55,9 +55,9 @@ struct Fact {
   Money amount;
 };
 
-class Store {
+class HoldTables {
  public:
-  explicit Store(const PluginHandle& handle) : handle_(handle) {}
+  explicit HoldTables(const PluginHandle& handle) : handle_(handle) {}
 
   Profile profile(Tx& tx, const std::string& customer);
   void put_profile(Tx& tx, const std::string& customer, const Profile& p);

@@ -3,9 +3,9 @@
 #include "arctl/error.hpp"
 #include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
-#include "records.hpp"
-#include "tables.hpp"
-#include "validate.hpp"
+#include "ledger/records.hpp"
+#include "ledger/tables.hpp"
+#include "ledger/validate.hpp"
 
 namespace arctl {
 namespace {

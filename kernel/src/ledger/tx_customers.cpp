@@ -4,9 +4,9 @@
 #include "arctl/ledger.hpp"
 #include "arctl/terms.hpp"
 #include "arctl/text.hpp"
-#include "records.hpp"
-#include "tables.hpp"
-#include "validate.hpp"
+#include "ledger/records.hpp"
+#include "ledger/tables.hpp"
+#include "ledger/validate.hpp"
 
 namespace arctl {
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "arctl/error.hpp"
-#include "common.hpp"
+#include "report_parts.hpp"
 
 using namespace arctl::statements;
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "pg_store.hpp"
+#include "store/pg_store.hpp"
 
 namespace arctl::pg {
 namespace {

@@ -1,5 +1,5 @@
 // Encoding of the close's per-period records (MessagePack for figures).
-#include "close_records.hpp"
+#include "close/close_records.hpp"
 
 #include "arctl/record.hpp"
 

@@ -1,5 +1,5 @@
 // Keys and versioned binary records of the holds plugin's tables.
-#include "store.hpp"
+#include "hold_tables.hpp"
 
 #include "arctl/codec.hpp"
 #include "arctl/record.hpp"
@@ -59,13 +59,13 @@ Order decode_order(BytesView key, BytesView v) {
 
 }  // namespace
 
-Profile Store::profile(Tx& tx, const std::string& customer) {
+Profile HoldTables::profile(Tx& tx, const std::string& customer) {
   const auto key = KeyBuilder().str(customer).bytes();
   auto v = tx.table(handle_, "profiles").get(key);
   return v ? kProfile.decode(*v, {"x.holds.profiles", key}) : Profile{};
 }
 
-void Store::put_profile(Tx& tx, const std::string& customer, const Profile& p) {
+void HoldTables::put_profile(Tx& tx, const std::string& customer, const Profile& p) {
   auto t = tx.table(handle_, "profiles");
   if (p.empty())
     t.del(KeyBuilder().str(customer));
@@ -73,7 +73,7 @@ void Store::put_profile(Tx& tx, const std::string& customer, const Profile& p) {
     t.put(KeyBuilder().str(customer), kProfile.encode(p));
 }
 
-std::vector<Hold> Store::holds_of(Tx& tx, const std::string& customer) {
+std::vector<Hold> HoldTables::holds_of(Tx& tx, const std::string& customer) {
   std::vector<Hold> out;
   tx.table(handle_, "holds").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
     out.push_back(decode_hold(k, v));
@@ -82,26 +82,26 @@ std::vector<Hold> Store::holds_of(Tx& tx, const std::string& customer) {
   return out;
 }
 
-void Store::for_each_hold(Tx& tx, const std::function<void(const Hold&)>& fn) {
+void HoldTables::for_each_hold(Tx& tx, const std::function<void(const Hold&)>& fn) {
   tx.table(handle_, "holds").scan({}, [&](BytesView k, BytesView v) {
     fn(decode_hold(k, v));
     return true;
   });
 }
 
-void Store::put_hold(Tx& tx, const Hold& h) {
+void HoldTables::put_hold(Tx& tx, const Hold& h) {
   tx.table(handle_, "holds").put(KeyBuilder().str(h.customer).str(h.reason), kHold.encode(h));
 }
 
-void Store::erase_hold(Tx& tx, const std::string& customer, const std::string& reason) {
+void HoldTables::erase_hold(Tx& tx, const std::string& customer, const std::string& reason) {
   tx.table(handle_, "holds").del(KeyBuilder().str(customer).str(reason));
 }
 
-void Store::add_history(Tx& tx, const std::string& customer, const HistoryEntry& e) {
+void HoldTables::add_history(Tx& tx, const std::string& customer, const HistoryEntry& e) {
   tx.table(handle_, "history").put(KeyBuilder().str(customer).u64(e.seq), kHistory.encode(e));
 }
 
-std::vector<HistoryEntry> Store::history(Tx& tx, const std::string& customer) {
+std::vector<HistoryEntry> HoldTables::history(Tx& tx, const std::string& customer) {
   std::vector<HistoryEntry> out;
   tx.table(handle_, "history").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
     out.push_back(decode_history(k, v));
@@ -110,7 +110,7 @@ std::vector<HistoryEntry> Store::history(Tx& tx, const std::string& customer) {
   return out;
 }
 
-std::vector<Order> Store::orders_of(Tx& tx, const std::string& customer) {
+std::vector<Order> HoldTables::orders_of(Tx& tx, const std::string& customer) {
   std::vector<Order> out;
   tx.table(handle_, "orders").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
     out.push_back(decode_order(k, v));
@@ -119,30 +119,30 @@ std::vector<Order> Store::orders_of(Tx& tx, const std::string& customer) {
   return out;
 }
 
-std::optional<Order> Store::order(Tx& tx, const std::string& customer, const std::string& id) {
+std::optional<Order> HoldTables::order(Tx& tx, const std::string& customer, const std::string& id) {
   const auto key = KeyBuilder().str(customer).str(id);
   auto v = tx.table(handle_, "orders").get(key);
   if (!v) return std::nullopt;
   return decode_order(key, *v);
 }
 
-void Store::put_order(Tx& tx, const Order& o) {
+void HoldTables::put_order(Tx& tx, const Order& o) {
   tx.table(handle_, "orders").put(KeyBuilder().str(o.customer).str(o.id), kOrder.encode(o));
 }
 
-void Store::erase_order(Tx& tx, const std::string& customer, const std::string& id) {
+void HoldTables::erase_order(Tx& tx, const std::string& customer, const std::string& id) {
   tx.table(handle_, "orders").del(KeyBuilder().str(customer).str(id));
 }
 
-void Store::add_fact(Tx& tx, const char* kind, const std::string& customer, const Fact& f) {
+void HoldTables::add_fact(Tx& tx, const char* kind, const std::string& customer, const Fact& f) {
   Encoder e(kVersion);
   e.money(f.amount);
   tx.table(handle_, kind)
       .put(KeyBuilder().str(customer).date(f.date).str(f.id), std::move(e).bytes());
 }
 
-std::optional<Fact> Store::latest_fact(Tx& tx, const char* kind, const std::string& customer,
-                                       Date from, Date to) {
+std::optional<Fact> HoldTables::latest_fact(Tx& tx, const char* kind, const std::string& customer,
+                                            Date from, Date to) {
   std::optional<Fact> best;
   const auto prefix = KeyBuilder().str(customer).bytes();
   tx.table(handle_, kind).scan(prefix, [&](BytesView k, BytesView v) {

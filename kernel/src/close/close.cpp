@@ -9,8 +9,8 @@
 #include "arctl/log.hpp"
 #include "arctl/plugin_host.hpp"
 #include "arctl/staged_file.hpp"
-#include "close_checks.hpp"
-#include "close_records.hpp"
+#include "close/close_checks.hpp"
+#include "close/close_records.hpp"
 
 namespace arctl {
 namespace fs = std::filesystem;

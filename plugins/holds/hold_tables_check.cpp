@@ -1,12 +1,12 @@
-// Verifying the holds plugin's records; see store_check.hpp.
-#include "store_check.hpp"
+// Verifying the holds plugin's records; see hold_tables_check.hpp.
+#include "hold_tables_check.hpp"
 
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
 
 namespace arctl::holds {
 
-void check_records(Tx& tx, Store& store, const PluginHandle& h, CheckReport& report) {
+void check_records(Tx& tx, HoldTables& store, const PluginHandle& h, CheckReport& report) {
   auto customer_exists = [&](const std::string& table, const std::string& customer,
                              const std::string& rest) {
     if (tx.find_customer(customer)) return;

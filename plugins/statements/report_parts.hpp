@@ -1,5 +1,6 @@
-// Small shared pieces of the statements plugin: the plugin's tables, bucket
-// edges, integer percentages and safe file names.
+// The parts the statements plugin's reports are made of: its tables, aging
+// bucket edges, percentages and ratios as text, money text, safe file names
+// and file writing.
 #pragma once
 
 #include <cstdint>

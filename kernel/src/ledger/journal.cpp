@@ -11,7 +11,7 @@
 #include "arctl/codec.hpp"
 #include "arctl/date.hpp"
 #include "arctl/error.hpp"
-#include "records.hpp"
+#include "ledger/records.hpp"
 
 namespace arctl {
 

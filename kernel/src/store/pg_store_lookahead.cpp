@@ -3,7 +3,7 @@
 // (a listing walking a table in key order) and stay small otherwise.
 #include <algorithm>
 
-#include "pg_store.hpp"
+#include "store/pg_store.hpp"
 
 namespace arctl::pg {
 namespace {

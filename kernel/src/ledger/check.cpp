@@ -10,9 +10,9 @@
 #include "arctl/error.hpp"
 #include "arctl/plugin.hpp"
 #include "arctl/plugin_host.hpp"
-#include "records.hpp"
-#include "tables.hpp"
-#include "validate.hpp"
+#include "ledger/records.hpp"
+#include "ledger/tables.hpp"
+#include "ledger/validate.hpp"
 
 namespace arctl {
 

@@ -1,5 +1,5 @@
 // Binary encodings of kernel records and index entries. Version 1 of each.
-#include "records.hpp"
+#include "ledger/records.hpp"
 
 #include "arctl/error.hpp"
 #include "arctl/record.hpp"

@@ -1,5 +1,6 @@
-// Bucket edges, integer percentages, safe file names and file writing.
-#include "common.hpp"
+// The parts of the statements plugin's reports: bucket edges, percentages and
+// ratios, safe file names and file writing.
+#include "report_parts.hpp"
 
 #include <fstream>
 #include <sstream>
