@@ -212,8 +212,11 @@ int run_inner(std::vector<std::string> args, int depth) {
     std::cerr << "arctl: " << e.what() << "\n";
     std::cerr << "Run 'arctl help " << word << "' for usage.\n";
     return exit_code(ErrorKind::kUsage);
-  } catch (const Error&) {
-    throw;
+  } catch (const Error& e) {
+    // The exception object may have been thrown by a plugin, whose code then
+    // destroys it: what leaves this function, and so outlives the plugin
+    // host and the libraries it unloads, is a copy made here.
+    throw Error(e);
   } catch (const std::exception& e) {
     fail_in_plugin(app, e.what());
   } catch (...) {

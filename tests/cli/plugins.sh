@@ -39,7 +39,7 @@ expect_eq "testgood ok" "$out" "stdout"
 
 case_ "plugin info names the plugin's commands"
 expect_exit 0 arctl -C "$L" --plugin-dir "$P" --format json plugin info testgood
-expect_eq '["loaded", ["testgood"]]' "$(json '[d["status"], d["commands"]]' <<<"$out")" \
+expect_eq '["loaded", ["testgood", "testgood-probe"]]' "$(json '[d["status"], d["commands"]]' <<<"$out")" \
   "status and commands"
 expect_eq "$P" "$(json 'd["search_path"][0]' <<<"$out")" "--plugin-dir comes first"
 expect_exit 3 arctl -C "$L" --plugin-dir "$P" plugin info nosuchplugin
