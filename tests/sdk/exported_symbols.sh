@@ -11,13 +11,14 @@ sdk=$2
 symbols=$(nm -D --defined-only -C "$lib" | sed -E 's/^[0-9a-f]+ [A-Za-z] //')
 echo "libarctl exports $(wc -l <<<"$symbols") symbols"
 
-# Top-level names the SDK headers declare: classes, structs, enums, functions
-# and the log namespace.
+# Top-level names the SDK headers declare: classes, structs, enums, functions,
+# the namespaces they open (arctl::record, arctl::events) and log.
 allowed=$(
   sed -e 's|//.*||' "$sdk"/arctl/*.hpp |
     sed -nE -e 's/^(class|struct) ARCTL_API ([A-Za-z_][A-Za-z0-9_]*).*/\2/p' \
       -e 's/^enum class ([A-Za-z_][A-Za-z0-9_]*).*/\1/p' \
-      -e 's/^(\[\[noreturn\]\] )?ARCTL_API .*[ *&]([A-Za-z_][A-Za-z0-9_]*|operator[^(]*)\(.*/\2/p' |
+      -e 's/^(\[\[noreturn\]\] )?ARCTL_API .*[ *&]([A-Za-z_][A-Za-z0-9_]*|operator[^(]*)\(.*/\2/p' \
+      -e 's/^namespace arctl::([a-z_][a-z0-9_]*) \{.*/\1/p' |
     sort -u
   echo log
 )
