@@ -49,6 +49,8 @@ _finish() {
     wait 2>/dev/null || true
   fi
   if ((status == 0)); then _check_ledgers; fi
+  local cleanup
+  for cleanup in "${_at_exit[@]}"; do eval "$cleanup" || true; done
   chmod -R u+rwX "$tmp" 2>/dev/null || true
   rm -rf "$tmp"
   if ((status != 0)); then
@@ -62,6 +64,11 @@ _finish() {
   echo "$test_name: all $checks checks passed"
 }
 trap _finish EXIT
+
+# at_exit CMD: CMD (a string for eval) runs when the script ends, after the
+# ledgers' check and before the temporary directory goes (an unmount).
+_at_exit=()
+at_exit() { _at_exit+=("$1"); }
 
 # Every ledger the script used must pass `arctl check` when it ends: the
 # arctl under test is reached through a wrapper that notes the ledger of each

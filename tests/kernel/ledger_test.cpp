@@ -407,6 +407,28 @@ TEST_CASE("check finds a running balance that no longer matches its documents") 
   CHECK(rep.findings.front().area == "balance");
 }
 
+TEST_CASE("a transaction that would leave a balance off its open items fails as a bug, exit 70") {
+  LedgerFixture f;
+  f.add_customer("C1");
+  f.add_customer("C2");
+  f.post(f.doc("INV-1", DocKind::kInvoice, "C1", "100.00"));
+  {
+    auto w = HostAccess::store(*f.ledger).begin_write();
+    Encoder e(1);
+    e.money(f.usd_amount("99.00")).i64(0).u64(1);
+    w->put("balances", "C1", e.bytes());
+    w->commit();
+  }
+  const auto before = head(*f.ledger);
+  const auto kind = kind_of([&] { f.post(f.doc("INV-2", DocKind::kInvoice, "C1", "10.00")); });
+  CHECK(kind == ErrorKind::kInternal);
+  CHECK(exit_code(ErrorKind::kInternal) == 70);
+  CHECK(head(*f.ledger) == before);
+  // A transaction that leaves C1's balance alone is not held up by it.
+  f.post(f.doc("INV-3", DocKind::kInvoice, "C2", "10.00"));
+  CHECK(head(*f.ledger) > before);
+}
+
 TEST_CASE("open items carry the discount date; entries of the first format still read and check") {
   LedgerFixture f;
   f.add_customer("C1");

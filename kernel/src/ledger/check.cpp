@@ -22,6 +22,13 @@ struct KernelAccess {
 
 namespace {
 
+// The store failing (an I/O error, a full disk, a lost server) says nothing
+// about the data: the check fails with it rather than report it as a finding
+// (the stores' errors all begin "store: ").
+bool store_failure(const Error& e) {
+  return std::string_view(e.what()).starts_with("store: ");
+}
+
 class Checker {
  public:
   Checker(Tx& tx, std::size_t limit) : r_(KernelAccess::read(tx)), limit_(limit) {}
@@ -41,6 +48,7 @@ class Checker {
     try {
       f();
     } catch (const Error& e) {
+      if (store_failure(e)) throw;
       add(area, current_, e.what());
     }
   }
@@ -67,6 +75,7 @@ class Checker {
       try {
         e = records::decode_journal(c->value());
       } catch (const Error& err) {
+        if (store_failure(err)) throw;
         add("journal", current_,
             "journal event " + std::to_string(seq) + " is corrupt: " + err.what());
         return;
@@ -300,6 +309,9 @@ CheckReport check_ledger_and_plugins(Tx& tx, PluginHost* plugins, std::size_t li
     const auto name = p->info().name;
     try {
       p->check(tx, report);
+    } catch (const Error& e) {
+      if (store_failure(e)) throw;
+      report.add(name, "plugin " + name, std::string("its check failed: ") + e.what());
     } catch (const std::exception& e) {
       report.add(name, "plugin " + name, std::string("its check failed: ") + e.what());
     }

@@ -6,6 +6,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
+#include "ledger/balance_check.hpp"
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 
@@ -102,6 +103,7 @@ Tx::Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write)
     : ledger_(ledger), read_(read), write_(write) {}
 
 Tx::~Tx() {
+  forget_touched_balances(*this);
   // Newest first, so that a staged file goes before the directory an older one made.
   while (!after_commit_.empty())
     after_commit_.pop_back();
@@ -143,7 +145,10 @@ void Tx::run_before_commit() {
         throw Error(ErrorKind::kError, owner + ": failed with an unknown exception");
       }
     }
-    if (!ran) return;
+    if (!ran) {
+      assert_touched_balances(*this, read_);
+      return;
+    }
   }
   fail(ErrorKind::kError, "work queued before commit kept queuing more after " +
                               std::to_string(kMaxRounds) + " rounds");

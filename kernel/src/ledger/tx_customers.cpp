@@ -4,6 +4,7 @@
 #include "arctl/ledger.hpp"
 #include "arctl/terms.hpp"
 #include "arctl/text.hpp"
+#include "ledger/balance_check.hpp"
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 #include "ledger/validate.hpp"
@@ -147,8 +148,13 @@ void Tx::add_to_balance(const std::string& customer_id, const Currency& cur, Doc
     b.receivable += delta;
   else
     b.unapplied += delta;
+  ARCTL_ASSERT(!b.receivable.is_negative() && !b.unapplied.is_negative(),
+               "the balance of '" + customer_id + "' would go below zero");
+  ARCTL_ASSERT(items >= 0 || b.open_items >= static_cast<std::uint64_t>(-items),
+               "the open-item count of '" + customer_id + "' would go below zero");
   b.open_items = static_cast<std::uint64_t>(static_cast<std::int64_t>(b.open_items) + items);
   raw_write().put(tables::kBalances, key, records::encode(b));
+  note_balance_changed(*this, customer_id, cur.code());
 }
 
 }  // namespace arctl

@@ -103,8 +103,9 @@ PostResult Tx::post(Document doc) {
 void Tx::adjust_open(Document& d, const Money& delta, bool to_void) {
   const Money before = d.open;
   const Money after = d.open + delta;
-  if (after.is_negative() || after > d.amount)
-    fail(ErrorKind::kError, "open balance of '" + d.id + "' would leave 0.." + d.amount.str());
+  // Callers check amounts against what is open: this is the last line.
+  ARCTL_ASSERT(!after.is_negative() && !(after > d.amount),
+               "the open amount of '" + d.id + "' would leave 0.." + d.amount.str());
   auto& w = raw_write();
   const auto key = records::open_item_key(d);
   d.open = after;

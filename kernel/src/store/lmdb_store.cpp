@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <lmdb.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -47,6 +48,18 @@ void check(int rc, const char* operation) {
 
 [[noreturn]] void fail_errno(const std::string& what, const fs::path& path) {
   fail(ErrorKind::kError, "store: " + what + " " + path.string() + ": " + std::strerror(errno));
+}
+
+// LMDB reports a write the disk could not take in full as ENOSPC or, after a
+// short write, as EIO. The free space left on the ledger's file system tells
+// the user which it was. (Root may also use the blocks reserved for it.)
+constexpr std::uint64_t kFullBelowBytes = std::uint64_t{64} << 10;
+
+bool disk_full(const fs::path& dir) {
+  struct statvfs s {};
+  if (::statvfs(dir.c_str(), &s) != 0) return false;
+  const auto blocks = ::geteuid() == 0 ? s.f_bfree : s.f_bavail;
+  return std::uint64_t{blocks} * s.f_frsize < kFullBelowBytes;
 }
 
 MDB_val to_val(BytesView v) noexcept {
@@ -457,6 +470,11 @@ void TxnCore::write_failed(int rc, const char* operation) {
     store_.retry_ = LmdbStore::Retry::kGrow;
     throw RetryTransaction{"the store's map is full"};
   }
+  if ((rc == ENOSPC || rc == EIO) && disk_full(store_.dir_))
+    fail(ErrorKind::kError,
+         std::string("store: No space left on device (") + operation + "): the disk holding " +
+             store_.dir_.string() +
+             " is full; nothing was written. Free space and run the command again.");
   fail_mdb(rc, operation);
 }
 

@@ -72,6 +72,11 @@ class Conn {
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
 };
 
+// Cuts the socket of every open connection of this process, as a network
+// failure would: the next statement on each meets a real lost connection.
+// For fault injection (fault_store.cpp) only.
+void sever_connections();
+
 // Quotes an identifier that parse_store_url has already validated.
 std::string quote_ident(const std::string& name);
 

@@ -1,6 +1,10 @@
 // One libpq connection: binary parameters and results, and the sorting of
 // server errors into "run the transaction again" and "tell the user".
+#include <sys/socket.h>
+
 #include <cstring>
+#include <mutex>
+#include <set>
 
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
@@ -25,7 +29,25 @@ bool retryable(std::string_view state) {
          || state == "57P01" || state == "57P02" || state == "57P03";  // shutdown, starting
 }
 
+// The open connections, for sever_connections().
+struct Live {
+  std::mutex mutex;
+  std::set<PGconn*> conns;
+};
+
+Live& live() {
+  static Live l;
+  return l;
+}
+
 }  // namespace
+
+void sever_connections() {
+  auto& l = live();
+  const std::lock_guard lock(l.mutex);
+  for (auto* c : l.conns)
+    if (const int fd = PQsocket(c); fd >= 0) ::shutdown(fd, SHUT_RDWR);
+}
 
 std::string quote_ident(const std::string& name) {
   return "\"" + name + "\"";
@@ -43,10 +65,17 @@ Conn::Conn(const std::string& conninfo, std::string masked) : masked_(std::move(
   // Notices (such as "schema already exists") are not for the user.
   PQsetNoticeProcessor(
       c_, [](void*, const char*) {}, nullptr);
+  const std::lock_guard lock(live().mutex);
+  live().conns.insert(c_);
 }
 
 Conn::~Conn() {
-  if (c_ != nullptr) PQfinish(c_);
+  if (c_ == nullptr) return;
+  {
+    const std::lock_guard lock(live().mutex);
+    live().conns.erase(c_);
+  }
+  PQfinish(c_);
 }
 
 PGresult* Conn::run(const std::string& sql, const std::vector<BytesView>& params,

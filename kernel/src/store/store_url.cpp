@@ -8,6 +8,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/store.hpp"
+#include "store/fault_store.hpp"
 
 namespace arctl {
 namespace {
@@ -146,16 +147,17 @@ void record_store_url(const std::filesystem::path& dir, std::string_view url) {
 
 std::unique_ptr<Store> open_store_url(std::string_view url, bool create) {
   const auto parsed = parse_store_url(url);
-  if (parsed.backend == kPgBackend) return open_pg_store(url, create);
+  if (parsed.backend == kPgBackend) return with_injected_faults(open_pg_store(url, create));
   // A ledger directory that records a server store stands for that store.
-  if (auto recorded = recorded_store_url(parsed.conninfo)) return open_pg_store(*recorded, create);
-  return open_lmdb_store(parsed.conninfo, create);
+  if (auto recorded = recorded_store_url(parsed.conninfo))
+    return with_injected_faults(open_pg_store(*recorded, create));
+  return with_injected_faults(open_lmdb_store(parsed.conninfo, create));
 }
 
 std::unique_ptr<Store> open_store(const std::filesystem::path& dir, bool create) {
   if (const char* env = std::getenv("ARCTL_STORE"); env && *env) return open_store_url(env, create);
   if (auto url = recorded_store_url(dir)) return open_store_url(*url, create);
-  return open_lmdb_store(dir, create);
+  return with_injected_faults(open_lmdb_store(dir, create));
 }
 
 }  // namespace arctl
