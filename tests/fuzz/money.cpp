@@ -76,7 +76,7 @@ void check_money(std::string_view text, const Currency& ccy, Grouping grouping,
     sum += p.minor();  // parts of an int64 total cannot overflow when summed in order
   require(sum == m.minor(), "split parts do not add up", m.str());
   std::vector<std::int64_t> weights;
-  for (unsigned i = 0; i < 1 + parts % 5; ++i)
+  for (unsigned i = 0; i < 1u + parts % 5; ++i)
     weights.push_back(static_cast<std::int64_t>((parts >> i) & 7) + (i == 0 ? 1 : 0));
   sum = 0;
   for (const auto& p : m.allocate(weights))
