@@ -164,6 +164,41 @@ class Day:
             self.run(["payment", "refund", "--customer", c, "--amount", fmt(x)])
             self.m.add(c, x)
 
+    def op_apply(self):
+        """By hand: unapplied cash to one of the same customer's open items."""
+        rows = [r for r in self.a.json(["payment", "list", "--unapplied"], self.today) or []
+                if r["customer"] and r["status"] not in ("void", "returned")]
+        if rows:
+            rec = self.rng.choice(rows)
+            item = self.pick(lambda r: r["customer"] == rec["customer"])
+            if item:
+                x = min(money(rec["unapplied"]), money(item["open"]))
+                self.run(["payment", "apply", rec["id"], "--invoice", item["id"], "--amount",
+                          fmt(x)], ok=(0, 4))
+
+    def op_unapply(self):
+        r = self.active_receipt()
+        if r:
+            self.run(["payment", "unapply", r.id], ok=(0, 4))
+
+    def op_backdated(self):
+        """An invoice or receipt dated some days back: refused (exit 5) inside a lock."""
+        when = days(self.today, -self.rng.randint(1, 20))
+        locked = self.sim.lock is not None and when <= self.sim.lock
+        c, amount = self.customer(), self.rng.randint(1000, 50000)
+        if self.rng.random() < 0.5:
+            self.run(["invoice", "create", "--customer", c, "--date", when, "--line",
+                      f"Backdated;1;{fmt(amount)}"], ok=(5,) if locked else (0,))
+            if not locked:
+                self.m.add(c, amount)
+        elif locked:
+            self.run(["payment", "record", "--customer", c, "--amount", fmt(amount), "--date",
+                      when, "--ref", self.m.fresh_token()], ok=(5,))
+        else:
+            saved, self.today = self.today, when  # keyed as it was received
+            self.record(c, amount, self.m.fresh_token())
+            self.today = saved
+
     # -- bank files ------------------------------------------------------------
     def op_bank(self, kind):
         """A statement: fresh money, and (CSV, CAMT.053) lines for receipts keyed by hand."""

@@ -46,7 +46,8 @@ class Arctl:
         self.trace = trace
         self.step = 0
         self.last = ""
-        self.refused = {}  # "payment return" -> times arctl refused it (an allowed exit 4)
+        # "payment return (exit 4)" -> [times arctl refused it, as allowed; its first message]
+        self.refused = {}
 
     def run(self, args, today, ok=(0,), actor="clerk", stdin=None):
         """Runs `arctl ARGS` as of `today`; an exit code outside `ok` is a failure."""
@@ -68,8 +69,8 @@ class Arctl:
             words = [a for a in args if not a.startswith("-")][:2]
             if words and words[0] == "json":
                 words = [a for a in args[2:] if not a.startswith("-")][:2]
-            key = " ".join(words)
-            self.refused[key] = self.refused.get(key, 0) + 1
+            key = f"{' '.join(words)} (exit {p.returncode})"
+            self.refused.setdefault(key, [0, p.stderr.strip().splitlines()[-1:]])[0] += 1
         return p
 
     def json(self, args, today, ok=(0,), actor="clerk"):

@@ -16,7 +16,8 @@ WEIGHTS = {
     "invoice": 5, "receipt": 5, "credit": 1, "void": 1, "debit": 1, "discount": 2,
     "suspense": 1, "assign": 1, "return": 1, "reverse": 1, "reassign": 1, "refund": 1,
     "dispute": 1, "resolve": 1, "writeoff": 1, "approve": 0.5, "promise": 1,
-    "promise_check": 0.5, "notice": 0.5, "exclude": 0.5,
+    "promise_check": 0.5, "notice": 0.5, "exclude": 0.5, "apply": 1, "unapply": 1,
+    "backdated": 1,
 }
 BANK_KINDS = ["csv", "camt053", "bai2"]
 KINDS = list(WEIGHTS) + BANK_KINDS + ["reopen"]
@@ -105,22 +106,30 @@ class Sim:
             self.kept_files.setdefault(path, path.read_bytes())
 
     def reopen_and_correct(self, previous, today):
-        """A late invoice (and sometimes a receipt) found for the month just closed."""
-        year, month = previous
-        before = month_end(year - 1, 12) if month == 1 else month_end(year, month - 1)
+        """A late invoice (and sometimes a receipt) found for the month just closed, or
+        for the two months before: reopened, corrected and closed again in order."""
+        months = [previous]
+        if previous != (2026, 1) and self.rng.random() < 0.3:
+            y, m = previous
+            months.insert(0, (y - 1, 12) if m == 1 else (y, m - 1))
+        y, m = months[0]
+        before = month_end(y - 1, 12) if m == 1 else month_end(y, m - 1)
         self.a.run(["period", "reopen", "--reason", "late invoice found", "--to", before], today)
-        self.reopened += 1
+        self.reopened += len(months)
         self.lock = before
-        self.month_entries.pop(f"{year}-{month:02d}", None)
+        for y, m in months:
+            self.month_entries.pop(f"{y}-{m:02d}", None)
         d = Day(self, today)
-        when = date(year, month, self.rng.randint(1, calendar.monthrange(year, month)[1]))
-        c = d.customer()
-        amount = self.rng.randint(2000, 60000)
-        self.a.run(["invoice", "create", "--customer", c, "--date", when.isoformat(), "--line",
-                    f"Late item;1;{amount // 100}.{amount % 100:02d}"], today)
-        self.model.add(c, amount)
-        if self.rng.random() < 0.5:
-            d.today = when.isoformat()  # keyed as it was received, in the reopened month
-            d.record(c, self.rng.randint(1000, amount), self.model.fresh_token())
+        for y, m in months:
+            when = date(y, m, self.rng.randint(1, calendar.monthrange(y, m)[1])).isoformat()
+            c, amount = d.customer(), self.rng.randint(2000, 60000)
+            self.a.run(["invoice", "create", "--customer", c, "--date", when, "--line",
+                        f"Late item;1;{amount // 100}.{amount % 100:02d}"], today)
+            self.model.add(c, amount)
+            if self.rng.random() < 0.5:
+                d.today = when  # keyed as it was received, in the reopened month
+                d.record(c, self.rng.randint(1000, amount), self.model.fresh_token())
+        d.today = today
         self.a.run(["payment", "auto"], today)
-        self.close(f"{year}-{month:02d}", today)
+        for y, m in months:
+            self.close(f"{y}-{m:02d}", today)
