@@ -122,6 +122,17 @@ def after_close(sim, month, month_end, today, customers):
         aged(aging, customers)
         dunned(sim, today)
     promises(sim, today)
+    no_case_on_void(sim, today)
+
+
+def no_case_on_void(sim, today):
+    """A voided invoice was never owed: no dispute or collection case stays open on it."""
+    void = {r["id"] for r in sim.a.json(["invoice", "list", "--status", "void"], today) or []}
+    for case in sim.a.json(["dispute", "list", "--status", "open"], today) or []:
+        if case["invoice"] in void:
+            raise SimFailure("open case on a void invoice",
+                             f"{case['id']} ({case['kind']}, {case['status']}, {case['amount']}) "
+                             f"on {case['invoice']}")
 
 
 def aged(aging, customers):

@@ -53,7 +53,15 @@ class Model:
     busy_invoices: set = field(default_factory=set)  # disputed, promised or proposed
     excluded: dict = field(default_factory=dict)  # invoice -> reason
     discounts: dict = field(default_factory=dict)  # receipt -> discount it took
+    undone: set = field(default_factory=set)  # receipts whose discount went with them
     token: int = 0
+
+    def undo_discount(self, rid):
+        """What a receipt's discount gives back when the receipt is cancelled or moved."""
+        if rid in self.undone:
+            return 0
+        self.undone.add(rid)
+        return self.discounts.get(rid, 0)
 
     def add(self, customer, delta):
         self.balances[customer] = self.balances.get(customer, 0) + delta
@@ -85,14 +93,14 @@ class Model:
         """A receipt returned (with an optional fee) or reversed: its money is owed again."""
         r = self.receipts[rid]
         r.status, r.cancelled_on = status, day
-        if r.customer:
-            self.add(r.customer, r.amount + fee)
+        if r.customer:  # a discount stands or falls with the payment that earned it
+            self.add(r.customer, r.amount + fee + self.undo_discount(rid))
         else:
             self.suspense.pop(rid, None)
 
     def reassign(self, rid, to, day):
         r = self.receipts[rid]
-        self.add(r.customer, r.amount)
+        self.add(r.customer, r.amount + self.undo_discount(rid))
         self.add(to, -r.amount)
         r.owners[-1][2] = day
         r.owners.append([to, day, ""])

@@ -20,7 +20,10 @@ WEIGHTS = {
     "backdated": 1,
 }
 BANK_KINDS = ["csv", "camt053", "bai2"]
-KINDS = list(WEIGHTS) + BANK_KINDS + ["reopen"]
+# Not drawn on their own: returning, reversing or reassigning a receipt that took
+# an early-payment discount (the model expects the discount to go with it), and
+# voiding an invoice under dispute (no case may stay open on it).
+KINDS = list(WEIGHTS) + BANK_KINDS + ["reopen", "cancel_discounted", "void_disputed"]
 TERMS = ["net30", "2/10 net30", "net15", "1/15 net45"]
 
 
@@ -40,6 +43,8 @@ class Sim:
         self.kinds = [k for k in WEIGHTS if k not in without]
         self.bank_kinds = [k for k in BANK_KINDS if k not in without]
         self.reopen = "reopen" not in without
+        self.cancel_discounted = "cancel_discounted" not in without
+        self.void_disputed = "void_disputed" not in without
         self.every_step = every_step
         self.model = Model()
         self.lock = None  # the lock date the simulator set (by closing or reopening)
