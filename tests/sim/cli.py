@@ -62,8 +62,10 @@ class Arctl:
         p = subprocess.run([self.binary] + args, env=env, input=stdin, capture_output=True,
                            text=True)
         if p.returncode not in ok:
-            raise SimFailure("unexpected exit code",
-                             f"exit {p.returncode} (expected {'/'.join(map(str, ok))})\n"
+            got = f"killed by signal {-p.returncode}" if p.returncode < 0 else \
+                f"exit {p.returncode}"
+            raise SimFailure("arctl crashed" if p.returncode < 0 else "unexpected exit code",
+                             f"{got} (expected {'/'.join(map(str, ok))})\n"
                              f"stdout: {p.stdout[-2000:]}\nstderr: {p.stderr[-2000:]}")
         if p.returncode != 0:
             words = [a for a in args if not a.startswith("-")][:2]
