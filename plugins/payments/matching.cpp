@@ -225,9 +225,11 @@ class Engine {
     return d.whole_discount.mul_ratio(d.open.minor(), d.amount.minor());
   }
 
-  // Closes `d` with a document of `kind` for `amount`.
-  void settle(OpenDebit& d, const std::string& customer, DocKind kind, const Money amount,
-              Date date, const std::string& why) {
+  // Closes `d` with a document of `kind` for `amount`, earned by `receipt`
+  // (named in the document, so that cancelling the receipt cancels it).
+  void settle(OpenDebit& d, const Document& receipt, DocKind kind, const Money amount, Date date,
+              const std::string& why) {
+    const auto& customer = receipt.customer;
     Document doc;
     const auto series = kind == DocKind::kDiscount
                             ? tx_.config_or("discount.series", "DSC-{YYYY}-{SEQ:06}")
@@ -239,6 +241,7 @@ class Engine {
     doc.amount = amount;
     doc.memo = why;
     doc.attrs["for"] = d.id;
+    doc.attrs["receipt"] = receipt.id;
     tx_.post(doc);
     tx_.apply(doc.id, d.id, amount, doc.issued,
               kind == DocKind::kDiscount ? "discount-booked" : "write-off");
@@ -306,7 +309,7 @@ class Engine {
         auto& d = *items[i];
         apply(receipt, d, d.open - discounts[i], "reference", last_rule);
         if (discounts[i].is_positive())
-          settle(d, receipt.customer, DocKind::kDiscount, discounts[i], post_,
+          settle(d, receipt, DocKind::kDiscount, discounts[i], post_,
                  "early-payment discount on " + receipt.id);
       }
       remaining = Money::zero(cur);
@@ -330,7 +333,7 @@ class Engine {
     // A named item the money did not reach was not paid short: it is unpaid.
     if (!d.open.is_positive() || d.open == before) return;
     if (d.open <= tolerance(d.open.currency())) {
-      settle(d, receipt.customer, DocKind::kWriteOff, d.open, post_,
+      settle(d, receipt, DocKind::kWriteOff, d.open, post_,
              "short payment within tolerance on " + receipt.id);
       return;
     }
@@ -393,7 +396,7 @@ class Engine {
         auto& d = *sets[*i][0];
         const auto disc = discount_on(d);
         apply(receipt, d, remaining, "discount", last_rule, "discount" + why);
-        settle(d, receipt.customer, DocKind::kDiscount, disc, post_,
+        settle(d, receipt, DocKind::kDiscount, disc, post_,
                "early-payment discount on " + receipt.id);
       }
       return;
@@ -406,7 +409,7 @@ class Engine {
         if (auto i = choose(sets, "open items within the write-off tolerance", why)) {
           auto& d = *sets[*i][0];
           apply(receipt, d, remaining, "exact", last_rule, "exact" + why);
-          settle(d, receipt.customer, DocKind::kWriteOff, d.open, post_,
+          settle(d, receipt, DocKind::kWriteOff, d.open, post_,
                  "short payment within tolerance on " + receipt.id);
         }
         return;

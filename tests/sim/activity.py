@@ -135,9 +135,8 @@ class Day:
 
     def active_receipt(self, keyed_only=False):
         """A receipt to return, reverse, reassign or unapply. One that took a discount
-        only with the `cancel_discounted` kind: arctl keeps that discount today when
-        the receipt is cancelled or moved, so the suite runs without it until it
-        does not."""
+        only with the `cancel_discounted` kind (on by default): the discount must go
+        with the receipt."""
         rows = [r for r in self.m.receipts.values() if r.status == "active" and r.customer
                 and not r.moved and r.id not in self.fresh and (r.keyed or not keyed_only)
                 and (self.sim.cancel_discounted or r.id not in self.m.discounts)]

@@ -172,6 +172,33 @@ expect_exit 4 d payment record --customer ACME --amount 33.00 --check-no 7 --dat
 expect_contains "$err" "D-7" "same day refused"
 expect_exit 0 d check
 
+# A receipt that earned an early-payment discount, then is cancelled: the
+# discount goes with it, and the invoice owes its whole amount again.
+for how in reverse return reassign unapply; do
+  case_ "payment $how of a receipt that took a discount voids the discount"
+  E="$tmp/earned-$how"
+  new_ledger "$E"
+  e() { arctl -C "$E" "$@"; }
+  e -q customer add C --name "Cust C" --terms "2/10 net30" >/dev/null
+  e -q customer add D --name "Cust D" >/dev/null
+  e -q invoice create --customer C --id I1 --date 2026-03-01 --line "Widget;1;1000.00" >/dev/null
+  e -q payment record --customer C --amount 980.00 --date 2026-03-05 --ref I1 --id R1 >/dev/null
+  e -q payment auto >/dev/null
+  expect_exit 0 e --format json invoice show I1
+  expect_eq "0.00" "$(json 'd["open"]' <<<"$out")" "I1 settled by cash and discount"
+  case $how in
+  reverse) expect_exit 0 e payment reverse R1 --reason "mis-keyed" ;;
+  return) expect_exit 0 e payment return R1 --reason nsf ;;
+  reassign) expect_exit 0 e payment reassign R1 --customer D --reason "wrong customer" ;;
+  unapply) expect_exit 0 e payment unapply R1 --invoice I1 ;;
+  esac
+  expect_exit 0 e --format json invoice show I1
+  expect_eq "1000.00" "$(json 'd["open"]' <<<"$out")" "I1 owes its whole amount again"
+  expect_exit 0 e --format json invoice show DSC-2026-000001
+  expect_eq "discount void" "$(json 'd["kind"] + " " + d["status"]' <<<"$out")" "the discount"
+  expect_exit 0 e check
+done
+
 case_ "arctl check is clean"
 expect_exit 0 a check
 expect_exit 0 d check
