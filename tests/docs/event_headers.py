@@ -24,6 +24,8 @@ STRUCT_RE = re.compile(r"^struct (\w+)(?:\s*:\s*(.+?))?\s*\{\s*$")
 NAME_RE = re.compile(r'^\s+static constexpr std::string_view kName = "([^"]+)";')
 FIELD_RE = re.compile(r"^  ([A-Za-z_][\w:<>, ]*?[\w>])\s+(\w+)(?:\s*=\s*[^;(]+|\{\})?;\s*(?://\s*(.*))?$")
 CONT_RE = re.compile(r"^\s+//\s?(.*)$")
+# A namespace inside the events' one (detail, payload) holds helpers, not events.
+INNER_NS_RE = re.compile(r"^namespace (\w+) \{$")
 
 
 @dataclass
@@ -47,7 +49,15 @@ def parse_header(path):
     comment = []
     current = None
     last_field = None
+    inner = None  # the helper namespace being skipped
     for line in Path(path).read_text().splitlines():
+        if inner is not None:
+            if line == f"}}  // namespace {inner}":
+                inner, comment = None, []
+            continue
+        if current is None and INNER_NS_RE.match(line):
+            inner = INNER_NS_RE.match(line).group(1)
+            continue
         if current is None:
             m = STRUCT_RE.match(line)
             if m:

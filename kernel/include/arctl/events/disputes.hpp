@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 
 namespace arctl::events {
 
@@ -18,13 +18,11 @@ inline constexpr std::string_view kAllDisputeEvents = "dispute.*";
 namespace detail {
 
 // The fields every case event starts with, in their JSON order.
-inline Json case_json(const std::string& id, const std::string& customer,
-                      const std::string& invoice) {
-  Json p;
-  p["id"] = id;
-  p["customer"] = customer;
-  p["invoice"] = invoice;
-  return p;
+template <class E>
+auto case_fields() {
+  using namespace payload;
+  return list<E>(field("id", &E::id), field("customer", &E::customer),
+                 field("invoice", &E::invoice));
 }
 
 }  // namespace detail
@@ -45,34 +43,11 @@ struct DisputeOpened {
   std::string source_ref;  // what that event was about (the receipt, the promise)
   std::string note;        // the opening note
 
-  Json to_json() const {
-    Json p = detail::case_json(id, customer, invoice);
-    p["kind"] = kind;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["reason"] = reason;
-    p["level"] = level;
-    p["owner"] = owner;
-    p["date"] = format_date(date);
-    p["source"] = source;
-    p["source_ref"] = source_ref;
-    p["note"] = note;
-    return p;
-  }
-  static DisputeOpened from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::str(j, "customer"),
-            fields::str(j, "invoice"),
-            fields::str(j, "kind"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "reason"),
-            fields::str(j, "level"),
-            fields::str(j, "owner"),
-            fields::date(j, "date"),
-            fields::str(j, "source"),
-            fields::str(j, "source_ref"),
-            fields::str(j, "note")};
-  }
+  ARCTL_EVENT_FIELDS(DisputeOpened, detail::case_fields<E>(), field("kind", &E::kind),
+                     with_currency("amount", &E::amount), field("reason", &E::reason),
+                     field("level", &E::level), field("owner", &E::owner), field("date", &E::date),
+                     field("source", &E::source), field("source_ref", &E::source_ref),
+                     field("note", &E::note))
 };
 
 // A note was added to a case.
@@ -84,16 +59,8 @@ struct DisputeNoted {
   std::string note;      // the note
   Date date{};           // the day of the note
 
-  Json to_json() const {
-    Json p = detail::case_json(id, customer, invoice);
-    p["note"] = note;
-    p["date"] = format_date(date);
-    return p;
-  }
-  static DisputeNoted from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"), fields::str(j, "invoice"),
-            fields::str(j, "note"), fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(DisputeNoted, detail::case_fields<E>(), field("note", &E::note),
+                     field("date", &E::date))
 };
 
 // A case changed owner.
@@ -106,17 +73,8 @@ struct DisputeAssigned {
   std::string owner;     // the owner now
   Date date{};           // the day of the change
 
-  Json to_json() const {
-    Json p = detail::case_json(id, customer, invoice);
-    p["from"] = from;
-    p["owner"] = owner;
-    p["date"] = format_date(date);
-    return p;
-  }
-  static DisputeAssigned from_json(const Json& j) {
-    return {fields::str(j, "id"),   fields::str(j, "customer"), fields::str(j, "invoice"),
-            fields::str(j, "from"), fields::str(j, "owner"),    fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(DisputeAssigned, detail::case_fields<E>(), field("from", &E::from),
+                     field("owner", &E::owner), field("date", &E::date))
 };
 
 // A case moved up the escalation ladder (by hand or past its level's SLA).
@@ -133,29 +91,10 @@ struct DisputeEscalated {
   bool automatic = false;   // true: the close's escalation step, past the SLA
   std::string note;         // why
 
-  Json to_json() const {
-    Json p = detail::case_json(id, customer, invoice);
-    p["from"] = from;
-    p["to"] = to;
-    p["owner"] = owner;
-    p["sla_days"] = sla_days;
-    p["date"] = format_date(date);
-    p["automatic"] = automatic;
-    p["note"] = note;
-    return p;
-  }
-  static DisputeEscalated from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::str(j, "customer"),
-            fields::str(j, "invoice"),
-            fields::str(j, "from"),
-            fields::str(j, "to"),
-            fields::str(j, "owner"),
-            j.value("sla_days", std::int64_t{0}),
-            fields::date(j, "date"),
-            fields::flag(j, "automatic"),
-            fields::str(j, "note")};
-  }
+  ARCTL_EVENT_FIELDS(DisputeEscalated, detail::case_fields<E>(), field("from", &E::from),
+                     field("to", &E::to), field("owner", &E::owner),
+                     field("sla_days", &E::sla_days), field("date", &E::date),
+                     field("automatic", &E::automatic), field("note", &E::note))
 };
 
 // A case was resolved. Not typed yet; fields: id, customer, invoice,
@@ -176,21 +115,9 @@ struct DisputeReduced {
   Date date{};           // the day of the change
   std::string note;      // what paid it
 
-  Json to_json() const {
-    Json p = detail::case_json(id, customer, invoice);
-    p["from"] = from.str();
-    p["to"] = to.str();
-    p["currency"] = std::string(to.currency().code());
-    p["date"] = format_date(date);
-    p["note"] = note;
-    return p;
-  }
-  static DisputeReduced from_json(const Json& j) {
-    const auto c = fields::currency(j);
-    return {fields::str(j, "id"),        fields::str(j, "customer"), fields::str(j, "invoice"),
-            fields::money(j, "from", c), fields::money(j, "to", c),  fields::date(j, "date"),
-            fields::str(j, "note")};
-  }
+  ARCTL_EVENT_FIELDS(DisputeReduced, detail::case_fields<E>(), field("from", &E::from),
+                     field("to", &E::to), currency_of(&E::to), field("date", &E::date),
+                     field("note", &E::note))
 };
 
 // A promise to pay was recorded. Not typed yet; fields: the promise's row
@@ -201,26 +128,13 @@ struct PromiseAdded : JsonPayload<PromiseAdded> {
 
 namespace detail {
 
+// promise.kept and promise.broken.
 template <class E>
-Json promise_json(const E& e) {
-  Json j;
-  j["id"] = e.id;
-  j["customer"] = e.customer;
-  j["invoice"] = e.invoice;
-  j["amount"] = e.amount.str();
-  j["currency"] = std::string(e.amount.currency().code());
-  j["date"] = format_date(e.date);
-  j["paid"] = e.paid.str();
-  j["checked"] = format_date(e.checked);
-  return j;
-}
-
-template <class E>
-E promise_event(const Json& j) {
-  const auto c = fields::currency(j);
-  return {fields::str(j, "id"),          fields::str(j, "customer"), fields::str(j, "invoice"),
-          fields::money(j, "amount", c), fields::date(j, "date"),    fields::money(j, "paid", c),
-          fields::date(j, "checked")};
+auto promise_fields() {
+  using namespace payload;
+  return list<E>(field("id", &E::id), field("customer", &E::customer),
+                 field("invoice", &E::invoice), with_currency("amount", &E::amount),
+                 field("date", &E::date), field("paid", &E::paid), field("checked", &E::checked));
 }
 
 }  // namespace detail
@@ -236,8 +150,7 @@ struct PromiseKept {
   Money paid;            // what was paid towards it
   Date checked{};        // the day it was judged
 
-  Json to_json() const { return detail::promise_json(*this); }
-  static PromiseKept from_json(const Json& j) { return detail::promise_event<PromiseKept>(j); }
+  ARCTL_EVENT_FIELDS(PromiseKept, detail::promise_fields<E>())
 };
 
 // A promise to pay was broken: its date passed before it was paid in full.
@@ -251,22 +164,17 @@ struct PromiseBroken {
   Money paid;            // what was paid towards it
   Date checked{};        // the day it was judged broken
 
-  Json to_json() const { return detail::promise_json(*this); }
-  static PromiseBroken from_json(const Json& j) { return detail::promise_event<PromiseBroken>(j); }
+  ARCTL_EVENT_FIELDS(PromiseBroken, detail::promise_fields<E>())
 };
 
 namespace detail {
 
 // The fields every write-off event starts with, in their JSON order.
-inline Json proposal_json(const std::string& id, const std::string& invoice,
-                          const std::string& customer, const Money& amount) {
-  Json j;
-  j["id"] = id;
-  j["invoice"] = invoice;
-  j["customer"] = customer;
-  j["amount"] = amount.str();
-  j["currency"] = std::string(amount.currency().code());
-  return j;
+template <class E>
+auto proposal_fields() {
+  using namespace payload;
+  return list<E>(field("id", &E::id), field("invoice", &E::invoice),
+                 field("customer", &E::customer), with_currency("amount", &E::amount));
 }
 
 }  // namespace detail
@@ -284,22 +192,9 @@ struct WriteoffProposed {
   std::uint64_t approvals_required = 1;  // approvals it needs
   Date date{};                           // the day it was proposed
 
-  Json to_json() const {
-    Json j = detail::proposal_json(id, invoice, customer, amount);
-    j["reason"] = reason;
-    j["dispute"] = dispute;
-    j["proposed_by"] = proposed_by;
-    j["approvals_required"] = approvals_required;
-    j["date"] = format_date(date);
-    return j;
-  }
-  static WriteoffProposed from_json(const Json& j) {
-    return {fields::str(j, "id"),          fields::str(j, "invoice"),
-            fields::str(j, "customer"),    fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "reason"),      fields::str(j, "dispute"),
-            fields::str(j, "proposed_by"), fields::u64(j, "approvals_required"),
-            fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(WriteoffProposed, detail::proposal_fields<E>(), field("reason", &E::reason),
+                     field("dispute", &E::dispute), field("proposed_by", &E::proposed_by),
+                     field("approvals_required", &E::approvals_required), field("date", &E::date))
 };
 
 // A write-off proposal was approved by one approver.
@@ -315,22 +210,10 @@ struct WriteoffApproved {
   std::uint64_t approvals_required = 1;  // approvals it needs
   Date date{};                           // the day of the approval
 
-  Json to_json() const {
-    Json j = detail::proposal_json(id, invoice, customer, amount);
-    j["approver"] = approver;
-    j["login"] = login;
-    j["approvals"] = approvals;
-    j["approvals_required"] = approvals_required;
-    j["date"] = format_date(date);
-    return j;
-  }
-  static WriteoffApproved from_json(const Json& j) {
-    return {fields::str(j, "id"),        fields::str(j, "invoice"),
-            fields::str(j, "customer"),  fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "approver"),  fields::str(j, "login"),
-            fields::u64(j, "approvals"), fields::u64(j, "approvals_required"),
-            fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(WriteoffApproved, detail::proposal_fields<E>(),
+                     field("approver", &E::approver), field("login", &E::login),
+                     field("approvals", &E::approvals),
+                     field("approvals_required", &E::approvals_required), field("date", &E::date))
 };
 
 // A write-off proposal was rejected.
@@ -345,20 +228,9 @@ struct WriteoffRejected {
   std::string dispute;      // the case it was to resolve; empty: none
   Date date{};              // the day of the rejection
 
-  Json to_json() const {
-    Json j = detail::proposal_json(id, invoice, customer, amount);
-    j["rejected_by"] = rejected_by;
-    j["reason"] = reason;
-    j["dispute"] = dispute;
-    j["date"] = format_date(date);
-    return j;
-  }
-  static WriteoffRejected from_json(const Json& j) {
-    return {fields::str(j, "id"),          fields::str(j, "invoice"),
-            fields::str(j, "customer"),    fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "rejected_by"), fields::str(j, "reason"),
-            fields::str(j, "dispute"),     fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(WriteoffRejected, detail::proposal_fields<E>(),
+                     field("rejected_by", &E::rejected_by), field("reason", &E::reason),
+                     field("dispute", &E::dispute), field("date", &E::date))
 };
 
 // An approved write-off was posted as a write_off document applied to its
@@ -376,28 +248,10 @@ struct WriteoffPosted {
   std::string dispute;                       // the case it resolves; empty: none
   Date date{};                               // the day it was posted
 
-  Json to_json() const {
-    Json j = detail::proposal_json(id, invoice, customer, amount);
-    j["document"] = document;
-    j["proposed_by"] = proposed_by;
-    j["approved_by"] = approved_by;
-    j["approver_logins"] = approver_logins;
-    j["dispute"] = dispute;
-    j["date"] = format_date(date);
-    return j;
-  }
-  static WriteoffPosted from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::str(j, "invoice"),
-            fields::str(j, "customer"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "document"),
-            fields::str(j, "proposed_by"),
-            fields::strings(j, "approved_by"),
-            fields::strings(j, "approver_logins"),
-            fields::str(j, "dispute"),
-            fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(WriteoffPosted, detail::proposal_fields<E>(), field("document", &E::document),
+                     field("proposed_by", &E::proposed_by), field("approved_by", &E::approved_by),
+                     field("approver_logins", &E::approver_logins), field("dispute", &E::dispute),
+                     field("date", &E::date))
 };
 
 // A collection activity (call, email, letter) was logged. Not typed yet;

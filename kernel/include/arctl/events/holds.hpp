@@ -5,24 +5,18 @@
 #include <string>
 #include <string_view>
 
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 
 namespace arctl::events {
 
 namespace detail {
 
+// hold.placed and hold.released.
 template <class E>
-Json hold_json(const E& e) {
-  return Json{{"customer", e.customer},
-              {"reason", e.reason},
-              {"detail", e.detail},
-              {"date", format_date(e.date)}};
-}
-
-template <class E>
-E hold_event(const Json& j) {
-  return {fields::str(j, "customer"), fields::str(j, "reason"), fields::str(j, "detail"),
-          fields::date(j, "date")};
+auto hold_fields() {
+  using namespace payload;
+  return list<E>(field("customer", &E::customer), field("reason", &E::reason),
+                 field("detail", &E::detail), field("date", &E::date));
 }
 
 }  // namespace detail
@@ -35,8 +29,7 @@ struct HoldPlaced {
   std::string detail;    // why, for people
   Date date{};           // the business day it was placed
 
-  Json to_json() const { return detail::hold_json(*this); }
-  static HoldPlaced from_json(const Json& j) { return detail::hold_event<HoldPlaced>(j); }
+  ARCTL_EVENT_FIELDS(HoldPlaced, detail::hold_fields<E>())
 };
 
 // A credit hold was released.
@@ -47,8 +40,7 @@ struct HoldReleased {
   std::string detail;    // why, for people
   Date date{};           // the business day it was released
 
-  Json to_json() const { return detail::hold_json(*this); }
-  static HoldReleased from_json(const Json& j) { return detail::hold_event<HoldReleased>(j); }
+  ARCTL_EVENT_FIELDS(HoldReleased, detail::hold_fields<E>())
 };
 
 // A customer's credit profile was set (credit set). Not typed yet; fields:

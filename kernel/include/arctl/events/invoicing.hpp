@@ -7,9 +7,67 @@
 #include <string_view>
 #include <vector>
 
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 
 namespace arctl::events {
+
+namespace detail {
+
+// A line's unit price, written with at least its currency's decimals (12.50,
+// not 12.5) and more when priced finer; the currency is that of `net`.
+struct UnitPrice {
+  template <class L>
+  void put(Json& j, const L& l) const {
+    auto price = l.unit_price.str();
+    const int want = l.net.currency().exponent();
+    const auto dot = price.find('.');
+    const int have = dot == std::string::npos ? 0 : static_cast<int>(price.size() - dot - 1);
+    if (want > 0 && dot == std::string::npos) price += '.';
+    if (have < want) price.append(static_cast<std::size_t>(want - have), '0');
+    j["unit_price"] = price;
+  }
+  template <class L>
+  void get(const payload::In& in, L& l) const {
+    l.unit_price = Decimal::parse(fields::str(in.j, "unit_price"));
+  }
+};
+
+// A document's attributes as top-level keys: after its own keys and never
+// over them; read back as every string key that is not its own.
+struct TopLevelAttrs {
+  template <class D>
+  void put(Json& j, const D& d) const {
+    for (const auto& [k, v] : d.attrs)
+      if (!j.contains(k)) j[k] = v;
+  }
+  template <class D>
+  void get(const payload::In& in, D& d) const {
+    for (const auto& [k, v] : in.j.items())
+      if (v.is_string() && !D::is_own_key(k)) d.attrs[k] = v.template get<std::string>();
+  }
+};
+
+// subtotal, tax and lines: written only for a document with lines, a sum not
+// given as zero.
+struct LinesPart {
+  template <class D>
+  void put(Json& j, const D& d) const {
+    if (d.lines.empty()) return;
+    const auto zero = Money::zero(d.total.currency());
+    j["subtotal"] = d.subtotal.value_or(zero).str();
+    j["tax"] = d.tax.value_or(zero).str();
+    payload::Codec<decltype(d.lines)>::put(j, "lines", d.lines);
+  }
+  template <class D>
+  void get(const payload::In& in, D& d) const {
+    const auto c = in.currency();
+    d.subtotal = fields::opt_money(in.j, "subtotal", c);
+    d.tax = fields::opt_money(in.j, "tax", c);
+    payload::Codec<decltype(d.lines)>::get(in, "lines", d.lines);
+  }
+};
+
+}  // namespace detail
 
 // One line of an invoice or note, as the journal holds it (inside "lines").
 struct InvoiceLine {
@@ -21,33 +79,10 @@ struct InvoiceLine {
   Money tax;                // tax on `net`
   std::string account;      // revenue category for the GL; absent when empty
 
-  Json to_json() const {
-    Json j;
-    j["description"] = description;
-    j["quantity"] = quantity.str();
-    // At least the currency's decimals: 12.50, not 12.5; more when priced finer.
-    auto price = unit_price.str();
-    const int want = net.currency().exponent();
-    const auto dot = price.find('.');
-    const int have = dot == std::string::npos ? 0 : static_cast<int>(price.size() - dot - 1);
-    if (want > 0 && dot == std::string::npos) price += '.';
-    if (have < want) price.append(static_cast<std::size_t>(want - have), '0');
-    j["unit_price"] = price;
-    j["tax_rate"] = Decimal{tax_rate.micros * 100}.str() + "%";
-    j["net"] = net.str();
-    j["tax"] = tax.str();
-    if (!account.empty()) j["account"] = account;
-    return j;
-  }
-  static InvoiceLine from_json(const Json& j, const Currency& c) {
-    return {fields::str(j, "description"),
-            Decimal::parse(fields::str(j, "quantity")),
-            Decimal::parse(fields::str(j, "unit_price")),
-            Decimal::parse_percent(fields::str(j, "tax_rate")),
-            fields::money(j, "net", c),
-            fields::money(j, "tax", c),
-            fields::str(j, "account")};
-  }
+  ARCTL_EVENT_FIELDS(InvoiceLine, field("description", &E::description),
+                     field("quantity", &E::quantity), detail::UnitPrice{},
+                     field_as<Percent>("tax_rate", &E::tax_rate), field("net", &E::net),
+                     field("tax", &E::tax), field_as<IfNotEmpty>("account", &E::account))
 };
 
 // The document part shared by invoice.posted and the notes' events.
@@ -60,39 +95,10 @@ struct PostedLines {
   std::optional<Money> tax;        // sum of the lines' tax; absent without lines
   std::vector<InvoiceLine> lines;  // absent when the document has none
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["customer"] = customer;
-    p["total"] = total.str();
-    p["currency"] = std::string(total.currency().code());
-    for (const auto& [k, v] : attrs)
-      if (!p.contains(k)) p[k] = v;
-    if (!lines.empty()) {
-      p["subtotal"] = subtotal.value_or(Money::zero(total.currency())).str();
-      p["tax"] = tax.value_or(Money::zero(total.currency())).str();
-      Json arr = Json::array();
-      for (const auto& l : lines)
-        arr.push_back(l.to_json());
-      p["lines"] = std::move(arr);
-    }
-    return p;
-  }
-  static PostedLines from_json(const Json& j) {
-    PostedLines d;
-    d.id = fields::str(j, "id");
-    d.customer = fields::str(j, "customer");
-    const auto c = fields::currency(j);
-    d.total = fields::money(j, "total", c);
-    d.subtotal = fields::opt_money(j, "subtotal", c);
-    d.tax = fields::opt_money(j, "tax", c);
-    if (auto it = j.find("lines"); it != j.end() && it->is_array())
-      for (const auto& l : *it)
-        d.lines.push_back(InvoiceLine::from_json(l, c));
-    for (const auto& [k, v] : j.items())
-      if (v.is_string() && !is_own_key(k)) d.attrs[k] = v.get<std::string>();
-    return d;
-  }
+  ARCTL_EVENT_FIELDS(PostedLines, field("id", &E::id), field("customer", &E::customer),
+                     with_currency("total", &E::total), detail::TopLevelAttrs{},
+                     detail::LinesPart{})
+
   static bool is_own_key(std::string_view k) {
     for (std::string_view own :
          {"id", "customer", "total", "currency", "subtotal", "tax", "lines", "reason"})
@@ -106,8 +112,7 @@ struct InvoicePosted {
   static constexpr std::string_view kName = "invoice.posted";
   PostedLines invoice;  // id, customer, total, attributes, subtotal, tax, lines
 
-  Json to_json() const { return invoice.to_json(); }
-  static InvoicePosted from_json(const Json& j) { return {PostedLines::from_json(j)}; }
+  ARCTL_EVENT_FIELDS(InvoicePosted, spread(&E::invoice))
 };
 
 // A credit note was posted (invoice credit, a dispute's credit, a rebill).
@@ -116,14 +121,7 @@ struct CreditNotePosted {
   PostedLines note;    // id, customer, total, attributes, and lines when split
   std::string reason;  // why it was issued
 
-  Json to_json() const {
-    Json p = note.to_json();
-    p["reason"] = reason;
-    return p;
-  }
-  static CreditNotePosted from_json(const Json& j) {
-    return {PostedLines::from_json(j), fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(CreditNotePosted, spread(&E::note), field("reason", &E::reason))
 };
 
 // A debit note was posted (invoice debit): one untaxed line.
@@ -132,14 +130,7 @@ struct DebitNotePosted {
   PostedLines note;    // id, customer, total, attributes, lines
   std::string reason;  // what it charges
 
-  Json to_json() const {
-    Json p = note.to_json();
-    p["reason"] = reason;
-    return p;
-  }
-  static DebitNotePosted from_json(const Json& j) {
-    return {PostedLines::from_json(j), fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(DebitNotePosted, spread(&E::note), field("reason", &E::reason))
 };
 
 // An invoice or debit note was voided (after the kernel's document.voided).
@@ -149,16 +140,8 @@ struct InvoiceVoided {
   std::string customer;  // its customer
   std::string reason;    // why it was voided
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["customer"] = customer;
-    p["reason"] = reason;
-    return p;
-  }
-  static InvoiceVoided from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"), fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(InvoiceVoided, field("id", &E::id), field("customer", &E::customer),
+                     field("reason", &E::reason))
 };
 
 }  // namespace arctl::events

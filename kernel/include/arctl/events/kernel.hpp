@@ -9,72 +9,81 @@
 #include <string_view>
 
 #include "arctl/events.hpp"
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 #include "arctl/model.hpp"
 
 namespace arctl::events {
 
 namespace detail {
 
-inline Customer customer_from_json(const Json& j) {
-  Customer c;
-  c.id = fields::str(j, "id");
-  c.name = fields::str(j, "name");
-  c.currency = fields::currency(j);
-  c.terms = fields::str(j, "terms");
-  c.credit_limit = fields::opt_money(j, "credit_limit", c.currency);
-  c.email = fields::str(j, "email");
-  c.status = parse_customer_status(fields::str(j, "status"));
-  c.attrs = fields::attrs(j, "attrs");
-  return c;
-}
+// The kernel's entities read back from their JSON (arctl::to_json).
+struct EntityReader {
+  static void get(const Json& j, Customer& c) {
+    c.id = fields::str(j, "id");
+    c.name = fields::str(j, "name");
+    c.currency = fields::currency(j);
+    c.terms = fields::str(j, "terms");
+    c.credit_limit = fields::opt_money(j, "credit_limit", c.currency);
+    c.email = fields::str(j, "email");
+    c.status = parse_customer_status(fields::str(j, "status"));
+    c.attrs = fields::attrs(j, "attrs");
+  }
 
-inline DocStatus doc_status_from(std::string_view s) {
-  for (auto st : {DocStatus::kOpen, DocStatus::kClosed, DocStatus::kVoid})
-    if (s == to_string(st)) return st;
-  return DocStatus::kOpen;
-}
+  static void get(const Json& j, Document& d) {
+    d.id = fields::str(j, "id");
+    d.kind = parse_doc_kind(fields::str(j, "kind"));
+    d.customer = fields::str(j, "customer");
+    d.issued = fields::date(j, "issued");
+    d.due = fields::date(j, "due");
+    const auto c = fields::currency(j);
+    d.amount = fields::money(j, "amount", c);
+    d.open = fields::money(j, "open", c);
+    d.status = doc_status_from(fields::str(j, "status"));
+    d.ref = fields::str(j, "ref");
+    d.memo = fields::str(j, "memo");
+    d.attrs = fields::attrs(j, "attrs");
+    d.links = fields::attrs(j, "links");
+  }
 
-inline Document document_from_json(const Json& j) {
-  Document d;
-  d.id = fields::str(j, "id");
-  d.kind = parse_doc_kind(fields::str(j, "kind"));
-  d.customer = fields::str(j, "customer");
-  d.issued = fields::date(j, "issued");
-  d.due = fields::date(j, "due");
-  const auto c = fields::currency(j);
-  d.amount = fields::money(j, "amount", c);
-  d.open = fields::money(j, "open", c);
-  d.status = doc_status_from(fields::str(j, "status"));
-  d.ref = fields::str(j, "ref");
-  d.memo = fields::str(j, "memo");
-  d.attrs = fields::attrs(j, "attrs");
-  d.links = fields::attrs(j, "links");
-  return d;
-}
+  static void get(const Json& j, Application& a) {
+    a.id = fields::u64(j, "id");
+    a.from = fields::str(j, "from");
+    a.to = fields::str(j, "to");
+    a.amount = fields::money(j, "amount", fields::currency(j));
+    a.date = fields::date(j, "date");
+    a.reason = fields::str(j, "reason");
+    a.reverses = fields::u64(j, "reverses");
+    a.reversed_by = fields::u64(j, "reversed_by");
+  }
 
-inline Application application_from_json(const Json& j) {
-  Application a;
-  a.id = fields::u64(j, "id");
-  a.from = fields::str(j, "from");
-  a.to = fields::str(j, "to");
-  a.amount = fields::money(j, "amount", fields::currency(j));
-  a.date = fields::date(j, "date");
-  a.reason = fields::str(j, "reason");
-  a.reverses = fields::u64(j, "reverses");
-  a.reversed_by = fields::u64(j, "reversed_by");
-  return a;
-}
+  static DocStatus doc_status_from(std::string_view s) {
+    for (auto st : {DocStatus::kOpen, DocStatus::kClosed, DocStatus::kVoid})
+      if (s == to_string(st)) return st;
+    return DocStatus::kOpen;
+  }
+};
 
 }  // namespace detail
+
+namespace payload {
+
+// The entities in a payload have the JSON of their command output, one
+// encoder for both; EntityReader reads it back.
+template <>
+struct Object<Customer> : Entity<Customer, detail::EntityReader> {};
+template <>
+struct Object<Document> : Entity<Document, detail::EntityReader> {};
+template <>
+struct Object<Application> : Entity<Application, detail::EntityReader> {};
+
+}  // namespace payload
 
 // A customer was added (customer add, import).
 struct CustomerAdded {
   static constexpr std::string_view kName = "customer.added";
   Customer customer;  // the payload is its JSON: id, name, currency, terms, credit_limit, ...
 
-  Json to_json() const { return arctl::to_json(customer); }
-  static CustomerAdded from_json(const Json& j) { return {detail::customer_from_json(j)}; }
+  ARCTL_EVENT_FIELDS(CustomerAdded, spread(&E::customer))
 };
 
 // A customer's details changed (customer update, import).
@@ -83,16 +92,7 @@ struct CustomerUpdated {
   Customer before;  // the customer before the change (JSON key "before")
   Customer after;   // the customer after it (JSON key "after")
 
-  Json to_json() const {
-    Json p;
-    p["before"] = arctl::to_json(before);
-    p["after"] = arctl::to_json(after);
-    return p;
-  }
-  static CustomerUpdated from_json(const Json& j) {
-    return {detail::customer_from_json(j.value("before", Json::object())),
-            detail::customer_from_json(j.value("after", Json::object()))};
-  }
+  ARCTL_EVENT_FIELDS(CustomerUpdated, field("before", &E::before), field("after", &E::after))
 };
 
 // A document (invoice, credit note, receipt, ...) was posted.
@@ -100,8 +100,7 @@ struct DocumentPosted {
   static constexpr std::string_view kName = "document.posted";
   Document document;  // the payload is its JSON: id, kind, customer, issued, due, amount, ...
 
-  Json to_json() const { return arctl::to_json(document); }
-  static DocumentPosted from_json(const Json& j) { return {detail::document_from_json(j)}; }
+  ARCTL_EVENT_FIELDS(DocumentPosted, spread(&E::document))
 };
 
 // A document was voided: its open amount went to zero.
@@ -115,24 +114,11 @@ struct DocumentVoided {
   std::optional<Date> document_date;  // the document's date, when in a locked period
   std::string reason;                 // why it was voided
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["kind"] = arctl::to_string(kind);
-    p["customer"] = customer;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["date"] = format_date(date);
-    if (document_date) p["document_date"] = format_date(*document_date);
-    p["reason"] = reason;
-    return p;
-  }
-  static DocumentVoided from_json(const Json& j) {
-    return {fields::str(j, "id"),       parse_doc_kind(fields::str(j, "kind")),
-            fields::str(j, "customer"), fields::money(j, "amount", fields::currency(j)),
-            fields::date(j, "date"),    fields::opt_date(j, "document_date"),
-            fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(DocumentVoided, field("id", &E::id), field("kind", &E::kind),
+                     field("customer", &E::customer), with_currency("amount", &E::amount),
+                     field("date", &E::date),
+                     field_as<IfSet<Date>>("document_date", &E::document_date),
+                     field("reason", &E::reason))
 };
 
 // A receipt in suspense was assigned to its customer.
@@ -144,21 +130,9 @@ struct DocumentAssigned {
   std::optional<Date> date;           // the day it is booked on; absent in old journals
   std::optional<Date> document_date;  // the receipt's date, when not `date`
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["customer"] = customer;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    if (date) p["date"] = format_date(*date);
-    if (document_date) p["document_date"] = format_date(*document_date);
-    return p;
-  }
-  static DocumentAssigned from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"),
-            fields::money(j, "amount", fields::currency(j)), fields::opt_date(j, "date"),
-            fields::opt_date(j, "document_date")};
-  }
+  ARCTL_EVENT_FIELDS(DocumentAssigned, field("id", &E::id), field("customer", &E::customer),
+                     with_currency("amount", &E::amount), field_as<IfSet<Date>>("date", &E::date),
+                     field_as<IfSet<Date>>("document_date", &E::document_date))
 };
 
 // A receipt moved from one customer to another.
@@ -170,21 +144,9 @@ struct DocumentReassigned {
   Money amount;      // the receipt's amount (with "currency")
   Money open;        // its unapplied amount, which moved with it
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["from"] = from;
-    p["to"] = to;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["open"] = open.str();
-    return p;
-  }
-  static DocumentReassigned from_json(const Json& j) {
-    const auto c = fields::currency(j);
-    return {fields::str(j, "id"), fields::str(j, "from"), fields::str(j, "to"),
-            fields::money(j, "amount", c), fields::money(j, "open", c)};
-  }
+  ARCTL_EVENT_FIELDS(DocumentReassigned, field("id", &E::id), field("from", &E::from),
+                     field("to", &E::to), with_currency("amount", &E::amount),
+                     field("open", &E::open))
 };
 
 // A link on a document was set or removed (rebilled_by, returned_by, ...).
@@ -194,32 +156,19 @@ struct DocumentLinked {
   std::string key;    // the link's name
   std::string value;  // the linked document; empty: the link was removed
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["key"] = key;
-    p["value"] = value;
-    return p;
-  }
-  static DocumentLinked from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "key"), fields::str(j, "value")};
-  }
+  ARCTL_EVENT_FIELDS(DocumentLinked, field("id", &E::id), field("key", &E::key),
+                     field("value", &E::value))
 };
 
 namespace detail {
 
+// application.made and application.reversed: the application's keys, then
+// its customer and the locked documents' date.
 template <class E>
-Json application_json(const E& e) {
-  Json p = arctl::to_json(e.application);
-  p["customer"] = e.customer;
-  if (e.document_date) p["document_date"] = format_date(*e.document_date);
-  return p;
-}
-
-template <class E>
-E application_event(const Json& j) {
-  return {application_from_json(j), fields::str(j, "customer"),
-          fields::opt_date(j, "document_date")};
+auto application_fields() {
+  using namespace payload;
+  return list<E>(spread(&E::application), field("customer", &E::customer),
+                 field_as<IfSet<Date>>("document_date", &E::document_date));
 }
 
 }  // namespace detail
@@ -231,10 +180,7 @@ struct ApplicationMade {
   std::string customer;               // the customer of `from`
   std::optional<Date> document_date;  // when the documents are in a locked period
 
-  Json to_json() const { return detail::application_json(*this); }
-  static ApplicationMade from_json(const Json& j) {
-    return detail::application_event<ApplicationMade>(j);
-  }
+  ARCTL_EVENT_FIELDS(ApplicationMade, detail::application_fields<E>())
 };
 
 // An application was undone by a reversing application.
@@ -244,10 +190,7 @@ struct ApplicationReversed {
   std::string customer;               // the customer of `from`
   std::optional<Date> document_date;  // the original's date, when in a locked period
 
-  Json to_json() const { return detail::application_json(*this); }
-  static ApplicationReversed from_json(const Json& j) {
-    return detail::application_event<ApplicationReversed>(j);
-  }
+  ARCTL_EVENT_FIELDS(ApplicationReversed, detail::application_fields<E>())
 };
 
 // The period was locked through a date: nothing may be dated on or before it.
@@ -256,15 +199,7 @@ struct PeriodLocked {
   Date through{};                // the new lock date
   std::optional<Date> previous;  // the lock date before; null: none
 
-  Json to_json() const {
-    Json p;
-    p["through"] = format_date(through);
-    p["previous"] = fields::or_null(previous);
-    return p;
-  }
-  static PeriodLocked from_json(const Json& j) {
-    return {fields::date(j, "through"), fields::opt_date(j, "previous")};
-  }
+  ARCTL_EVENT_FIELDS(PeriodLocked, field("through", &E::through), field("previous", &E::previous))
 };
 
 // A locked period was reopened.
@@ -274,16 +209,8 @@ struct PeriodReopened {
   std::optional<Date> lock;  // the new lock date; null: no lock
   std::string reason;        // why it was reopened
 
-  Json to_json() const {
-    Json p;
-    p["previous"] = format_date(previous);
-    p["lock"] = fields::or_null(lock);
-    p["reason"] = reason;
-    return p;
-  }
-  static PeriodReopened from_json(const Json& j) {
-    return {fields::date(j, "previous"), fields::opt_date(j, "lock"), fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(PeriodReopened, field("previous", &E::previous), field("lock", &E::lock),
+                     field("reason", &E::reason))
 };
 
 // A configuration key was set (plugins veto bad values by throwing).
@@ -293,16 +220,8 @@ struct ConfigSet {
   std::string value;                    // its new value
   std::optional<std::string> previous;  // its value before; null: it was not set
 
-  Json to_json() const {
-    Json p;
-    p["key"] = key;
-    p["value"] = value;
-    p["previous"] = fields::or_null(previous);
-    return p;
-  }
-  static ConfigSet from_json(const Json& j) {
-    return {fields::str(j, "key"), fields::str(j, "value"), fields::opt_str(j, "previous")};
-  }
+  ARCTL_EVENT_FIELDS(ConfigSet, field("key", &E::key), field("value", &E::value),
+                     field("previous", &E::previous))
 };
 
 // A configuration key was removed.
@@ -311,15 +230,7 @@ struct ConfigUnset {
   std::string key;       // the key
   std::string previous;  // its value before
 
-  Json to_json() const {
-    Json p;
-    p["key"] = key;
-    p["previous"] = previous;
-    return p;
-  }
-  static ConfigUnset from_json(const Json& j) {
-    return {fields::str(j, "key"), fields::str(j, "previous")};
-  }
+  ARCTL_EVENT_FIELDS(ConfigUnset, field("key", &E::key), field("previous", &E::previous))
 };
 
 // The ledger was created (arctl init): the journal's first event.
@@ -328,15 +239,7 @@ struct LedgerCreated {
   Currency currency;  // the ledger's currency
   int format = 1;     // the ledger format version
 
-  Json to_json() const {
-    Json p;
-    p["currency"] = std::string(currency.code());
-    p["format"] = format;
-    return p;
-  }
-  static LedgerCreated from_json(const Json& j) {
-    return {fields::currency(j), j.value("format", 1)};
-  }
+  ARCTL_EVENT_FIELDS(LedgerCreated, field("currency", &E::currency), field("format", &E::format))
 };
 
 static_assert(CustomerAdded::kName == event::kCustomerAdded);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 
 namespace arctl::events {
 
@@ -22,27 +22,10 @@ struct PaymentRecorded {
   bool held = false;               // true: held until the value date, not yet posted
   std::string ref;                 // the payer's reference
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["customer"] = customer;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["date"] = format_date(date);
-    p["value_date"] = fields::or_null(value_date);
-    p["held"] = held;
-    p["ref"] = ref;
-    return p;
-  }
-  static PaymentRecorded from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::str(j, "customer"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::date(j, "date"),
-            fields::opt_date(j, "value_date"),
-            fields::flag(j, "held"),
-            fields::str(j, "ref")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentRecorded, field("id", &E::id), field("customer", &E::customer),
+                     with_currency("amount", &E::amount), field("date", &E::date),
+                     field("value_date", &E::value_date), field("held", &E::held),
+                     field("ref", &E::ref))
 };
 
 // A held post-dated cheque was given its customer (a posted receipt in
@@ -53,10 +36,8 @@ struct PaymentAssigned {
   std::string customer;  // its customer
   bool held = true;      // always true: the cheque is still held
 
-  Json to_json() const { return Json{{"id", id}, {"customer", customer}, {"held", held}}; }
-  static PaymentAssigned from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"), fields::flag(j, "held")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentAssigned, field("id", &E::id), field("customer", &E::customer),
+                     field("held", &E::held))
 };
 
 // A receipt was applied to an invoice by the payments plugin.
@@ -69,33 +50,21 @@ struct PaymentApplied {
   std::string rule;             // the matching rule: manual, reference, exact, ...
   std::uint64_t application{};  // the kernel application's id
 
-  Json to_json() const {
-    Json p;
-    p["receipt"] = receipt;
-    p["invoice"] = invoice;
-    p["customer"] = customer;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["rule"] = rule;
-    p["application"] = application;
-    return p;
-  }
-  static PaymentApplied from_json(const Json& j) {
-    return {fields::str(j, "receipt"),  fields::str(j, "invoice"),
-            fields::str(j, "customer"), fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "rule"),     fields::u64(j, "application")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentApplied, field("receipt", &E::receipt), field("invoice", &E::invoice),
+                     field("customer", &E::customer), with_currency("amount", &E::amount),
+                     field("rule", &E::rule), field("application", &E::application))
 };
 
 namespace detail {
 
-// The fields payment.short and payment.partial share, in their JSON order.
-inline Json shortfall_json(const std::string& receipt, const std::string& invoice,
-                           const std::string& customer, const Currency& c, Date date,
-                           const std::string& why) {
-  return Json{{"receipt", receipt},        {"invoice", invoice},
-              {"customer", customer},      {"currency", std::string(c.code())},
-              {"date", format_date(date)}, {"why", why}};
+// The fields payment.short and payment.partial start with, in their JSON
+// order; the currency is that of `amount`.
+template <class E>
+auto shortfall_fields(Money E::*amount) {
+  using namespace payload;
+  return list<E>(field("receipt", &E::receipt), field("invoice", &E::invoice),
+                 field("customer", &E::customer), currency_of(amount), field("date", &E::date),
+                 field("why", &E::why));
 }
 
 }  // namespace detail
@@ -112,18 +81,8 @@ struct PaymentShort {
   Money short_amount;    // what is left open (JSON key "short", with "currency")
   std::string reason;    // the deduction's reason code
 
-  Json to_json() const {
-    Json p = detail::shortfall_json(receipt, invoice, customer, short_amount.currency(), date, why);
-    p["short"] = short_amount.str();
-    p["reason"] = reason;
-    return p;
-  }
-  static PaymentShort from_json(const Json& j) {
-    return {fields::str(j, "receipt"),  fields::str(j, "invoice"),
-            fields::str(j, "customer"), fields::date(j, "date"),
-            fields::str(j, "why"),      fields::money(j, "short", fields::currency(j)),
-            fields::str(j, "reason")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentShort, detail::shortfall_fields<E>(&E::short_amount),
+                     field("short", &E::short_amount), field("reason", &E::reason))
 };
 
 // A receipt paid part of an invoice and the rest stays ordinary open debt.
@@ -137,18 +96,8 @@ struct PaymentPartial {
   Money paid;            // what the receipt paid of it (with "currency")
   Money open;            // what is left open
 
-  Json to_json() const {
-    Json p = detail::shortfall_json(receipt, invoice, customer, paid.currency(), date, why);
-    p["paid"] = paid.str();
-    p["open"] = open.str();
-    return p;
-  }
-  static PaymentPartial from_json(const Json& j) {
-    const auto c = fields::currency(j);
-    return {fields::str(j, "receipt"),  fields::str(j, "invoice"), fields::str(j, "customer"),
-            fields::date(j, "date"),    fields::str(j, "why"),     fields::money(j, "paid", c),
-            fields::money(j, "open", c)};
-  }
+  ARCTL_EVENT_FIELDS(PaymentPartial, detail::shortfall_fields<E>(&E::paid), field("paid", &E::paid),
+                     field("open", &E::open))
 };
 
 // A receipt bounced: a payment_return document cancels it and its
@@ -164,29 +113,10 @@ struct PaymentReturned {
   std::string fee_document;           // the NSF fee debit note; empty: none
   std::vector<std::string> reopened;  // the invoices it had paid, open again
 
-  Json to_json() const {
-    Json p;
-    p["id"] = id;
-    p["customer"] = customer;
-    p["amount"] = amount.str();
-    p["currency"] = std::string(amount.currency().code());
-    p["reason"] = reason;
-    p["date"] = format_date(date);
-    p["return_document"] = return_document;
-    p["fee_document"] = fee_document;
-    p["reopened"] = reopened;
-    return p;
-  }
-  static PaymentReturned from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::str(j, "customer"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "reason"),
-            fields::date(j, "date"),
-            fields::str(j, "return_document"),
-            fields::str(j, "fee_document"),
-            fields::strings(j, "reopened")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentReturned, field("id", &E::id), field("customer", &E::customer),
+                     with_currency("amount", &E::amount), field("reason", &E::reason),
+                     field("date", &E::date), field("return_document", &E::return_document),
+                     field("fee_document", &E::fee_document), field("reopened", &E::reopened))
 };
 
 // Credit was paid back to a customer.
@@ -197,17 +127,8 @@ struct PaymentRefunded {
   Money amount;          // the amount paid back (with "currency")
   std::string method;    // how it was paid; empty: not said
 
-  Json to_json() const {
-    return Json{{"id", id},
-                {"customer", customer},
-                {"amount", amount.str()},
-                {"currency", std::string(amount.currency().code())},
-                {"method", method}};
-  }
-  static PaymentRefunded from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"),
-            fields::money(j, "amount", fields::currency(j)), fields::str(j, "method")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentRefunded, field("id", &E::id), field("customer", &E::customer),
+                     with_currency("amount", &E::amount), field("method", &E::method))
 };
 
 // A receipt was matched to a line of a bank statement.
@@ -219,35 +140,21 @@ struct PaymentConfirmed {
   Money amount;          // the receipt's amount (with "currency")
   Date date{};           // the day the bank booked it
 
-  Json to_json() const {
-    Json j;
-    j["id"] = id;
-    j["customer"] = customer;
-    j["bank_ref"] = bank_ref;
-    j["amount"] = amount.str();
-    j["currency"] = std::string(amount.currency().code());
-    j["date"] = format_date(date);
-    return j;
-  }
-  static PaymentConfirmed from_json(const Json& j) {
-    return {fields::str(j, "id"), fields::str(j, "customer"), fields::str(j, "bank_ref"),
-            fields::money(j, "amount", fields::currency(j)), fields::date(j, "date")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentConfirmed, field("id", &E::id), field("customer", &E::customer),
+                     field("bank_ref", &E::bank_ref), with_currency("amount", &E::amount),
+                     field("date", &E::date))
 };
 
 namespace detail {
 
-// The fields payment.reassigned and payment.reversed share, in their JSON order.
-inline Json correction_json(const std::string& id, const Money& amount, const std::string& reason,
-                            Date date, const std::vector<std::string>& reopened) {
-  Json p;
-  p["id"] = id;
-  p["amount"] = amount.str();
-  p["currency"] = std::string(amount.currency().code());
-  p["reason"] = reason;
-  p["date"] = format_date(date);
-  p["reopened"] = reopened;
-  return p;
+// The fields payment.reassigned and payment.reversed start with, in their
+// JSON order.
+template <class E>
+auto correction_fields() {
+  using namespace payload;
+  return list<E>(field("id", &E::id), with_currency("amount", &E::amount),
+                 field("reason", &E::reason), field("date", &E::date),
+                 field("reopened", &E::reopened));
 }
 
 }  // namespace detail
@@ -263,22 +170,8 @@ struct PaymentReassigned {
   std::string from;                   // the customer it belonged to; empty: suspense
   std::string to;                     // the customer it belongs to now (also "customer")
 
-  Json to_json() const {
-    Json p = detail::correction_json(id, amount, reason, date, reopened);
-    p["from"] = from;
-    p["to"] = to;
-    p["customer"] = to;
-    return p;
-  }
-  static PaymentReassigned from_json(const Json& j) {
-    return {fields::str(j, "id"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "reason"),
-            fields::date(j, "date"),
-            fields::strings(j, "reopened"),
-            fields::str(j, "from"),
-            fields::str(j, "to")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentReassigned, detail::correction_fields<E>(), field("from", &E::from),
+                     field("to", &E::to), copy("customer", &E::to))
 };
 
 // A receipt was reversed (entered in error): voided after its applications.
@@ -291,16 +184,8 @@ struct PaymentReversed {
   std::vector<std::string> reopened;  // the invoices it had paid, open again
   std::string customer;               // its customer
 
-  Json to_json() const {
-    Json p = detail::correction_json(id, amount, reason, date, reopened);
-    p["customer"] = customer;
-    return p;
-  }
-  static PaymentReversed from_json(const Json& j) {
-    return {fields::str(j, "id"),           fields::money(j, "amount", fields::currency(j)),
-            fields::str(j, "reason"),       fields::date(j, "date"),
-            fields::strings(j, "reopened"), fields::str(j, "customer")};
-  }
+  ARCTL_EVENT_FIELDS(PaymentReversed, detail::correction_fields<E>(),
+                     field("customer", &E::customer))
 };
 
 }  // namespace arctl::events

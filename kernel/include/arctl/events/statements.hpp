@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "arctl/events/fields.hpp"
+#include "arctl/events/payload.hpp"
 
 namespace arctl::events {
 
@@ -23,34 +23,20 @@ struct NoticeSent {
   std::string file;                   // the letter's file name
   std::uint64_t run = 0;              // the notice run's number
 
-  Json to_json() const {
-    return Json{{"customer", customer},
-                {"level", level},
-                {"name", name},
-                {"invoices", invoices},
-                {"amount", amount.str()},
-                {"currency", std::string(amount.currency().code())},
-                {"date", format_date(date)},
-                {"file", file},
-                {"run", run}};
-  }
-  static NoticeSent from_json(const Json& j) {
-    return {fields::str(j, "customer"),
-            j.value("level", std::int64_t{0}),
-            fields::str(j, "name"),
-            fields::strings(j, "invoices"),
-            fields::money(j, "amount", fields::currency(j)),
-            fields::date(j, "date"),
-            fields::str(j, "file"),
-            fields::u64(j, "run")};
-  }
+  ARCTL_EVENT_FIELDS(NoticeSent, field("customer", &E::customer), field("level", &E::level),
+                     field("name", &E::name), field("invoices", &E::invoices),
+                     with_currency("amount", &E::amount), field("date", &E::date),
+                     field("file", &E::file), field("run", &E::run))
 };
 
 namespace detail {
 
+// notice.excluded and notice.included.
 template <class E>
-E dunning_event(const Json& j) {
-  return {fields::str(j, "invoice"), fields::str(j, "customer"), fields::str(j, "reason")};
+auto dunning_fields() {
+  using namespace payload;
+  return list<E>(field("invoice", &E::invoice), field("customer", &E::customer),
+                 field("reason", &E::reason));
 }
 
 }  // namespace detail
@@ -62,12 +48,7 @@ struct NoticeExcluded {
   std::string customer;  // its customer
   std::string reason;    // why it is not dunned
 
-  Json to_json() const {
-    return Json{{"invoice", invoice}, {"customer", customer}, {"reason", reason}};
-  }
-  static NoticeExcluded from_json(const Json& j) {
-    return detail::dunning_event<NoticeExcluded>(j);
-  }
+  ARCTL_EVENT_FIELDS(NoticeExcluded, detail::dunning_fields<E>())
 };
 
 // A do-not-dun mark was removed from an invoice.
@@ -77,12 +58,7 @@ struct NoticeIncluded {
   std::string customer;  // its customer
   std::string reason;    // why it is dunned again
 
-  Json to_json() const {
-    return Json{{"invoice", invoice}, {"customer", customer}, {"reason", reason}};
-  }
-  static NoticeIncluded from_json(const Json& j) {
-    return detail::dunning_event<NoticeIncluded>(j);
-  }
+  ARCTL_EVENT_FIELDS(NoticeIncluded, detail::dunning_fields<E>())
 };
 
 // The month-end close took the aging, DSO and CEI snapshot of a period.
@@ -92,12 +68,8 @@ struct StatementsSnapshot {
   Date as_of{};        // the aging's as-of date
   Json figures;        // dso, dso_countback, cei and ar (open total per currency)
 
-  Json to_json() const {
-    return Json{{"period", period}, {"as_of", format_date(as_of)}, {"figures", figures}};
-  }
-  static StatementsSnapshot from_json(const Json& j) {
-    return {fields::str(j, "period"), fields::date(j, "as_of"), j.value("figures", Json::object())};
-  }
+  ARCTL_EVENT_FIELDS(StatementsSnapshot, field("period", &E::period), field("as_of", &E::as_of),
+                     field("figures", &E::figures))
 };
 
 }  // namespace arctl::events
