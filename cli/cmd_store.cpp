@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/host_access.hpp"
 #include "arctl/store.hpp"
@@ -70,8 +71,7 @@ void copy_from(Context& ctx, const std::string& url) {
 }  // namespace
 
 void register_store(CLI::App& app, Context& ctx) {
-  auto* store = app.add_subcommand("store", "Where the ledger is stored; moving it elsewhere");
-  store->require_subcommand(1);
+  auto* store = add_group(app, "store", "Where the ledger is stored; moving it elsewhere");
 
   auto* info = store->add_subcommand("info", "Backend, location, size and journal head");
   info->callback([&ctx] {
