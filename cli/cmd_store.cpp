@@ -35,18 +35,27 @@ std::string describe(const Store& s) {
   return info.backend + " " + info.location;
 }
 
-void copy_to(Context& ctx, const std::string& url) {
-  auto& source = ctx.ledger();
-  Ledger target(open_store_url(url, true), ctx.ledger_dir(),
-                Session{ctx.options().actor, "arctl store copy", false, {}});
+// Copies `source` into the empty `target`, verifies the copy and reports it;
+// the line names the other store: the target when copying `to` it, else the
+// source.
+void copy_and_report(Context& ctx, Ledger& source, Ledger& target, bool to) {
   Json r;
   r["from"] = describe(HostAccess::store(source));
   r["to"] = describe(HostAccess::store(target));
   r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
   verify_copy(source, target, r);
-  ctx.report(r, "Copied " + r["entries"].dump() + " entries to " + r["to"].get<std::string>() +
-                    " (journal " + r["journal_seq"].dump() + ", head " +
-                    r["journal_head"].get<std::string>() + ")");
+  const auto other =
+      to ? "to " + r["to"].get<std::string>() : "from " + r["from"].get<std::string>();
+  ctx.report(r, "Copied " + r["entries"].dump() + " entries " + other + " (journal " +
+                    r["journal_seq"].dump() + ", head " + r["journal_head"].get<std::string>() +
+                    ")");
+}
+
+void copy_to(Context& ctx, const std::string& url) {
+  auto& source = ctx.ledger();
+  Ledger target(open_store_url(url, true), ctx.ledger_dir(),
+                Session{ctx.options().actor, "arctl store copy", false, {}});
+  copy_and_report(ctx, source, target, true);
 }
 
 void copy_from(Context& ctx, const std::string& url) {
@@ -58,14 +67,7 @@ void copy_from(Context& ctx, const std::string& url) {
   auto target_store = open_store(dir, true);
   Ledger target(std::move(target_store), dir,
                 Session{ctx.options().actor, "arctl store copy", false, {}});
-  Json r;
-  r["from"] = describe(HostAccess::store(source));
-  r["to"] = describe(HostAccess::store(target));
-  r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
-  verify_copy(source, target, r);
-  ctx.report(r, "Copied " + r["entries"].dump() + " entries from " + r["from"].get<std::string>() +
-                    " (journal " + r["journal_seq"].dump() + ", head " +
-                    r["journal_head"].get<std::string>() + ")");
+  copy_and_report(ctx, source, target, false);
 }
 
 }  // namespace
