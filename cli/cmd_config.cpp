@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/config_keys.hpp"
 #include "arctl/error.hpp"
 #include "arctl/plugin_host.hpp"
@@ -48,8 +49,7 @@ void require_declared(Context& ctx, const std::string& key) {
 }  // namespace
 
 void register_config(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("config", "Read and change settings stored in the ledger");
-  group->require_subcommand(1);
+  auto* group = add_group(app, "config", "Read and change settings stored in the ledger");
 
   auto key = std::make_shared<std::string>();
   auto value = std::make_shared<std::string>();
@@ -65,20 +65,18 @@ void register_config(CLI::App& app, Context& ctx) {
   auto* set = group->add_subcommand("set", "Set a setting (alias.NAME defines an alias)");
   set->add_option("key", *key, "section.name")->required();
   set->add_option("value", *value, "Value")->required();
-  ctx.add_dry_run(set);
-  set->callback([&ctx, key, value] {
-    require_declared(ctx, *key);
-    ctx.ledger().write([&](Tx& tx) { tx.set_config(*key, *value); });
-    ctx.report(Json{{"key", *key}, {"value", *value}}, *key + " = " + *value);
-  });
+  mutating(
+      set, ctx, [&ctx, key] { require_declared(ctx, *key); },
+      [key, value](Tx& tx) {
+        tx.set_config(*key, *value);
+        return Report::line(Json{{"key", *key}, {"value", *value}}, *key + " = " + *value);
+      });
 
   auto* unset = group->add_subcommand("unset", "Remove a setting (exit 3 if unset)");
   unset->add_option("key", *key, "section.name")->required();
-  ctx.add_dry_run(unset);
-  unset->callback([&ctx, key] {
-    const bool removed = ctx.ledger().write([&](Tx& tx) { return tx.unset_config(*key); });
-    if (!removed) fail_not_found("config key '" + *key + "' is not set");
-    ctx.report(Json{{"key", *key}, {"removed", true}}, "Removed " + *key);
+  mutating(unset, ctx, [key](Tx& tx) {
+    if (!tx.unset_config(*key)) fail_not_found("config key '" + *key + "' is not set");
+    return Report::line(Json{{"key", *key}, {"removed", true}}, "Removed " + *key);
   });
 
   auto* keys = group->add_subcommand(

@@ -1,6 +1,7 @@
 // `arctl customer add|list|show|edit|import`.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 #include "customer_io.hpp"
@@ -60,30 +61,27 @@ void add_command(CLI::App& group, Context& ctx) {
   cmd->add_option("--credit-limit", o->limit, "Credit limit, e.g. 10000.00");
   cmd->add_option("--email", o->email, "Contact e-mail");
   cmd->add_option("--attr", o->attrs, "Free attribute NAME=VALUE (repeatable)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, o] {
-    const auto outcome = ctx.ledger().write([&](Tx& tx) {
-      Customer c;
-      c.id = o->id;
-      c.name = o->name;
-      c.currency = o->currency.empty()
-                       ? default_currency(tx)
-                       : for_option("--currency", [&] { return Currency::parse(o->currency); });
-      c.terms = o->terms;
-      if (!o->limit.empty())
-        c.credit_limit =
-            for_option("--credit-limit", [&] { return Money::parse(o->limit, c.currency); });
-      c.email = o->email;
-      parse_attrs(o->attrs, c.attrs);
-      return tx.add_customer(c);
-    });
+  mutating(cmd, ctx, [&ctx, o](Tx& tx) {
+    Customer c;
+    c.id = o->id;
+    c.name = o->name;
+    c.currency = o->currency.empty()
+                     ? default_currency(tx)
+                     : for_option("--currency", [&] { return Currency::parse(o->currency); });
+    c.terms = o->terms;
+    if (!o->limit.empty())
+      c.credit_limit =
+          for_option("--credit-limit", [&] { return Money::parse(o->limit, c.currency); });
+    c.email = o->email;
+    parse_attrs(o->attrs, c.attrs);
+    const auto outcome = tx.add_customer(c);
     Json r;
     r["id"] = o->id;
     r["outcome"] = outcome == Outcome::kCreated ? "created" : "unchanged";
     r["dry_run"] = ctx.options().dry_run;
-    ctx.report(r, outcome == Outcome::kCreated
-                      ? "Added customer " + o->id
-                      : "Customer " + o->id + " already exists, unchanged");
+    return Report::line(r, outcome == Outcome::kCreated
+                               ? "Added customer " + o->id
+                               : "Customer " + o->id + " already exists, unchanged");
   });
 }
 
@@ -153,50 +151,50 @@ void edit_command(CLI::App& group, Context& ctx) {
       ->check(CLI::IsMember({"active", "inactive"}));
   cmd->add_option("--attr", o->attrs, "Set attribute NAME=VALUE (repeatable)");
   cmd->add_option("--unset-attr", o->unset_attrs, "Remove attribute NAME (repeatable)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, o] {
-    if (o->limit && o->no_limit) fail_usage("--credit-limit and --no-credit-limit conflict");
-    auto after = ctx.ledger().write([&](Tx& tx) {
-      auto c = tx.customer(o->id);
-      if (o->name) c.name = *o->name;
-      if (o->currency) {
-        const auto to = for_option("--currency", [&] { return Currency::parse(*o->currency); });
-        // The limit keeps its amount, not its minor units (50000.00 USD is
-        // 50000 JPY); a new --credit-limit below replaces it anyway.
-        if (c.credit_limit && !o->limit && !o->no_limit) {
-          const auto text = c.credit_limit->str();
-          // The shortest form: 50000.00 is 50000, which JPY can write.
-          auto shortest = text;
-          if (shortest.find('.') != std::string::npos) {
-            shortest.erase(shortest.find_last_not_of('0') + 1);
-            if (shortest.back() == '.') shortest.pop_back();
+  mutating(
+      cmd, ctx,
+      [o] {
+        if (o->limit && o->no_limit) fail_usage("--credit-limit and --no-credit-limit conflict");
+      },
+      [o](Tx& tx) {
+        auto c = tx.customer(o->id);
+        if (o->name) c.name = *o->name;
+        if (o->currency) {
+          const auto to = for_option("--currency", [&] { return Currency::parse(*o->currency); });
+          // The limit keeps its amount, not its minor units (50000.00 USD is
+          // 50000 JPY); a new --credit-limit below replaces it anyway.
+          if (c.credit_limit && !o->limit && !o->no_limit) {
+            const auto text = c.credit_limit->str();
+            // The shortest form: 50000.00 is 50000, which JPY can write.
+            auto shortest = text;
+            if (shortest.find('.') != std::string::npos) {
+              shortest.erase(shortest.find_last_not_of('0') + 1);
+              if (shortest.back() == '.') shortest.pop_back();
+            }
+            try {
+              c.credit_limit = Money::parse(shortest, to);
+            } catch (const Error&) {
+              fail(ErrorKind::kConflict,
+                   "the credit limit " + text + " cannot be written in " + std::string(to.code()) +
+                       "; give a new --credit-limit with --currency",
+                   {"", 0, "--currency"});
+            }
           }
-          try {
-            c.credit_limit = Money::parse(shortest, to);
-          } catch (const Error&) {
-            fail(ErrorKind::kConflict,
-                 "the credit limit " + text + " cannot be written in " + std::string(to.code()) +
-                     "; give a new --credit-limit with --currency",
-                 {"", 0, "--currency"});
-          }
+          c.currency = to;
         }
-        c.currency = to;
-      }
-      if (o->terms) c.terms = *o->terms;
-      if (o->limit)
-        c.credit_limit =
-            for_option("--credit-limit", [&] { return Money::parse(*o->limit, c.currency); });
-      if (o->no_limit) c.credit_limit.reset();
-      if (o->email) c.email = *o->email;
-      if (o->status) c.status = parse_customer_status(*o->status);
-      parse_attrs(o->attrs, c.attrs);
-      for (const auto& a : o->unset_attrs)
-        c.attrs.erase(a);
-      tx.update_customer(c);
-      return c;
-    });
-    ctx.report(to_json(after), "Updated customer " + o->id);
-  });
+        if (o->terms) c.terms = *o->terms;
+        if (o->limit)
+          c.credit_limit =
+              for_option("--credit-limit", [&] { return Money::parse(*o->limit, c.currency); });
+        if (o->no_limit) c.credit_limit.reset();
+        if (o->email) c.email = *o->email;
+        if (o->status) c.status = parse_customer_status(*o->status);
+        parse_attrs(o->attrs, c.attrs);
+        for (const auto& a : o->unset_attrs)
+          c.attrs.erase(a);
+        tx.update_customer(c);
+        return Report::line(to_json(c), "Updated customer " + o->id);
+      });
 }
 
 void import_command(CLI::App& group, Context& ctx) {
@@ -243,13 +241,8 @@ void import_command(CLI::App& group, Context& ctx) {
 }  // namespace
 
 void register_customer(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("customer", "Add, list, show, edit and import customers");
-  group->require_subcommand(1);
-  add_command(*group, ctx);
-  list_command(*group, ctx);
-  show_command(*group, ctx);
-  edit_command(*group, ctx);
-  import_command(*group, ctx);
+  add_group(app, "customer", "Add, list, show, edit and import customers", ctx,
+            {add_command, list_command, show_command, edit_command, import_command});
 }
 
 }  // namespace arctl::cli

@@ -1,6 +1,7 @@
 // `arctl period lock|reopen|show`: the lock date that closes past periods.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 
@@ -18,39 +19,42 @@ Json lock_record(Tx& tx) {
 }  // namespace
 
 void register_period(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("period", "Lock and reopen accounting periods");
-  group->require_subcommand(1);
+  auto* group = add_group(app, "period", "Lock and reopen accounting periods");
 
-  auto date = std::make_shared<std::string>();
+  struct LockOpts {
+    std::string date;
+    Date through{};  // DATE, parsed
+  };
+  auto lo = std::make_shared<LockOpts>();
   auto* lock = group->add_subcommand("lock", "Refuse postings dated on or before DATE");
-  lock->add_option("date", *date, "Last day of the locked period, YYYY-MM-DD")->required();
-  ctx.add_dry_run(lock);
-  lock->callback([&ctx, date] {
-    const auto d = for_option("DATE", [&] { return parse_date(*date); });
-    auto r = ctx.ledger().write([&](Tx& tx) {
-      tx.lock_period(d);
-      return lock_record(tx);
-    });
-    ctx.report(r, "Period locked through " + format_date(d));
-  });
+  lock->add_option("date", lo->date, "Last day of the locked period, YYYY-MM-DD")->required();
+  mutating(
+      lock, ctx, [lo] { lo->through = for_option("DATE", [&] { return parse_date(lo->date); }); },
+      [lo](Tx& tx) {
+        tx.lock_period(lo->through);
+        return Report::line(lock_record(tx), "Period locked through " + format_date(lo->through));
+      });
 
-  auto reason = std::make_shared<std::string>();
-  auto to = std::make_shared<std::string>();
+  struct ReopenOpts {
+    std::string reason, to;
+    std::optional<Date> new_lock;  // --to, parsed
+  };
+  auto ro = std::make_shared<ReopenOpts>();
   auto* reopen =
       group->add_subcommand("reopen", "Move the lock date back (journaled with a reason)");
-  reopen->add_option("--reason", *reason, "Why the period is reopened")->required();
-  reopen->add_option("--to", *to, "New lock date (default: no lock)");
-  ctx.add_dry_run(reopen);
-  reopen->callback([&ctx, reason, to] {
-    std::optional<Date> new_lock;
-    if (!to->empty()) new_lock = for_option("--to", [&] { return parse_date(*to); });
-    auto r = ctx.ledger().write([&](Tx& tx) {
-      tx.reopen_period(*reason, new_lock);
-      return lock_record(tx);
-    });
-    ctx.report(r, new_lock ? "Period reopened; now locked through " + format_date(*new_lock)
-                           : "Period reopened; nothing is locked");
-  });
+  reopen->add_option("--reason", ro->reason, "Why the period is reopened")->required();
+  reopen->add_option("--to", ro->to, "New lock date (default: no lock)");
+  mutating(
+      reopen, ctx,
+      [ro] {
+        if (!ro->to.empty()) ro->new_lock = for_option("--to", [&] { return parse_date(ro->to); });
+      },
+      [ro](Tx& tx) {
+        tx.reopen_period(ro->reason, ro->new_lock);
+        return Report::line(lock_record(tx), ro->new_lock ? "Period reopened; now locked through " +
+                                                                format_date(*ro->new_lock)
+                                                          : "Period reopened; nothing is locked");
+      });
 
   auto* show = group->add_subcommand("show", "Show the lock date");
   show->callback([&ctx] {

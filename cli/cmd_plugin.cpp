@@ -1,6 +1,7 @@
 // `arctl plugin list|info`: what was loaded, from where, and what was refused.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/plugin_host.hpp"
 #include "commands.hpp"
@@ -22,8 +23,7 @@ Json record_json(const PluginRecord& r) {
 }  // namespace
 
 void register_plugin(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("plugin", "Show loaded plugins and refused plugin files");
-  group->require_subcommand(1);
+  auto* group = add_group(app, "plugin", "Show loaded plugins and refused plugin files");
 
   auto* list = group->add_subcommand("list", "List loaded, shadowed and refused plugins");
   list->callback([&ctx] {

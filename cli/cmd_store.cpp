@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/host_access.hpp"
 #include "arctl/store.hpp"
@@ -34,18 +35,27 @@ std::string describe(const Store& s) {
   return info.backend + " " + info.location;
 }
 
-void copy_to(Context& ctx, const std::string& url) {
-  auto& source = ctx.ledger();
-  Ledger target(open_store_url(url, true), ctx.ledger_dir(),
-                Session{ctx.options().actor, "arctl store copy", false, {}});
+// Copies `source` into the empty `target`, verifies the copy and reports it;
+// the line names the other store: the target when copying `to` it, else the
+// source.
+void copy_and_report(Context& ctx, Ledger& source, Ledger& target, bool to) {
   Json r;
   r["from"] = describe(HostAccess::store(source));
   r["to"] = describe(HostAccess::store(target));
   r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
   verify_copy(source, target, r);
-  ctx.report(r, "Copied " + r["entries"].dump() + " entries to " + r["to"].get<std::string>() +
-                    " (journal " + r["journal_seq"].dump() + ", head " +
-                    r["journal_head"].get<std::string>() + ")");
+  const auto other =
+      to ? "to " + r["to"].get<std::string>() : "from " + r["from"].get<std::string>();
+  ctx.report(r, "Copied " + r["entries"].dump() + " entries " + other + " (journal " +
+                    r["journal_seq"].dump() + ", head " + r["journal_head"].get<std::string>() +
+                    ")");
+}
+
+void copy_to(Context& ctx, const std::string& url) {
+  auto& source = ctx.ledger();
+  Ledger target(open_store_url(url, true), ctx.ledger_dir(),
+                Session{ctx.options().actor, "arctl store copy", false, {}});
+  copy_and_report(ctx, source, target, true);
 }
 
 void copy_from(Context& ctx, const std::string& url) {
@@ -57,21 +67,13 @@ void copy_from(Context& ctx, const std::string& url) {
   auto target_store = open_store(dir, true);
   Ledger target(std::move(target_store), dir,
                 Session{ctx.options().actor, "arctl store copy", false, {}});
-  Json r;
-  r["from"] = describe(HostAccess::store(source));
-  r["to"] = describe(HostAccess::store(target));
-  r["entries"] = copy_store(HostAccess::store(source), HostAccess::store(target));
-  verify_copy(source, target, r);
-  ctx.report(r, "Copied " + r["entries"].dump() + " entries from " + r["from"].get<std::string>() +
-                    " (journal " + r["journal_seq"].dump() + ", head " +
-                    r["journal_head"].get<std::string>() + ")");
+  copy_and_report(ctx, source, target, false);
 }
 
 }  // namespace
 
 void register_store(CLI::App& app, Context& ctx) {
-  auto* store = app.add_subcommand("store", "Where the ledger is stored; moving it elsewhere");
-  store->require_subcommand(1);
+  auto* store = add_group(app, "store", "Where the ledger is stored; moving it elsewhere");
 
   auto* info = store->add_subcommand("info", "Backend, location, size and journal head");
   info->callback([&ctx] {

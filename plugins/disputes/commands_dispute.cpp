@@ -2,6 +2,7 @@
 // transaction, render the result.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/invoicing_service.hpp"
 #include "arctl/services.hpp"
@@ -24,31 +25,36 @@ void open_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--reason", o->in.reason, kReasons)->required();
   cmd->add_option("--note", o->in.note, "What the customer said");
   cmd->add_option("--owner", o->in.owner, "Who works the case");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &h, o] {
-    o->in.date = ctx.today();
-    if (!o->amount.empty()) o->in.amount = o->amount;
-    if (!valid_reason(o->in.reason)) fail_usage("--reason must be one of " + std::string(kReasons));
-    const auto j = ctx.ledger().write([&](Tx& tx) {
-      Cases cases(tx, h);
-      if (o->in.amount) {
-        const auto d = tx.document(o->in.invoice);
-        for_option("--amount", [&] { return Money::parse(*o->in.amount, d.amount.currency()); });
-        // The document is one that can be disputed: what open() still
-        // refuses is the amount (not positive, more than is open).
-        if (is_debit(d.kind) && d.status != DocStatus::kVoid) {
-          try {
-            return cases.row(cases.open(o->in), ctx.today());
-          } catch (const Error& e) {
-            if (e.kind() != ErrorKind::kConflict) throw;
-            throw e.located({"", 0, "--amount"});
+  mutating(
+      cmd, ctx,
+      [&ctx, o] {
+        o->in.date = ctx.today();
+        if (!o->amount.empty()) o->in.amount = o->amount;
+        if (!valid_reason(o->in.reason))
+          fail_usage("--reason must be one of " + std::string(kReasons));
+      },
+      [&ctx, &h, o](Tx& tx) {
+        Cases cases(tx, h);
+        const auto opened = [&] {
+          if (o->in.amount) {
+            const auto d = tx.document(o->in.invoice);
+            for_option("--amount",
+                       [&] { return Money::parse(*o->in.amount, d.amount.currency()); });
+            // The document is one that can be disputed: what open() still
+            // refuses is the amount (not positive, more than is open).
+            if (is_debit(d.kind) && d.status != DocStatus::kVoid) {
+              try {
+                return cases.open(o->in);
+              } catch (const Error& e) {
+                if (e.kind() != ErrorKind::kConflict) throw;
+                throw e.located({"", 0, "--amount"});
+              }
+            }
           }
-        }
-      }
-      return cases.row(cases.open(o->in), ctx.today());
-    });
-    ctx.report(j, j["id"].get<std::string>());
-  });
+          return cases.open(o->in);
+        }();
+        return Report::line(cases.row(opened, ctx.today()), opened.id);
+      });
 }
 
 void list_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
@@ -106,13 +112,10 @@ void note_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   auto* cmd = group.add_subcommand("note", "Add a note to a case's history");
   cmd->add_option("id", o->id, "Case id")->required();
   cmd->add_option("text", o->text, "The note")->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &h, o] {
-    const auto j = ctx.ledger().write([&](Tx& tx) {
-      Cases cases(tx, h);
-      return cases.row(cases.note(o->id, o->text, ctx.today()), ctx.today());
-    });
-    ctx.report(j, "Noted on " + o->id);
+  mutating(cmd, ctx, [&ctx, &h, o](Tx& tx) {
+    Cases cases(tx, h);
+    return Report::line(cases.row(cases.note(o->id, o->text, ctx.today()), ctx.today()),
+                        "Noted on " + o->id);
   });
 }
 
@@ -124,13 +127,10 @@ void assign_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   auto* cmd = group.add_subcommand("assign", "Give a case to an owner");
   cmd->add_option("id", o->id, "Case id")->required();
   cmd->add_option("--owner", o->owner, "The new owner")->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &h, o] {
-    const auto j = ctx.ledger().write([&](Tx& tx) {
-      Cases cases(tx, h);
-      return cases.row(cases.assign(o->id, o->owner, ctx.today()), ctx.today());
-    });
-    ctx.report(j, o->id + " assigned to " + o->owner);
+  mutating(cmd, ctx, [&ctx, &h, o](Tx& tx) {
+    Cases cases(tx, h);
+    return Report::line(cases.row(cases.assign(o->id, o->owner, ctx.today()), ctx.today()),
+                        o->id + " assigned to " + o->owner);
   });
 }
 
@@ -162,34 +162,33 @@ void escalate_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--owner", o->owner, "New owner (default: config disputes.owner.LEVEL)");
   cmd->add_flag("--auto", o->automatic,
                 "Escalate every open case past its SLA on the business date");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &h, o] {
-    if (o->automatic) {
-      if (!o->id.empty() || !o->to.empty())
-        fail_usage("--auto escalates every due case one level; give no ID or --to");
-      const auto moved =
-          ctx.ledger().write([&](Tx& tx) { return Cases(tx, h).escalate_due(ctx.today()); });
-      Json rows = Json::array();
-      for (const auto& e : moved)
-        rows.push_back(escalation_row(e));
-      if (ctx.format() == Format::kTable && rows.empty())
-        ctx.out() << "No case is past its SLA on " << format_date(ctx.today()) << '\n';
-      else
-        ctx.print(rows);
-      return;
-    }
-    if (o->id.empty()) fail_usage("give a case ID, or --auto");
-    if (o->note.empty()) fail_usage("escalating by hand needs a --note");
-    const auto e = ctx.ledger().write([&](Tx& tx) {
-      return Cases(tx, h).escalate(o->id, o->to, o->note, o->owner, ctx.today());
-    });
-    ctx.report(escalation_row(e), o->id + " escalated from " + e.from + " to " + e.to);
-  });
+  mutating(
+      cmd, ctx,
+      [o] {
+        if (o->automatic) {
+          if (!o->id.empty() || !o->to.empty())
+            fail_usage("--auto escalates every due case one level; give no ID or --to");
+          return;
+        }
+        if (o->id.empty()) fail_usage("give a case ID, or --auto");
+        if (o->note.empty()) fail_usage("escalating by hand needs a --note");
+      },
+      [&ctx, &h, o](Tx& tx) {
+        if (o->automatic) {
+          Json rows = Json::array();
+          for (const auto& e : Cases(tx, h).escalate_due(ctx.today()))
+            rows.push_back(escalation_row(e));
+          return Report::rows(rows, "No case is past its SLA on " + format_date(ctx.today()));
+        }
+        const auto e = Cases(tx, h).escalate(o->id, o->to, o->note, o->owner, ctx.today());
+        return Report::line(escalation_row(e), o->id + " escalated from " + e.from + " to " + e.to);
+      });
 }
 
 void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Opts {
     std::string id, outcome, note, amount, due;
+    std::optional<Date> due_date;  // --due, parsed
   };
   auto o = std::make_shared<Opts>();
   auto* cmd =
@@ -203,39 +202,36 @@ void resolve_command(CLI::App& group, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--note", o->note, "Why")->required();
   cmd->add_option("--due", o->due,
                   "With rebill: the replacement's due date (default: the original's)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &h, o] {
-    const std::optional<std::string> amount =
-        o->amount.empty() ? std::nullopt : std::optional<std::string>(o->amount);
-    std::optional<Date> due;
-    if (!o->due.empty()) due = for_option("--due", [&] { return parse_date(o->due); });
-    auto* invoicing = ctx.service<InvoicingService>();
-    const auto j = ctx.ledger().write([&](Tx& tx) {
-      Cases cases(tx, h);
-      const auto r = cases.resolve(o->id, o->outcome, amount, o->note, tx.posting_date(ctx.today()),
-                                   invoicing, due);
-      Json out = cases.row(r.the_case, ctx.today());
-      out["resolved_amount"] =
-          r.the_case.status == "resolved" ? r.the_case.resolved_amount.str() : "";
-      out["credit_note"] = r.credit_note;
-      out["replacement"] = r.replacement;
-      out["proposal"] = r.proposal;
-      return out;
-    });
-    std::string human = o->id + " resolved (" + o->outcome + ")";
-    if (!j["proposal"].get<std::string>().empty())
-      human = o->id + " awaits approval of write-off " + j["proposal"].get<std::string>();
-    else if (!j["credit_note"].get<std::string>().empty())
-      human += ": credit note " + j["credit_note"].get<std::string>() +
-               (j["replacement"].get<std::string>().empty()
-                    ? ""
-                    : ", replacement " + j["replacement"].get<std::string>());
-    ctx.report(j, human);
-  });
+  mutating(
+      cmd, ctx,
+      [o] {
+        if (!o->due.empty()) o->due_date = for_option("--due", [&] { return parse_date(o->due); });
+      },
+      [&ctx, &h, o](Tx& tx) {
+        const std::optional<std::string> amount =
+            o->amount.empty() ? std::nullopt : std::optional<std::string>(o->amount);
+        Cases cases(tx, h);
+        const auto r =
+            cases.resolve(o->id, o->outcome, amount, o->note, tx.posting_date(ctx.today()),
+                          ctx.service<InvoicingService>(), o->due_date);
+        Json out = cases.row(r.the_case, ctx.today());
+        out["resolved_amount"] =
+            r.the_case.status == "resolved" ? r.the_case.resolved_amount.str() : "";
+        out["credit_note"] = r.credit_note;
+        out["replacement"] = r.replacement;
+        out["proposal"] = r.proposal;
+        std::string human = o->id + " resolved (" + o->outcome + ")";
+        if (!r.proposal.empty())
+          human = o->id + " awaits approval of write-off " + r.proposal;
+        else if (!r.credit_note.empty())
+          human += ": credit note " + r.credit_note +
+                   (r.replacement.empty() ? "" : ", replacement " + r.replacement);
+        return Report::line(out, human);
+      });
 }
 
 // Goes through the service interface, exactly as dunning and aging do.
-void collectible_command(CLI::App& group, Context& ctx) {
+void collectible_command(CLI::App& group, Context& ctx, const PluginHandle&) {
   auto customer = std::make_shared<std::string>();
   auto* cmd = group.add_subcommand(
       "collectible", "Open invoices and debit notes: open, disputed and collectible amounts");
@@ -277,16 +273,10 @@ void collectible_command(CLI::App& group, Context& ctx) {
 }  // namespace
 
 void register_dispute(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("dispute", "Dispute cases, escalation ladder, resolutions");
-  group->require_subcommand(1);
-  open_command(*group, ctx, h);
-  list_command(*group, ctx, h);
-  show_command(*group, ctx, h);
-  note_command(*group, ctx, h);
-  assign_command(*group, ctx, h);
-  escalate_command(*group, ctx, h);
-  resolve_command(*group, ctx, h);
-  collectible_command(*group, ctx);
+  add_group(app, "dispute", "Dispute cases, escalation ladder, resolutions", ctx,
+            {open_command, list_command, show_command, note_command, assign_command,
+             escalate_command, resolve_command, collectible_command},
+            h);
 }
 
 }  // namespace arctl::disputes

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "activities.hpp"
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 #include "promises.hpp"
@@ -31,6 +32,7 @@ std::string os_login() {
 void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Add {
     std::string customer, amount, date, invoice, note;
+    Date by{};  // --date, parsed
   };
   auto a = std::make_shared<Add>();
   auto* add = group.add_subcommand("add", "Record a customer's promise to pay");
@@ -39,14 +41,13 @@ void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   add->add_option("--date", a->date, "Paid by this date")->required();
   add->add_option("--invoice", a->invoice, "The invoice the payment is for (default: on account)");
   add->add_option("--note", a->note, "Who promised what, in their words");
-  ctx.add_dry_run(add);
-  add->callback([&ctx, &h, a] {
-    const auto date = for_option("--date", [&] { return parse_date(a->date); });
-    const auto p = ctx.ledger().write([&](Tx& tx) {
-      return Promises(tx, h).add(a->customer, a->amount, date, a->invoice, a->note, ctx.today());
-    });
-    ctx.report(Promises::row(p), p.id);
-  });
+  mutating(
+      add, ctx, [a] { a->by = for_option("--date", [&] { return parse_date(a->date); }); },
+      [&ctx, &h, a](Tx& tx) {
+        const auto p =
+            Promises(tx, h).add(a->customer, a->amount, a->by, a->invoice, a->note, ctx.today());
+        return Report::line(Promises::row(p), p.id);
+      });
 
   struct List {
     std::string status = "all", customer;
@@ -73,20 +74,14 @@ void promise_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
 
   auto* check = group.add_subcommand(
       "check", "Mark open promises kept or broken as of the business date (--as-of)");
-  ctx.add_dry_run(check);
-  check->callback([&ctx, &h] {
-    const auto checked =
-        ctx.ledger().write([&](Tx& tx) { return Promises(tx, h).check(ctx.today()); });
+  mutating(check, ctx, [&ctx, &h](Tx& tx) {
     Json rows = Json::array();
-    for (const auto& c : checked) {
+    for (const auto& c : Promises(tx, h).check(ctx.today())) {
       auto r = Promises::row(c.promise);
       r["action"] = c.action;
       rows.push_back(std::move(r));
     }
-    if (ctx.format() == Format::kTable && rows.empty())
-      ctx.out() << "No open promises\n";
-    else
-      ctx.print(rows);
+    return Report::rows(rows, "No open promises");
   });
 }
 
@@ -99,30 +94,30 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   propose->add_option("invoice", p->invoice, "Invoice or debit note id")->required();
   propose->add_option("--amount", p->amount, "Amount (default: all that is open)");
   propose->add_option("--reason", p->reason, "Why it is uncollectible")->required();
-  ctx.add_dry_run(propose);
-  propose->callback([&ctx, &h, p] {
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      return Writeoffs(tx, h).propose(p->invoice, optional_text(p->amount), p->reason, "",
-                                      ctx.today());
-    });
-    ctx.report(Writeoffs::row(r), r.id + " (needs " + std::to_string(r.required) + " approval" +
-                                      (r.required > 1 ? "s" : "") + " by someone other than " +
-                                      r.proposed_by + ")");
+  mutating(propose, ctx, [&ctx, &h, p](Tx& tx) {
+    const auto r =
+        Writeoffs(tx, h).propose(p->invoice, optional_text(p->amount), p->reason, "", ctx.today());
+    return Report::line(Writeoffs::row(r), r.id + " (needs " + std::to_string(r.required) +
+                                               " approval" + (r.required > 1 ? "s" : "") +
+                                               " by someone other than " + r.proposed_by + ")");
   });
 
-  auto id = std::make_shared<std::string>();
+  struct Approve {
+    std::string id, login;
+  };
+  auto ap = std::make_shared<Approve>();
   auto* approve = group.add_subcommand("approve", "Approve a write-off (not your own proposal)");
-  approve->add_option("id", *id, "Proposal id")->required();
-  ctx.add_dry_run(approve);
-  approve->callback([&ctx, &h, id] {
-    const auto login = os_login();
-    const auto r = ctx.ledger().write(
-        [&](Tx& tx) { return Writeoffs(tx, h).approve(*id, tx.posting_date(ctx.today()), login); });
-    ctx.report(Writeoffs::row(r), r.status == "posted"
-                                      ? r.id + " approved; write-off " + r.document + " posted"
-                                      : r.id + " approved (" + std::to_string(r.approvals.size()) +
-                                            " of " + std::to_string(r.required) + ")");
-  });
+  approve->add_option("id", ap->id, "Proposal id")->required();
+  mutating(
+      approve, ctx, [ap] { ap->login = os_login(); },
+      [&ctx, &h, ap](Tx& tx) {
+        const auto r = Writeoffs(tx, h).approve(ap->id, tx.posting_date(ctx.today()), ap->login);
+        return Report::line(Writeoffs::row(r),
+                            r.status == "posted"
+                                ? r.id + " approved; write-off " + r.document + " posted"
+                                : r.id + " approved (" + std::to_string(r.approvals.size()) +
+                                      " of " + std::to_string(r.required) + ")");
+      });
 
   struct Reject {
     std::string id, reason;
@@ -131,11 +126,9 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   auto* reject = group.add_subcommand("reject", "Reject a write-off proposal");
   reject->add_option("id", rj->id, "Proposal id")->required();
   reject->add_option("--reason", rj->reason, "Why")->required();
-  ctx.add_dry_run(reject);
-  reject->callback([&ctx, &h, rj] {
-    const auto r = ctx.ledger().write(
-        [&](Tx& tx) { return Writeoffs(tx, h).reject(rj->id, rj->reason, ctx.today()); });
-    ctx.report(Writeoffs::row(r), r.id + " rejected");
+  mutating(reject, ctx, [&ctx, &h, rj](Tx& tx) {
+    const auto r = Writeoffs(tx, h).reject(rj->id, rj->reason, ctx.today());
+    return Report::line(Writeoffs::row(r), r.id + " rejected");
   });
 
   auto status = std::make_shared<std::string>("all");
@@ -166,6 +159,7 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
 void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Add {
     std::string customer, type, note, next;
+    std::optional<Date> next_action;  // --next-action, parsed
   };
   auto a = std::make_shared<Add>();
   auto* add = group.add_subcommand("add", "Log a collection call, e-mail, visit or letter");
@@ -175,15 +169,18 @@ void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
       ->check(CLI::IsMember({"call", "email", "visit", "letter"}));
   add->add_option("--note", a->note, "What was said")->required();
   add->add_option("--next-action", a->next, "When to follow up");
-  ctx.add_dry_run(add);
-  add->callback([&ctx, &h, a] {
-    std::optional<Date> next;
-    if (!a->next.empty()) next = for_option("--next-action", [&] { return parse_date(a->next); });
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      return add_activity(tx, h, a->customer, a->type, a->note, next, ctx.today());
-    });
-    ctx.report(activity_row(r, ctx.today()), "Logged activity " + std::to_string(r.seq));
-  });
+  mutating(
+      add, ctx,
+      [a] {
+        if (!a->next.empty())
+          a->next_action = for_option("--next-action", [&] { return parse_date(a->next); });
+      },
+      [&ctx, &h, a](Tx& tx) {
+        const auto r =
+            add_activity(tx, h, a->customer, a->type, a->note, a->next_action, ctx.today());
+        return Report::line(activity_row(r, ctx.today()),
+                            "Logged activity " + std::to_string(r.seq));
+      });
 
   struct List {
     std::string customer;
@@ -208,21 +205,15 @@ void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
 }  // namespace
 
 void register_promise(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("promise", "Promises to pay: add, list, check");
-  group->require_subcommand(1);
-  promise_commands(*group, ctx, h);
+  add_group(app, "promise", "Promises to pay: add, list, check", ctx, {promise_commands}, h);
 }
 
 void register_writeoff(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("writeoff", "Write-offs with four-eyes approval");
-  group->require_subcommand(1);
-  writeoff_commands(*group, ctx, h);
+  add_group(app, "writeoff", "Write-offs with four-eyes approval", ctx, {writeoff_commands}, h);
 }
 
 void register_activity(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("activity", "Collection activity log");
-  group->require_subcommand(1);
-  activity_commands(*group, ctx, h);
+  add_group(app, "activity", "Collection activity log", ctx, {activity_commands}, h);
 }
 
 }  // namespace arctl::disputes

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "accounts.hpp"
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/invoicing_service.hpp"
 #include "arctl/staged_file.hpp"
@@ -153,7 +154,7 @@ void register_reconcile(CLI::App& gl, Context& ctx, const PluginHandle& h) {
   });
 }
 
-void register_accounts(CLI::App& gl, Context& ctx) {
+void register_accounts(CLI::App& gl, Context& ctx, const PluginHandle&) {
   auto* cmd = gl.add_subcommand("accounts", "The account map: each gl.account.* key and account");
   cmd->callback([&ctx] {
     Json rows;
@@ -165,12 +166,8 @@ void register_accounts(CLI::App& gl, Context& ctx) {
 }  // namespace
 
 void register_gl(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* gl = app.add_subcommand("gl", "General-ledger export and AR-to-GL reconciliation");
-  gl->require_subcommand(1);
-  register_export(*gl, ctx, h);
-  register_exports(*gl, ctx, h);
-  register_reconcile(*gl, ctx, h);
-  register_accounts(*gl, ctx);
+  add_group(app, "gl", "General-ledger export and AR-to-GL reconciliation", ctx,
+            {register_export, register_exports, register_reconcile, register_accounts}, h);
 }
 
 CloseStep export_step(const PluginHandle& h) {

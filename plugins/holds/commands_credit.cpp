@@ -2,6 +2,7 @@
 // transaction, render.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/date.hpp"
 #include "arctl/error.hpp"
 #include "arctl/terms.hpp"
@@ -36,29 +37,30 @@ void set_command(CLI::App& group, Context& ctx, State& st) {
                   "Guarantee or credit insurance that adds to the available credit (none: remove)");
   cmd->add_option("--guarantee-expiry", in->guarantee_expiry, "Last day the guarantee is valid");
   cmd->add_option("--review-date", in->review_date, "Next credit review (none: remove)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &st, in] {
-    if (!in->limit && !in->terms && !in->guarantee_amount && !in->guarantee_expiry &&
-        !in->review_date)
-      fail_usage(
-          "credit set: give at least one of --limit, --terms, --guarantee-amount, "
-          "--guarantee-expiry, --review-date");
-    check_date_option(in->guarantee_expiry, "--guarantee-expiry");
-    check_date_option(in->review_date, "--review-date");
-    if (in->terms) for_option("--terms", [&] { return Terms::parse(*in->terms); });
-    const auto j = ctx.ledger().write([&](Tx& tx) {
-      const auto rules = Rules::load(tx);
-      const auto r = set_credit(tx, st.holds.store(), *in, st.suppress_live);
-      const auto o = assess_options(ctx, rules);
-      if (!r.changed.empty()) st.holds.evaluate(tx, r.customer, o);
-      return r.to_json(assess(tx, st.holds.store(), r.customer, o));
-    });
-    std::string human =
-        j["changed"].empty() ? in->customer + ": unchanged" : in->customer + ": set";
-    for (const auto& f : j["changed"])
-      human += " " + f.get<std::string>();
-    ctx.report(j, human);
-  });
+  mutating(
+      cmd, ctx,
+      [in] {
+        if (!in->limit && !in->terms && !in->guarantee_amount && !in->guarantee_expiry &&
+            !in->review_date)
+          fail_usage(
+              "credit set: give at least one of --limit, --terms, --guarantee-amount, "
+              "--guarantee-expiry, --review-date");
+        check_date_option(in->guarantee_expiry, "--guarantee-expiry");
+        check_date_option(in->review_date, "--review-date");
+        if (in->terms) for_option("--terms", [&] { return Terms::parse(*in->terms); });
+      },
+      [&ctx, &st, in](Tx& tx) {
+        const auto rules = Rules::load(tx);
+        const auto r = set_credit(tx, st.holds.store(), *in, st.suppress_live);
+        const auto o = assess_options(ctx, rules);
+        if (!r.changed.empty()) st.holds.evaluate(tx, r.customer, o);
+        const auto j = r.to_json(assess(tx, st.holds.store(), r.customer, o));
+        std::string human =
+            j["changed"].empty() ? in->customer + ": unchanged" : in->customer + ": set";
+        for (const auto& f : j["changed"])
+          human += " " + f.get<std::string>();
+        return Report::line(j, human);
+      });
 }
 
 void show_command(CLI::App& group, Context& ctx, State& st) {
@@ -87,21 +89,22 @@ void order_command(CLI::App& group, Context& ctx, State& st) {
   auto* amount = cmd->add_option("--amount", o->amount, "Order amount still to be invoiced");
   auto* remove = cmd->add_flag("--remove", o->remove, "The order was invoiced or cancelled");
   amount->excludes(remove);
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &st, o] {
-    if (!o->amount && !o->remove) fail_usage("credit order: give --amount or --remove");
-    const auto action = ctx.ledger().write([&](Tx& tx) {
-      const auto a = set_order(tx, st.holds.store(), o->customer, o->id,
-                               o->remove ? std::nullopt : o->amount, ctx.today());
-      if (a != "unchanged") {
-        const auto rules = Rules::load(tx);
-        st.holds.evaluate(tx, o->customer, assess_options(ctx, rules));
-      }
-      return a;
-    });
-    ctx.report(Json{{"customer", o->customer}, {"order_id", o->id}, {"action", action}},
-               "order " + o->id + " " + action);
-  });
+  mutating(
+      cmd, ctx,
+      [o] {
+        if (!o->amount && !o->remove) fail_usage("credit order: give --amount or --remove");
+      },
+      [&ctx, &st, o](Tx& tx) {
+        const auto action = set_order(tx, st.holds.store(), o->customer, o->id,
+                                      o->remove ? std::nullopt : o->amount, ctx.today());
+        if (action != "unchanged") {
+          const auto rules = Rules::load(tx);
+          st.holds.evaluate(tx, o->customer, assess_options(ctx, rules));
+        }
+        return Report::line(
+            Json{{"customer", o->customer}, {"order_id", o->id}, {"action", action}},
+            "order " + o->id + " " + action);
+      });
 }
 
 void check_command(CLI::App& group, Context& ctx, State& st) {
@@ -156,12 +159,8 @@ void check_command(CLI::App& group, Context& ctx, State& st) {
 }  // namespace
 
 void register_credit(CLI::App& app, Context& ctx, State& st) {
-  auto* group = app.add_subcommand("credit", "Credit lines, exposure, orders and release checks");
-  group->require_subcommand(1);
-  set_command(*group, ctx, st);
-  show_command(*group, ctx, st);
-  order_command(*group, ctx, st);
-  check_command(*group, ctx, st);
+  add_group(app, "credit", "Credit lines, exposure, orders and release checks", ctx,
+            {set_command, show_command, order_command, check_command}, st);
 }
 
 }  // namespace arctl::holds

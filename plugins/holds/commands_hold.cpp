@@ -1,6 +1,7 @@
 // Handlers for hold evaluate, place, release, list, history and rules.
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 
@@ -12,26 +13,20 @@ void evaluate_command(CLI::App& group, Context& ctx, State& st) {
   auto* cmd = group.add_subcommand(
       "evaluate", "Place and release automatic holds by the rules; print what changed and why");
   cmd->add_option("--customer", *customer, "Only this customer");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &st, customer] {
-    const auto s = ctx.ledger().write([&](Tx& tx) {
-      const auto rules = Rules::load(tx);
-      return st.holds.evaluate_all(
-          tx, customer->empty() ? std::nullopt : std::optional<std::string>(*customer),
-          assess_options(ctx, rules));
-    });
+  mutating(cmd, ctx, [&ctx, &st, customer](Tx& tx) {
+    const auto rules = Rules::load(tx);
+    const auto s = st.holds.evaluate_all(
+        tx, customer->empty() ? std::nullopt : std::optional<std::string>(*customer),
+        assess_options(ctx, rules));
     Json rows = Json::array();
     for (const auto& c : s.changes)
       rows.push_back(c.to_json());
-    if (ctx.format() == Format::kTable) {
-      if (!s.changes.empty()) ctx.print(rows);
-    } else {
-      ctx.print(rows);
-    }
-    ctx.note(std::to_string(s.customers) + " customers evaluated as of " +
-             format_date(ctx.today()) + ": " + std::to_string(s.placed()) + " placed, " +
-             std::to_string(s.released()) + " released, " + std::to_string(s.on_hold) + " on hold" +
-             (ctx.options().dry_run ? " (dry run: nothing saved)" : ""));
+    auto report = Report::rows(rows);  // in a table, only what changed
+    report.note = std::to_string(s.customers) + " customers evaluated as of " +
+                  format_date(ctx.today()) + ": " + std::to_string(s.placed()) + " placed, " +
+                  std::to_string(s.released()) + " released, " + std::to_string(s.on_hold) +
+                  " on hold" + (ctx.options().dry_run ? " (dry run: nothing saved)" : "");
+    return report;
   });
 }
 
@@ -51,12 +46,10 @@ void place_command(CLI::App& group, Context& ctx, State& st) {
   auto* cmd = group.add_subcommand("place", "Put a customer on manual hold");
   cmd->add_option("customer", o->customer, "Customer id")->required();
   cmd->add_option("--reason", o->reason, "Why (kept in the history)")->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &st, o] {
-    const auto c = ctx.ledger().write(
-        [&](Tx& tx) { return st.holds.place_manual(tx, o->customer, o->reason, ctx.today()); });
-    ctx.report(c.to_json(), c.action == "placed" ? o->customer + ": placed on manual hold"
-                                                 : o->customer + ": " + c.detail);
+  mutating(cmd, ctx, [&ctx, &st, o](Tx& tx) {
+    const auto c = st.holds.place_manual(tx, o->customer, o->reason, ctx.today());
+    return Report::line(c.to_json(), c.action == "placed" ? o->customer + ": placed on manual hold"
+                                                          : o->customer + ": " + c.detail);
   });
 }
 
@@ -69,21 +62,17 @@ void release_command(CLI::App& group, Context& ctx, State& st) {
       "release", "Release a customer's manual hold (automatic holds follow the rules)");
   cmd->add_option("customer", o->customer, "Customer id")->required();
   cmd->add_option("--reason", o->reason, "Why (kept in the history)")->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &st, o] {
-    std::string still;
-    const auto c = ctx.ledger().write([&](Tx& tx) {
-      auto ch = st.holds.release_manual(tx, o->customer, o->reason, ctx.today());
-      still = remaining(tx, st, o->customer);
-      return ch;
-    });
+  mutating(cmd, ctx, [&ctx, &st, o](Tx& tx) {
+    const auto c = st.holds.release_manual(tx, o->customer, o->reason, ctx.today());
+    const auto still = remaining(tx, st, o->customer);
     auto j = c.to_json();
     j["still_on_hold"] = still;
-    ctx.report(j,
-               o->customer + ": " + (c.action == "released" ? "manual hold released" : c.detail));
+    auto report = Report::line(
+        j, o->customer + ": " + (c.action == "released" ? "manual hold released" : c.detail));
     if (!still.empty())
-      ctx.note(o->customer + " is still on hold by the rules: " + still +
-               " (released when the condition clears)");
+      report.note = o->customer + " is still on hold by the rules: " + still +
+                    " (released when the condition clears)";
+    return report;
   });
 }
 
@@ -144,7 +133,7 @@ void history_command(CLI::App& group, Context& ctx, State& st) {
   });
 }
 
-void rules_command(CLI::App& group, Context& ctx) {
+void rules_command(CLI::App& group, Context& ctx, State&) {
   auto* cmd = group.add_subcommand("rules", "The hold rules in force: each key, value and default");
   cmd->callback([&ctx] {
     Json rows = Json::array();
@@ -165,15 +154,10 @@ void rules_command(CLI::App& group, Context& ctx) {
 }  // namespace
 
 void register_hold(CLI::App& app, Context& ctx, State& st) {
-  auto* group =
-      app.add_subcommand("hold", "Credit holds: evaluate the rules, manual holds, history");
-  group->require_subcommand(1);
-  evaluate_command(*group, ctx, st);
-  place_command(*group, ctx, st);
-  release_command(*group, ctx, st);
-  list_command(*group, ctx, st);
-  history_command(*group, ctx, st);
-  rules_command(*group, ctx);
+  add_group(app, "hold", "Credit holds: evaluate the rules, manual holds, history", ctx,
+            {evaluate_command, place_command, release_command, list_command, history_command,
+             rules_command},
+            st);
 }
 
 }  // namespace arctl::holds

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/option_dates.hpp"
 
@@ -74,23 +75,24 @@ void create_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("--memo", o->in.memo, "Note printed on the invoice");
   cmd->add_option("--line", o->lines, "DESCRIPTION;QTY;UNIT_PRICE[;TAX_RATE%] (repeatable)")
       ->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &inv, o] {
-    o->in.date = date_or_today(ctx, o->date);
-    if (!o->due.empty()) o->in.due = date_or_today(ctx, o->due, "--due");
-    o->in.lines = line_specs(o->lines);
-    const auto c = ctx.ledger().write([&](Tx& tx) {
-      try {
-        return inv.create(tx, o->in);
-      } catch (const Error& e) {
-        throw as_option_error(e);
-      }
-    });
-    ctx.report(created_json(c), c.document.id);
-  });
+  mutating(
+      cmd, ctx,
+      [&ctx, o] {
+        o->in.date = date_or_today(ctx, o->date);
+        if (!o->due.empty()) o->in.due = date_or_today(ctx, o->due, "--due");
+        o->in.lines = line_specs(o->lines);
+      },
+      [&inv, o](Tx& tx) {
+        try {
+          const auto c = inv.create(tx, o->in);
+          return Report::line(created_json(c), c.document.id);
+        } catch (const Error& e) {
+          throw as_option_error(e);
+        }
+      });
 }
 
-void list_command(CLI::App& group, Context& ctx) {
+void list_command(CLI::App& group, Context& ctx, Invoicing&) {
   struct Opts {
     std::string customer, status = "open", from, to;
     bool overdue = false;
@@ -152,11 +154,9 @@ void void_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("id", o->id, "Invoice id")->required();
   cmd->add_option("--reason", o->reason, "Why")->required();
   cmd->add_option("--date", o->date, "Date of the void (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &inv, o] {
-    ctx.ledger().write(
-        [&](Tx& tx) { inv.void_invoice(tx, o->id, o->reason, date_or_posting(ctx, tx, o->date)); });
-    ctx.report(Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
+  mutating(cmd, ctx, [&ctx, &inv, o](Tx& tx) {
+    inv.void_invoice(tx, o->id, o->reason, date_or_posting(ctx, tx, o->date));
+    return Report::line(Json{{"id", o->id}, {"status", "void"}}, "Voided " + o->id);
   });
 }
 
@@ -174,20 +174,17 @@ void credit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   amount->excludes(line);
   cmd->add_option("--reason", o->reason, "Why")->required();
   cmd->add_option("--date", o->date, "Credit note date (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &inv, o] {
-    const auto c = ctx.ledger().write([&](Tx& tx) {
-      std::optional<Money> amount;
-      if (o->amount) {
-        const auto currency = tx.document(o->id).amount.currency();
-        amount = for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
-      }
-      return inv.credit(tx, o->id, amount, line_specs(o->lines), o->reason,
-                        date_or_posting(ctx, tx, o->date));
-    });
+  mutating(cmd, ctx, [&ctx, &inv, o](Tx& tx) {
+    std::optional<Money> amount;
+    if (o->amount) {
+      const auto currency = tx.document(o->id).amount.currency();
+      amount = for_option("--amount", [&] { return Money::parse(*o->amount, currency); });
+    }
+    const auto c = inv.credit(tx, o->id, amount, line_specs(o->lines), o->reason,
+                              date_or_posting(ctx, tx, o->date));
     auto j = created_json(c);
     j["credit_for"] = o->id;
-    ctx.report(j, c.document.id);
+    return Report::line(j, c.document.id);
   });
 }
 
@@ -202,15 +199,12 @@ void debit_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("--reason", o->reason, "Why")->required();
   cmd->add_option("--for", o->for_id, "The document it relates to");
   cmd->add_option("--date", o->date, "Debit note date (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &inv, o] {
-    const auto c = ctx.ledger().write([&](Tx& tx) {
-      const auto currency = tx.customer(o->customer).currency;
-      for_option("--amount", [&] { return Money::parse(o->amount, currency); });
-      return inv.debit(tx, o->customer, o->amount, o->reason, o->for_id,
-                       date_or_today(ctx, o->date));
-    });
-    ctx.report(created_json(c), c.document.id);
+  mutating(cmd, ctx, [&ctx, &inv, o](Tx& tx) {
+    const auto currency = tx.customer(o->customer).currency;
+    for_option("--amount", [&] { return Money::parse(o->amount, currency); });
+    const auto c =
+        inv.debit(tx, o->customer, o->amount, o->reason, o->for_id, date_or_today(ctx, o->date));
+    return Report::line(created_json(c), c.document.id);
   });
 }
 
@@ -226,41 +220,31 @@ void rebill_command(CLI::App& group, Context& ctx, Invoicing& inv) {
   cmd->add_option("--reason", o->reason, "Why")->required();
   cmd->add_option("--date", o->date, "Date of both documents (default: the business date)");
   cmd->add_option("--due", o->due, "Due date of the replacement (default: the original's)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &inv, o] {
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      RebillInput in;
-      in.id = o->id;
-      in.lines = line_specs(o->lines);
-      in.reason = o->reason;
-      in.date = date_or_posting(ctx, tx, o->date);
-      if (!o->due.empty()) in.due = date_or_today(ctx, o->due, "--due");
-      return inv.rebill(tx, in);
-    });
+  mutating(cmd, ctx, [&ctx, &inv, o](Tx& tx) {
+    RebillInput in;
+    in.id = o->id;
+    in.lines = line_specs(o->lines);
+    in.reason = o->reason;
+    in.date = date_or_posting(ctx, tx, o->date);
+    if (!o->due.empty()) in.due = date_or_today(ctx, o->due, "--due");
+    const auto r = inv.rebill(tx, in);
     Json j;
     j["original"] = o->id;
     j["credit_note"] = r.credit_note.document.id;
     j["replacement"] = r.replacement.document.id;
     j["total"] = r.replacement.document.amount.str();
     j["due"] = format_date(r.replacement.document.due);
-    ctx.report(j, r.replacement.document.id);
+    return Report::line(j, r.replacement.document.id);
   });
 }
 
 }  // namespace
 
 void register_commands(CLI::App& app, Context& ctx, Invoicing& inv) {
-  auto* group = app.add_subcommand("invoice", "Invoices, credit and debit notes, voids, rebills");
-  group->require_subcommand(1);
-  create_command(*group, ctx, inv);
-  list_command(*group, ctx);
-  show_command(*group, ctx, inv);
-  void_command(*group, ctx, inv);
-  credit_command(*group, ctx, inv);
-  debit_command(*group, ctx, inv);
-  rebill_command(*group, ctx, inv);
-  register_import(*group, ctx, inv);
-  register_render(*group, ctx, inv);
+  add_group(app, "invoice", "Invoices, credit and debit notes, voids, rebills", ctx,
+            {create_command, list_command, show_command, void_command, credit_command,
+             debit_command, rebill_command, register_import, register_render},
+            inv);
 }
 
 }  // namespace arctl::invoicing

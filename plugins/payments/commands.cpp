@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "arctl/option_dates.hpp"
 #include "matching.hpp"
@@ -67,21 +68,22 @@ void record_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("--id", o->in.id, "Receipt id (default: next of config payment.series)");
   cmd->add_flag("--allow-duplicate", o->in.allow_duplicate,
                 "Record it even if it looks like an earlier receipt");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    o->in.date = date_or_today(ctx, o->date);
-    if (!o->value_date.empty())
-      o->in.value_date = date_or_today(ctx, o->value_date, "--value-date");
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      check_receipt_options(tx, o->in);
-      return p.record(tx, o->in, ctx.today());
-    });
-    Json j{{"id", r.id},
-           {"outcome", r.outcome == Outcome::kCreated ? "created" : "unchanged"},
-           {"held", r.held},
-           {"suspense", r.suspense}};
-    ctx.report(j, r.id);
-  });
+  mutating(
+      cmd, ctx,
+      [&ctx, o] {
+        o->in.date = date_or_today(ctx, o->date);
+        if (!o->value_date.empty())
+          o->in.value_date = date_or_today(ctx, o->value_date, "--value-date");
+      },
+      [&ctx, &p, o](Tx& tx) {
+        check_receipt_options(tx, o->in);
+        const auto r = p.record(tx, o->in, ctx.today());
+        Json j{{"id", r.id},
+               {"outcome", r.outcome == Outcome::kCreated ? "created" : "unchanged"},
+               {"held", r.held},
+               {"suspense", r.suspense}};
+        return Report::line(j, r.id);
+      });
 }
 
 void assign_command(CLI::App& group, Context& ctx, Payments& p) {
@@ -90,10 +92,10 @@ void assign_command(CLI::App& group, Context& ctx, Payments& p) {
   auto* cmd = group.add_subcommand("assign", "Give a receipt in suspense its customer");
   cmd->add_option("id", *id, "Receipt id")->required();
   cmd->add_option("--customer", *customer, "Customer id")->required();
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, id, customer] {
-    ctx.ledger().write([&](Tx& tx) { p.assign(tx, *id, *customer); });
-    ctx.report(Json{{"id", *id}, {"customer", *customer}}, "Assigned " + *id + " to " + *customer);
+  mutating(cmd, ctx, [&p, id, customer](Tx& tx) {
+    p.assign(tx, *id, *customer);
+    return Report::line(Json{{"id", *id}, {"customer", *customer}},
+                        "Assigned " + *id + " to " + *customer);
   });
 }
 
@@ -107,23 +109,21 @@ void apply_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("--invoice", o->invoice, "Invoice or debit note id")->required();
   cmd->add_option("--amount", o->amount, "Amount (default: as much as both allow)");
   cmd->add_option("--date", o->date, "Application date (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto a = ctx.ledger().write([&](Tx& tx) {
-      const auto receipt = tx.document(o->id);
-      const auto invoice = tx.document(o->invoice);
-      const auto currency = receipt.amount.currency();
-      // Money is never added or compared across currencies: say which two
-      // documents disagree rather than fail on the arithmetic.
-      if (!(currency == invoice.amount.currency()))
-        fail_conflict("'" + o->id + "' is in " + std::string(currency.code()) + " and '" +
-                      o->invoice + "' in " + std::string(invoice.amount.currency().code()) +
-                      "; a receipt pays only documents in its own currency");
-      std::optional<Money> amount;
-      if (!o->amount.empty()) amount = positive_amount(o->amount, currency, "--amount");
-      return p.apply_dated(tx, o->id, o->invoice, amount, date_option(o->date), ctx.today());
-    });
-    ctx.report(to_json(a), "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    const auto receipt = tx.document(o->id);
+    const auto invoice = tx.document(o->invoice);
+    const auto currency = receipt.amount.currency();
+    // Money is never added or compared across currencies: say which two
+    // documents disagree rather than fail on the arithmetic.
+    if (!(currency == invoice.amount.currency()))
+      fail_conflict("'" + o->id + "' is in " + std::string(currency.code()) + " and '" +
+                    o->invoice + "' in " + std::string(invoice.amount.currency().code()) +
+                    "; a receipt pays only documents in its own currency");
+    std::optional<Money> amount;
+    if (!o->amount.empty()) amount = positive_amount(o->amount, currency, "--amount");
+    const auto a = p.apply_dated(tx, o->id, o->invoice, amount, date_option(o->date), ctx.today());
+    return Report::line(to_json(a),
+                        "Applied " + a.amount.str() + " of " + o->id + " to " + o->invoice);
   });
 }
 
@@ -137,15 +137,13 @@ void unapply_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("id", o->id, "Receipt id")->required();
   cmd->add_option("--invoice", o->invoice, "Only its application to this document");
   cmd->add_option("--date", o->date, "Reversal date (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto reversed = ctx.ledger().write([&](Tx& tx) {
-      return p.unapply_dated(tx, o->id, o->invoice, date_option(o->date), ctx.today());
-    });
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    const auto reversed = p.unapply_dated(tx, o->id, o->invoice, date_option(o->date), ctx.today());
     Json rows = Json::array();
     for (const auto& a : reversed)
       rows.push_back(to_json(a));
-    ctx.report(rows, "Reversed " + std::to_string(reversed.size()) + " application(s) of " + o->id);
+    return Report::line(
+        rows, "Reversed " + std::to_string(reversed.size()) + " application(s) of " + o->id);
   });
 }
 
@@ -319,17 +317,15 @@ void return_command(CLI::App& group, Context& ctx, Payments& p) {
       ->check(CLI::IsMember({"nsf", "stopped", "other"}));
   cmd->add_option("--fee", o->fee, "Charge this fee with a debit note");
   cmd->add_option("--date", o->date, "Date of the return (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      if (o->fee) positive_amount(*o->fee, tx.document(o->id).amount.currency(), "--fee");
-      return p.return_payment(tx, o->id, o->reason, o->fee, date_or_posting(ctx, tx, o->date));
-    });
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    if (o->fee) positive_amount(*o->fee, tx.document(o->id).amount.currency(), "--fee");
+    const auto r =
+        p.return_payment(tx, o->id, o->reason, o->fee, date_or_posting(ctx, tx, o->date));
     Json j{{"id", o->id},
            {"return_document", r.return_doc},
            {"fee_document", r.fee_doc},
            {"reopened", r.reopened}};
-    ctx.report(
+    return Report::line(
         j, "Returned " + o->id + "; " + std::to_string(r.reopened.size()) + " invoice(s) reopened");
   });
 }
@@ -345,13 +341,11 @@ void refund_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("--method", o->method, "wire, ach, check, card or cash")
       ->check(CLI::IsMember({"wire", "ach", "check", "card", "cash"}));
   cmd->add_option("--date", o->date, "Date (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto d = ctx.ledger().write([&](Tx& tx) {
-      positive_amount(o->amount, tx.customer(o->customer).currency, "--amount");
-      return p.refund(tx, o->customer, o->amount, o->method, date_or_posting(ctx, tx, o->date));
-    });
-    ctx.report(to_json(d), d.id);
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    positive_amount(o->amount, tx.customer(o->customer).currency, "--amount");
+    const auto d =
+        p.refund(tx, o->customer, o->amount, o->method, date_or_posting(ctx, tx, o->date));
+    return Report::line(to_json(d), d.id);
   });
 }
 
@@ -366,26 +360,23 @@ void reassign_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("--customer", o->customer, "The customer it belongs to")->required();
   cmd->add_option("--reason", o->reason, "Why it is moved")->required();
   cmd->add_option("--date", o->date, "Date of the reversals (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto r = ctx.ledger().write([&](Tx& tx) {
-      const auto to = tx.customer(o->customer);
-      const auto cur = p.currency_of(tx, o->id);
-      if (!(to.currency == cur))
-        fail(ErrorKind::kConflict,
-             "'" + o->id + "' is in " + std::string(cur.code()) + " but customer '" + to.id +
-                 "' pays in " + std::string(to.currency.code()),
-             {"", 0, "--customer"});
-      return p.reassign(tx, o->id, o->customer, o->reason, date_option(o->date), ctx.today());
-    });
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    const auto to = tx.customer(o->customer);
+    const auto cur = p.currency_of(tx, o->id);
+    if (!(to.currency == cur))
+      fail(ErrorKind::kConflict,
+           "'" + o->id + "' is in " + std::string(cur.code()) + " but customer '" + to.id +
+               "' pays in " + std::string(to.currency.code()),
+           {"", 0, "--customer"});
+    const auto r = p.reassign(tx, o->id, o->customer, o->reason, date_option(o->date), ctx.today());
     Json j{{"id", r.id},
            {"from", r.from},
            {"to", r.customer},
            {"date", format_date(r.date)},
            {"reopened", r.reopened}};
-    ctx.report(j, "Moved " + r.id + " from " + (r.from.empty() ? "suspense" : r.from) + " to " +
-                      r.customer + "; " + std::to_string(r.reopened.size()) +
-                      " document(s) reopened");
+    return Report::line(j, "Moved " + r.id + " from " + (r.from.empty() ? "suspense" : r.from) +
+                               " to " + r.customer + "; " + std::to_string(r.reopened.size()) +
+                               " document(s) reopened");
   });
 }
 
@@ -399,15 +390,13 @@ void reverse_command(CLI::App& group, Context& ctx, Payments& p) {
   cmd->add_option("id", o->id, "Receipt id")->required();
   cmd->add_option("--reason", o->reason, "Why it is cancelled")->required();
   cmd->add_option("--date", o->date, "Date of the reversal (default: the business date)");
-  ctx.add_dry_run(cmd);
-  cmd->callback([&ctx, &p, o] {
-    const auto r = ctx.ledger().write(
-        [&](Tx& tx) { return p.reverse(tx, o->id, o->reason, date_option(o->date), ctx.today()); });
+  mutating(cmd, ctx, [&ctx, &p, o](Tx& tx) {
+    const auto r = p.reverse(tx, o->id, o->reason, date_option(o->date), ctx.today());
     Json j{{"id", r.id},
            {"customer", r.customer},
            {"date", format_date(r.date)},
            {"reopened", r.reopened}};
-    ctx.report(
+    return Report::line(
         j, "Reversed " + r.id + "; " + std::to_string(r.reopened.size()) + " document(s) reopened");
   });
 }
@@ -415,20 +404,11 @@ void reverse_command(CLI::App& group, Context& ctx, Payments& p) {
 }  // namespace
 
 void register_commands(CLI::App& app, Context& ctx, Payments& p) {
-  auto* group = app.add_subcommand("payment", "Receipts and cash application");
-  group->require_subcommand(1);
-  record_command(*group, ctx, p);
-  assign_command(*group, ctx, p);
-  apply_command(*group, ctx, p);
-  unapply_command(*group, ctx, p);
-  show_command(*group, ctx, p);
-  list_command(*group, ctx, p);
-  auto_command(*group, ctx, p);
-  return_command(*group, ctx, p);
-  refund_command(*group, ctx, p);
-  register_import(*group, ctx, p);
-  reassign_command(*group, ctx, p);
-  reverse_command(*group, ctx, p);
+  add_group(app, "payment", "Receipts and cash application", ctx,
+            {record_command, assign_command, apply_command, unapply_command, show_command,
+             list_command, auto_command, return_command, refund_command, register_import,
+             reassign_command, reverse_command},
+            p);
 }
 
 }  // namespace arctl::payments

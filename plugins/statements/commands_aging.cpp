@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "aging.hpp"
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 #include "reports.hpp"
@@ -53,8 +54,7 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
 }
 
 void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = app.add_subcommand("report", "Management reports: dso, cei, forecast, activity");
-  group->require_subcommand(1);
+  auto* group = add_group(app, "report", "Management reports: dso, cei, forecast, activity");
 
   struct DsoOpts {
     std::string period, method = "standard";

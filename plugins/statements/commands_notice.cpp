@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 #include "notice_files.hpp"
@@ -10,9 +11,7 @@
 namespace arctl::statements {
 
 void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group =
-      app.add_subcommand("notice", "Past-due notices (dunning): run, reprint, list, exclude");
-  group->require_subcommand(1);
+  auto* group = add_group(app, "notice", "Past-due notices (dunning): run, reprint, list, exclude");
 
   auto out = std::make_shared<std::string>();
   auto* run = group->add_subcommand(
@@ -31,11 +30,7 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
       }
       return recorded;
     });
-    if (ctx.format() == Format::kTable && r.notices.empty()) {
-      ctx.out() << "No notices due\n";
-      return;
-    }
-    ctx.print(notice_rows(r.notices));
+    print_report(ctx, Report::rows(notice_rows(r.notices), "No notices due"));
   });
 
   struct ReprintOpts {
@@ -76,19 +71,18 @@ void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   auto* ex = group->add_subcommand("exclude", "Mark an invoice do-not-dun");
   ex->add_option("invoice", e->invoice, "Invoice id")->required();
   ex->add_option("--reason", e->reason, "Why")->required();
-  ctx.add_dry_run(ex);
-  ex->callback([&ctx, &h, e] {
-    ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, e->invoice, true, e->reason); });
-    ctx.report(Json{{"invoice", e->invoice}, {"do_not_dun", true}},
-               e->invoice + " will not be dunned");
+  mutating(ex, ctx, [&h, e](Tx& tx) {
+    set_excluded(tx, h, e->invoice, true, e->reason);
+    return Report::line(Json{{"invoice", e->invoice}, {"do_not_dun", true}},
+                        e->invoice + " will not be dunned");
   });
   auto inc = std::make_shared<std::string>();
   auto* in = group->add_subcommand("include", "Clear an invoice's do-not-dun mark");
   in->add_option("invoice", *inc, "Invoice id")->required();
-  ctx.add_dry_run(in);
-  in->callback([&ctx, &h, inc] {
-    ctx.ledger().write([&](Tx& tx) { set_excluded(tx, h, *inc, false, ""); });
-    ctx.report(Json{{"invoice", *inc}, {"do_not_dun", false}}, *inc + " will be dunned again");
+  mutating(in, ctx, [&h, inc](Tx& tx) {
+    set_excluded(tx, h, *inc, false, "");
+    return Report::line(Json{{"invoice", *inc}, {"do_not_dun", false}},
+                        *inc + " will be dunned again");
   });
 }
 
