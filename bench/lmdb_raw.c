@@ -30,6 +30,14 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Opens the ledger in `dir` read-only and a read transaction on it. */
+static void open_ledger(const char* dir, MDB_env** env, MDB_txn** txn) {
+  check(mdb_env_create(env), "create");
+  check(mdb_env_set_maxdbs(*env, 256), "maxdbs");
+  check(mdb_env_open(*env, dir, MDB_RDONLY | MDB_NOTLS, 0600), "open ledger");
+  check(mdb_txn_begin(*env, NULL, MDB_RDONLY, txn), "begin");
+}
+
 /* Average key and value size of one table of an existing ledger, read-only. */
 static int sizes(const char* dir, const char* table) {
   MDB_env* env;
@@ -38,10 +46,7 @@ static int sizes(const char* dir, const char* table) {
   MDB_cursor* cur;
   MDB_val k, v;
   size_t n = 0, keys = 0, values = 0;
-  check(mdb_env_create(&env), "create");
-  check(mdb_env_set_maxdbs(env, 256), "maxdbs");
-  check(mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0600), "open ledger");
-  check(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), "begin");
+  open_ledger(dir, &env, &txn);
   check(mdb_dbi_open(txn, table, 0, &dbi), "open table");
   check(mdb_cursor_open(txn, dbi, &cur), "cursor");
   while (mdb_cursor_get(cur, &k, &v, MDB_NEXT) == MDB_SUCCESS) {
@@ -138,10 +143,7 @@ static int copy(const char* from, const char* dir) {
   struct Table* tables = NULL;
   size_t n_tables = 0, records = 0, bytes = 0, seen = 0, touched = 0, i, left;
   double t0, t1, t2;
-  check(mdb_env_create(&src), "create");
-  check(mdb_env_set_maxdbs(src, 256), "maxdbs");
-  check(mdb_env_open(src, from, MDB_RDONLY | MDB_NOTLS, 0600), "open ledger");
-  check(mdb_txn_begin(src, NULL, MDB_RDONLY, &rtxn), "begin");
+  open_ledger(from, &src, &rtxn);
   check(mdb_dbi_open(rtxn, NULL, 0, &main_dbi), "open main");
   check(mdb_cursor_open(rtxn, main_dbi, &cur), "cursor");
   while (mdb_cursor_get(cur, &k, &v, MDB_NEXT) == MDB_SUCCESS) {

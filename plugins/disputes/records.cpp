@@ -94,13 +94,27 @@ const auto kActivity = record::layout<Activity>(
     record::field_as<record::FlaggedValue<Date>>("next_action", &Activity::next_action),
     field("actor", &Activity::actor));
 
+// The record stored under `id` alone (cases, promises, write-off proposals).
+template <typename Layout>
+auto find_by_id(PluginTable t, const Layout& layout, const std::string& id)
+    -> std::optional<decltype(layout.decode(BytesView{}))> {
+  const auto key = KeyBuilder().str(id).bytes();
+  auto v = t.get(key);
+  if (!v) return std::nullopt;
+  return layout.decode(*v, {t.name(), key});
+}
+
+// Decodes each record whose key starts with `prefix`, in key order, until `fn`
+// returns false.
+template <typename Layout, typename Fn>
+void scan_records(PluginTable t, BytesView prefix, const Layout& layout, const Fn& fn) {
+  t.scan(prefix, [&](BytesView k, BytesView v) { return fn(layout.decode(v, {t.name(), k})); });
+}
+
 }  // namespace
 
 std::optional<Case> Records::find_case(const std::string& id) {
-  const auto key = KeyBuilder().str(id).bytes();
-  auto v = table("cases").get(key);
-  if (!v) return std::nullopt;
-  return kCase.decode(*v, {"x.disputes.cases", key});
+  return find_by_id(table("cases"), kCase, id);
 }
 
 Case Records::get_case(const std::string& id) {
@@ -151,17 +165,15 @@ void Records::add_history(Case& c, HistoryEntry e) {
 
 std::vector<HistoryEntry> Records::history(const std::string& id) {
   std::vector<HistoryEntry> out;
-  table("history").scan(KeyBuilder().str(id), [&](BytesView k, BytesView v) {
-    out.push_back(kHistory.decode(v, {"x.disputes.history", k}));
+  scan_records(table("history"), KeyBuilder().str(id), kHistory, [&](HistoryEntry e) {
+    out.push_back(std::move(e));
     return true;
   });
   return out;
 }
 
 void Records::for_each_case(const std::function<bool(const Case&)>& fn) {
-  table("cases").scan({}, [&](BytesView k, BytesView v) {
-    return fn(kCase.decode(v, {"x.disputes.cases", k}));
-  });
+  scan_records(table("cases"), {}, kCase, fn);
 }
 
 std::vector<Case> Records::unresolved(std::optional<std::string_view> customer,
@@ -183,10 +195,7 @@ std::vector<Case> Records::unresolved(std::optional<std::string_view> customer,
 }
 
 std::optional<Promise> Records::find_promise(const std::string& id) {
-  const auto key = KeyBuilder().str(id).bytes();
-  auto v = table("promises").get(key);
-  if (!v) return std::nullopt;
-  return kPromise.decode(*v, {"x.disputes.promises", key});
+  return find_by_id(table("promises"), kPromise, id);
 }
 
 void Records::put_promise(const Promise& p) {
@@ -194,16 +203,11 @@ void Records::put_promise(const Promise& p) {
 }
 
 void Records::for_each_promise(const std::function<bool(const Promise&)>& fn) {
-  table("promises").scan({}, [&](BytesView k, BytesView v) {
-    return fn(kPromise.decode(v, {"x.disputes.promises", k}));
-  });
+  scan_records(table("promises"), {}, kPromise, fn);
 }
 
 std::optional<Proposal> Records::find_proposal(const std::string& id) {
-  const auto key = KeyBuilder().str(id).bytes();
-  auto v = table("writeoffs").get(key);
-  if (!v) return std::nullopt;
-  return kProposal.decode(*v, {"x.disputes.writeoffs", key});
+  return find_by_id(table("writeoffs"), kProposal, id);
 }
 
 void Records::put_proposal(const Proposal& p) {
@@ -211,9 +215,7 @@ void Records::put_proposal(const Proposal& p) {
 }
 
 void Records::for_each_proposal(const std::function<bool(const Proposal&)>& fn) {
-  table("writeoffs").scan({}, [&](BytesView k, BytesView v) {
-    return fn(kProposal.decode(v, {"x.disputes.writeoffs", k}));
-  });
+  scan_records(table("writeoffs"), {}, kProposal, fn);
 }
 
 void Records::put_activity(const Activity& a) {
@@ -224,9 +226,7 @@ void Records::for_each_activity(std::optional<std::string_view> customer,
                                 const std::function<bool(const Activity&)>& fn) {
   KeyBuilder prefix;
   if (customer) prefix.str(*customer);
-  table("activities").scan(prefix, [&](BytesView k, BytesView v) {
-    return fn(kActivity.decode(v, {"x.disputes.activities", k}));
-  });
+  scan_records(table("activities"), prefix, kActivity, fn);
 }
 
 }  // namespace arctl::disputes

@@ -3,6 +3,7 @@
 // reads the same figures and each entry stays in its own currency.
 #include "writers.hpp"
 
+#include <array>
 #include <ostream>
 
 #include "arctl/csv.hpp"
@@ -11,6 +12,20 @@
 
 namespace arctl::gl {
 namespace {
+
+// Each syntax's name on the command line and the file extension its tools expect.
+struct SyntaxName {
+  Syntax syntax;
+  const char* name;
+  const char* extension;
+};
+constexpr std::array<SyntaxName, 5> kSyntaxes{{
+    {Syntax::kLedger, "ledger", ".ledger"},
+    {Syntax::kHledger, "hledger", ".journal"},
+    {Syntax::kBeancount, "beancount", ".beancount"},
+    {Syntax::kCsv, "csv", ".csv"},
+    {Syntax::kJsonl, "jsonl", ".jsonl"},
+}};
 
 // Text safe for a journal header or comment: one line, no comment markers.
 std::string one_line(std::string_view s) {
@@ -51,44 +66,21 @@ std::string credit(const Entry& e, std::int64_t minor) {
 }  // namespace
 
 Syntax parse_syntax(std::string_view s) {
-  if (s == "ledger") return Syntax::kLedger;
-  if (s == "hledger") return Syntax::kHledger;
-  if (s == "beancount") return Syntax::kBeancount;
-  if (s == "csv") return Syntax::kCsv;
-  if (s == "jsonl") return Syntax::kJsonl;
+  for (const auto& e : kSyntaxes)
+    if (s == e.name) return e.syntax;
   fail_usage("unknown GL export format '" + std::string(s) +
              "': use ledger, hledger, beancount, csv or jsonl");
 }
 
 const char* to_string(Syntax s) {
-  switch (s) {
-    case Syntax::kLedger:
-      return "ledger";
-    case Syntax::kHledger:
-      return "hledger";
-    case Syntax::kBeancount:
-      return "beancount";
-    case Syntax::kCsv:
-      return "csv";
-    case Syntax::kJsonl:
-      return "jsonl";
-  }
+  for (const auto& e : kSyntaxes)
+    if (e.syntax == s) return e.name;
   return "?";
 }
 
 const char* extension(Syntax s) {
-  switch (s) {
-    case Syntax::kLedger:
-      return ".ledger";
-    case Syntax::kHledger:
-      return ".journal";
-    case Syntax::kBeancount:
-      return ".beancount";
-    case Syntax::kCsv:
-      return ".csv";
-    case Syntax::kJsonl:
-      return ".jsonl";
-  }
+  for (const auto& e : kSyntaxes)
+    if (e.syntax == s) return e.extension;
   return "";
 }
 

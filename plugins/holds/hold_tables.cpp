@@ -30,13 +30,20 @@ const auto kHistory = record::layout<HistoryEntry>(
 const auto kOrder =
     record::layout<Order>(kVersion, field("amount", &Order::amount), field("date", &Order::date));
 
-Hold decode_hold(BytesView key, BytesView v) {
+// A hold or an order: its key is (customer, `second`), its value the rest.
+template <typename R, typename Layout>
+R decode_keyed(const Layout& layout, std::string R::*second, std::string_view table, BytesView key,
+               BytesView v) {
   KeyReader k(key);
-  Hold h;
-  h.customer = k.str();
-  h.reason = k.str();
-  kHold.decode_into(v, h, {"x.holds.holds", key});
-  return h;
+  R r;
+  r.customer = k.str();
+  r.*second = k.str();
+  layout.decode_into(v, r, {table, key});
+  return r;
+}
+
+Hold decode_hold(BytesView key, BytesView v) {
+  return decode_keyed(kHold, &Hold::reason, "x.holds.holds", key, v);
 }
 
 HistoryEntry decode_history(BytesView key, BytesView v) {
@@ -49,12 +56,18 @@ HistoryEntry decode_history(BytesView key, BytesView v) {
 }
 
 Order decode_order(BytesView key, BytesView v) {
-  KeyReader k(key);
-  Order o;
-  o.customer = k.str();
-  o.id = k.str();
-  kOrder.decode_into(v, o, {"x.holds.orders", key});
-  return o;
+  return decode_keyed(kOrder, &Order::id, "x.holds.orders", key, v);
+}
+
+// Every record of `t` under `customer`, in key order, decoded by `decode(key, value)`.
+template <typename Decode>
+auto records_of(PluginTable t, const std::string& customer, Decode decode) {
+  std::vector<decltype(decode(BytesView{}, BytesView{}))> out;
+  t.scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
+    out.push_back(decode(k, v));
+    return true;
+  });
+  return out;
 }
 
 }  // namespace
@@ -74,12 +87,7 @@ void HoldTables::put_profile(Tx& tx, const std::string& customer, const Profile&
 }
 
 std::vector<Hold> HoldTables::holds_of(Tx& tx, const std::string& customer) {
-  std::vector<Hold> out;
-  tx.table(handle_, "holds").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
-    out.push_back(decode_hold(k, v));
-    return true;
-  });
-  return out;
+  return records_of(tx.table(handle_, "holds"), customer, decode_hold);
 }
 
 void HoldTables::for_each_hold(Tx& tx, const std::function<void(const Hold&)>& fn) {
@@ -102,21 +110,11 @@ void HoldTables::add_history(Tx& tx, const std::string& customer, const HistoryE
 }
 
 std::vector<HistoryEntry> HoldTables::history(Tx& tx, const std::string& customer) {
-  std::vector<HistoryEntry> out;
-  tx.table(handle_, "history").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
-    out.push_back(decode_history(k, v));
-    return true;
-  });
-  return out;
+  return records_of(tx.table(handle_, "history"), customer, decode_history);
 }
 
 std::vector<Order> HoldTables::orders_of(Tx& tx, const std::string& customer) {
-  std::vector<Order> out;
-  tx.table(handle_, "orders").scan(KeyBuilder().str(customer), [&](BytesView k, BytesView v) {
-    out.push_back(decode_order(k, v));
-    return true;
-  });
-  return out;
+  return records_of(tx.table(handle_, "orders"), customer, decode_order);
 }
 
 std::optional<Order> HoldTables::order(Tx& tx, const std::string& customer, const std::string& id) {

@@ -91,35 +91,57 @@ const std::vector<RuleKey>& rule_keys() {
   return keys;
 }
 
+namespace {
+
+// A key that sets one field of Rules.
+template <typename T>
+struct KeyField {
+  std::string_view key;
+  T Rules::*field;
+};
+
+constexpr KeyField<bool> kSwitchKeys[] = {
+    {"holds.rule.over_limit", &Rules::over_limit},
+    {"holds.rule.past_due", &Rules::past_due},
+    {"holds.rule.returned_payment", &Rules::returned_payment},
+    {"holds.rule.broken_promise", &Rules::broken_promise},
+    {"holds.rule.guarantee_expired", &Rules::guarantee_expired},
+    {"holds.rule.review_passed", &Rules::review_passed},
+    {"holds.block_invoicing", &Rules::block_invoicing},
+    {"holds.net_unapplied", &Rules::net_unapplied},
+};
+
+constexpr KeyField<int> kDaysKeys[] = {
+    {"holds.past_due_days", &Rules::past_due_days},
+    {"holds.returned_payment_days", &Rules::returned_payment_days},
+    {"holds.broken_promise_days", &Rules::broken_promise_days},
+};
+
+// Sets the field of `r` that `key` names in `keys` from `parse(key, v)`;
+// false when `keys` has no such key.
+template <typename T, std::size_t N, typename Parse>
+bool set_field(Rules& r, const KeyField<T> (&keys)[N], std::string_view key, std::string_view v,
+               Parse parse) {
+  for (const auto& k : keys)
+    if (key == k.key) {
+      r.*k.field = parse(key, v);
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
 void Rules::set(std::string_view key, std::string_view v) {
-  if (key == "holds.rule.over_limit")
-    over_limit = parse_switch(key, v);
-  else if (key == "holds.over_limit_pct")
+  if (set_field(*this, kSwitchKeys, key, v, parse_switch) ||
+      set_field(*this, kDaysKeys, key, v, parse_days))
+    return;
+  if (key == "holds.over_limit_pct") {
     over_limit_pct = parse_pct(key, v);
-  else if (key == "holds.rule.past_due")
-    past_due = parse_switch(key, v);
-  else if (key == "holds.past_due_days")
-    past_due_days = parse_days(key, v);
-  else if (key == "holds.past_due_min_amount") {
+  } else if (key == "holds.past_due_min_amount") {
     check_amount(key, v);
     past_due_min_amount = std::string(v);
-  } else if (key == "holds.rule.returned_payment")
-    returned_payment = parse_switch(key, v);
-  else if (key == "holds.returned_payment_days")
-    returned_payment_days = parse_days(key, v);
-  else if (key == "holds.rule.broken_promise")
-    broken_promise = parse_switch(key, v);
-  else if (key == "holds.broken_promise_days")
-    broken_promise_days = parse_days(key, v);
-  else if (key == "holds.rule.guarantee_expired")
-    guarantee_expired = parse_switch(key, v);
-  else if (key == "holds.rule.review_passed")
-    review_passed = parse_switch(key, v);
-  else if (key == "holds.block_invoicing")
-    block_invoicing = parse_switch(key, v);
-  else if (key == "holds.net_unapplied")
-    net_unapplied = parse_switch(key, v);
-  else {
+  } else {
     std::string all;
     for (const auto& k : rule_keys())
       all += (all.empty() ? "" : ", ") + std::string(k.key);

@@ -3,6 +3,7 @@
 // transaction; re-importing the same file changes nothing.
 #include <CLI/CLI.hpp>
 #include <unordered_map>
+#include <utility>
 
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
@@ -114,26 +115,24 @@ class Collector {
     if (fresh) {
       pending_.push_back({line, std::move(head), {}});
     } else {
+      // The rows of one invoice must agree on its header; the first field
+      // that differs from the invoice's first row is the error.
       const auto& first = pending_[it->second].in;
-      const char* differs = nullptr;
-      if (first.customer != head.customer)
-        differs = "customer";
-      else if (first.date != head.date)
-        differs = "date";
-      else if (first.due != head.due)
-        differs = "due";
-      else if (first.terms != head.terms)
-        differs = "terms";
-      else if (first.currency != head.currency)
-        differs = "currency";
-      else if (first.po != head.po)
-        differs = "po";
-      else if (first.memo != head.memo)
-        differs = "memo";
-      if (differs)
-        fail(ErrorKind::kConflict,
-             "differs from line " + std::to_string(pending_[it->second].line) + " of invoice " + id,
-             {source_, line, differs});
+      const std::pair<const char*, bool> same[] = {
+          {"customer", first.customer == head.customer},
+          {"date", first.date == head.date},
+          {"due", first.due == head.due},
+          {"terms", first.terms == head.terms},
+          {"currency", first.currency == head.currency},
+          {"po", first.po == head.po},
+          {"memo", first.memo == head.memo},
+      };
+      for (const auto& [field, equal] : same)
+        if (!equal)
+          fail(ErrorKind::kConflict,
+               "differs from line " + std::to_string(pending_[it->second].line) + " of invoice " +
+                   id,
+               {source_, line, field});
     }
     pending_[it->second].in.lines.push_back(std::move(spec));
     pending_[it->second].sources.push_back({line, get(row, "amount")});

@@ -35,29 +35,33 @@ std::vector<std::string> words_of(std::string_view text, bool comma_only) {
   return out;
 }
 
-std::int64_t percent_micros(const std::string& key, const std::string& value) {
-  Decimal d;
+// A bad setting is an error on its key, saying what the value must be.
+[[noreturn]] void refuse(const std::string& key, const std::string& why) {
+  fail(ErrorKind::kConflict, why, {"", 0, key});
+}
+
+// `value` read by `parse` (Decimal::parse or Decimal::parse_percent); text it
+// refuses is reported as `why`.
+Decimal parse_setting(const std::string& key, const std::string& value,
+                      Decimal (*parse)(std::string_view), const std::string& why) {
   try {
-    d = Decimal::parse_percent(value);
+    return parse(value);
   } catch (const Error&) {
-    fail(ErrorKind::kConflict, "must be a percentage from 0 to 100, not '" + value + "'",
-         {"", 0, key});
+    refuse(key, why);
   }
-  if (d.micros < 0 || d.micros > Decimal::kScale)
-    fail(ErrorKind::kConflict, "must be a percentage from 0 to 100, not '" + value + "'",
-         {"", 0, key});
+}
+
+std::int64_t percent_micros(const std::string& key, const std::string& value) {
+  const auto why = "must be a percentage from 0 to 100, not '" + value + "'";
+  const auto d = parse_setting(key, value, Decimal::parse_percent, why);
+  if (d.micros < 0 || d.micros > Decimal::kScale) refuse(key, why);
   return d.micros;
 }
 
 void check_amount(const std::string& key, const std::string& value) {
-  Decimal d;
-  try {
-    d = Decimal::parse(value);
-  } catch (const Error&) {
-    fail(ErrorKind::kConflict, "must be an amount such as 250.00, not '" + value + "'",
-         {"", 0, key});
-  }
-  if (d.micros < 0) fail(ErrorKind::kConflict, "must not be negative", {"", 0, key});
+  const auto d = parse_setting(key, value, Decimal::parse,
+                               "must be an amount such as 250.00, not '" + value + "'");
+  if (d.micros < 0) refuse(key, "must not be negative");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Writing every customer's statement with a progress bar and an index.
 #include "batch.hpp"
 
+#include <array>
 #include <set>
 #include <sstream>
 
@@ -10,28 +11,34 @@
 
 namespace arctl::statements {
 
+namespace {
+
+// Each statement format's name on the command line and the extension of its files.
+struct DocFormatName {
+  DocFormat format;
+  const char* name;
+  const char* extension;
+};
+constexpr std::array<DocFormatName, 5> kDocFormats{{
+    {DocFormat::kText, "text", ".txt"},
+    {DocFormat::kHtml, "html", ".html"},
+    {DocFormat::kPdf, "pdf", ".pdf"},
+    {DocFormat::kJson, "json", ".json"},
+    {DocFormat::kCsv, "csv", ".csv"},
+}};
+
+}  // namespace
+
 DocFormat parse_doc_format(std::string_view s) {
-  if (s == "text" || s == "txt" || s == "table") return DocFormat::kText;
-  if (s == "html") return DocFormat::kHtml;
-  if (s == "pdf") return DocFormat::kPdf;
-  if (s == "json") return DocFormat::kJson;
-  if (s == "csv") return DocFormat::kCsv;
+  if (s == "txt" || s == "table") return DocFormat::kText;
+  for (const auto& e : kDocFormats)
+    if (s == e.name) return e.format;
   fail_usage("statement format must be text, html, pdf, json or csv; got '" + std::string(s) + "'");
 }
 
 const char* extension(DocFormat f) {
-  switch (f) {
-    case DocFormat::kText:
-      return ".txt";
-    case DocFormat::kHtml:
-      return ".html";
-    case DocFormat::kPdf:
-      return ".pdf";
-    case DocFormat::kJson:
-      return ".json";
-    case DocFormat::kCsv:
-      return ".csv";
-  }
+  for (const auto& e : kDocFormats)
+    if (e.format == f) return e.extension;
   return ".txt";
 }
 

@@ -133,19 +133,12 @@ void render(Context& ctx, Notice& n, Date as_of, const std::string& company) {
 
 std::vector<NoticeLevel> parse_levels(std::string_view text) {
   std::vector<NoticeLevel> out;
-  std::string item;
   auto bad = [&] {
     fail_usage("statements.notice.levels must be LEVEL:DAYS:NAME[:MINIMUM],...; got '" +
                std::string(text) + "'");
   };
-  auto flush = [&] {
-    std::vector<std::string> parts{""};
-    for (char c : item) {
-      if (c == ':')
-        parts.emplace_back();
-      else
-        parts.back().push_back(c);
-    }
+  for (const auto& item : split_items(text, ',')) {
+    const auto parts = split_items(item, ':');
     if (parts.size() < 3 || parts.size() > 4) bad();
     for (int i : {0, 1})
       if (parts[i].empty() || parts[i].size() > 4 ||
@@ -156,15 +149,7 @@ std::vector<NoticeLevel> parse_levels(std::string_view text) {
     if (l.level <= 0 || l.days <= 0 || l.name.empty()) bad();
     if (!out.empty() && (l.level <= out.back().level || l.days <= out.back().days)) bad();
     out.push_back(l);
-    item.clear();
-  };
-  for (char c : text) {
-    if (c == ',')
-      flush();
-    else if (c != ' ')
-      item += c;
   }
-  flush();
   return out;
 }
 

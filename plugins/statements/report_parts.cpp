@@ -10,11 +10,21 @@
 
 namespace arctl::statements {
 
+std::vector<std::string> split_items(std::string_view text, char sep) {
+  std::vector<std::string> out{""};
+  for (char c : text) {
+    if (c == sep)
+      out.emplace_back();
+    else if (c != ' ')
+      out.back() += c;
+  }
+  return out;
+}
+
 Buckets Buckets::parse(std::string_view text) {
   Buckets b;
   b.edges.clear();
-  std::string cur;
-  auto flush = [&] {
+  for (const auto& cur : split_items(text, ',')) {
     if (cur.empty() || cur.size() > 5 || cur.find_first_not_of("0123456789") != std::string::npos)
       fail_usage("aging buckets must be increasing day counts like 30,60,90,120; got '" +
                  std::string(text) + "'");
@@ -22,15 +32,7 @@ Buckets Buckets::parse(std::string_view text) {
     if (v <= 0 || (!b.edges.empty() && v <= b.edges.back()))
       fail_usage("aging buckets must be positive and increasing; got '" + std::string(text) + "'");
     b.edges.push_back(v);
-    cur.clear();
-  };
-  for (char c : text) {
-    if (c == ',')
-      flush();
-    else if (c != ' ')
-      cur += c;
   }
-  flush();
   return b;
 }
 

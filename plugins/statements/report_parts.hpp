@@ -16,6 +16,10 @@ namespace arctl::statements {
 // 128-bit intermediates for products of amounts and day counts.
 __extension__ typedef __int128 Wide;
 
+// The items of a setting separated by `sep` ("30, 60,90" by ','), spaces
+// dropped; an empty item stays, so "30,,60" and "" reach the caller's check.
+std::vector<std::string> split_items(std::string_view text, char sep);
+
 // Aging bucket edges in days ("30,60,90,120"): labels current, 1-30, 31-60,
 // 61-90, 91-120, >120.
 struct Buckets {

@@ -2,6 +2,8 @@
 // issued in a range, in minor units per currency.
 #include "reports.hpp"
 
+#include <set>
+
 #include "arctl/error.hpp"
 #include "asof.hpp"
 #include "report_parts.hpp"
@@ -48,6 +50,19 @@ std::int64_t days_in(Period p) {
   return days_between(p.first_day(), p.last_day()) + 1;
 }
 
+// The currency codes that key any of `maps`, in order: a report has one row per
+// currency that has AR or sales.
+template <class... Maps>
+std::set<std::string> currencies_of(const Maps&... maps) {
+  std::set<std::string> out;
+  auto add = [&](const auto& m) {
+    for (const auto& entry : m)
+      out.insert(entry.first);
+  };
+  (add(maps), ...);
+  return out;
+}
+
 constexpr int kCountbackMonths = 36;
 
 }  // namespace
@@ -59,14 +74,8 @@ Json report_dso(Tx& tx, const PluginHandle& h, Period p, bool countback) {
       first = previous(first);
   const auto sales = monthly_sales(tx, first, p);
   const auto ar = ar_as_of(tx, h, p.last_day());
-  std::map<std::string, bool> currencies;
-  for (const auto& [c, v] : ar)
-    currencies[c] = true;
-  for (const auto& [c, v] : sales)
-    currencies[c] = true;
   Json rows = Json::array();
-  for (const auto& [cur_code, unused] : currencies) {
-    (void)unused;
+  for (const auto& cur_code : currencies_of(ar, sales)) {
     const auto cur = Currency::parse(cur_code);
     const auto ar_end = ar.count(cur_code) ? ar.at(cur_code).total : 0;
     std::map<Period, std::int64_t> none;
@@ -110,15 +119,8 @@ Json report_cei(Tx& tx, const PluginHandle& h, Period p) {
   const auto sales = monthly_sales(tx, p, p);
   const auto begin = ar_as_of(tx, h, p.first_day() - std::chrono::days(1));
   const auto end = ar_as_of(tx, h, p.last_day());
-  std::map<std::string, bool> currencies;
-  for (const auto* m : {&begin, &end})
-    for (const auto& [c, v] : *m)
-      currencies[c] = true;
-  for (const auto& [c, v] : sales)
-    currencies[c] = true;
   Json rows = Json::array();
-  for (const auto& [cur_code, unused] : currencies) {
-    (void)unused;
+  for (const auto& cur_code : currencies_of(begin, end, sales)) {
     const auto cur = Currency::parse(cur_code);
     const auto b = begin.count(cur_code) ? begin.at(cur_code).total : 0;
     const auto e = end.count(cur_code) ? end.at(cur_code) : ArTotals{};

@@ -4,10 +4,8 @@
 # they describe commits: a dry run or a vetoed transaction leaves no file.
 source "$(dirname "$0")/lib.sh"
 
-: "${ARCTL_TEST_PLUGIN_DIR:?ARCTL_TEST_PLUGIN_DIR must name the built test plugins}"
 P="$tmp/plugins"
-mkdir -m 755 "$P"
-cp "$ARCTL_TEST_PLUGIN_DIR/testthrow.so" "$P/"
+plugin_dir "$P" testthrow
 L="$tmp/ledger"
 new_ledger "$L"
 a() { arctl -C "$L" --plugin-dir "$P" "$@"; }

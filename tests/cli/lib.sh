@@ -315,6 +315,17 @@ new_ledger() {
   "$ARCTL_BIN" -C "$1" -q init >/dev/null
 }
 
+# plugin_dir DIR [NAME...]: makes DIR (mode 755: the plugin host refuses a
+# world-writable directory) holding the built test plugins NAME.so.
+plugin_dir() {
+  : "${ARCTL_TEST_PLUGIN_DIR:?ARCTL_TEST_PLUGIN_DIR must name the built test plugins}"
+  local dir=$1 name
+  mkdir -m 755 "$dir"
+  for name in "${@:2}"; do
+    cp "$ARCTL_TEST_PLUGIN_DIR/$name.so" "$dir/"
+  done
+}
+
 # event_count DIR: the number of journal events in the ledger in DIR.
 event_count() {
   "$ARCTL_BIN" -C "$1" --format json log | json 'len(d)'

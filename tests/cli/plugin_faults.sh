@@ -6,12 +6,10 @@
 # refused. (plugins.sh covers the ABI string and world-writable files.)
 source "$(dirname "$0")/lib.sh"
 
-: "${ARCTL_TEST_PLUGIN_DIR:?ARCTL_TEST_PLUGIN_DIR must name the built test plugins}"
 : "${LMDB_POKE:?LMDB_POKE must name the lmdb_poke test tool}"
 
 P="$tmp/plugins"
-mkdir -m 755 "$P"
-cp "$ARCTL_TEST_PLUGIN_DIR/testthrow.so" "$P/"
+plugin_dir "$P" testthrow
 
 L="$tmp/ledger"
 new_ledger "$L"
@@ -167,8 +165,7 @@ expect_exit 0 a check
 
 case_ "a plugin whose name contains a dot (reaching x.<other>.*) is refused"
 N="$tmp/badname"
-mkdir -m 755 "$N"
-cp "$ARCTL_TEST_PLUGIN_DIR/bad_name.so" "$N/"
+plugin_dir "$N" bad_name
 expect_exit 0 arctl -C "$L" --plugin-dir "$N" --format json plugin list
 expect_eq '["refused"]' "$(json "[r['status'] for r in d if r['file'] == '$N/bad_name.so']" <<<"$out")" \
   "status"

@@ -4,11 +4,8 @@
 # whose library the host has unloaded.
 source "$(dirname "$0")/lib.sh"
 
-: "${ARCTL_TEST_PLUGIN_DIR:?ARCTL_TEST_PLUGIN_DIR must name the built test plugins}"
-
 P="$tmp/plugins"
-mkdir -m 755 "$P"
-cp "$ARCTL_TEST_PLUGIN_DIR/testprovide.so" "$ARCTL_TEST_PLUGIN_DIR/testgood.so" "$P/"
+plugin_dir "$P" testprovide testgood
 L="$tmp/ledger"
 new_ledger "$L"
 

@@ -4,10 +4,6 @@
 # a plugin are refused with a reason, and arctl keeps working.
 source "$(dirname "$0")/lib.sh"
 
-: "${ARCTL_TEST_PLUGIN_DIR:?ARCTL_TEST_PLUGIN_DIR must name the built test plugins}"
-good="$ARCTL_TEST_PLUGIN_DIR/testgood.so"
-bad="$ARCTL_TEST_PLUGIN_DIR/bad_abi.so"
-
 L="$tmp/ledger"
 new_ledger "$L"
 
@@ -16,9 +12,16 @@ plugin_field() {
   json "[r[\"$3\"] for r in d if r[\"file\"] == \"$2\"]" <<<"$1"
 }
 
+# expect_world_writable_refused DIR: the plugin list with DIR shows its
+# testgood.so refused as world-writable.
+expect_world_writable_refused() {
+  expect_exit 0 arctl -C "$L" --plugin-dir "$1" --format json plugin list
+  expect_eq '["refused"]' "$(plugin_field "$out" "$1/testgood.so" status)" "status"
+  expect_contains "$(plugin_field "$out" "$1/testgood.so" reason)" "world-writable" "reason"
+}
+
 P="$tmp/plugins"
-mkdir -m 755 "$P"
-cp "$good" "$bad" "$P/"
+plugin_dir "$P" testgood bad_abi
 
 case_ "plugin list shows the good plugin loaded and the bad ABI refused"
 expect_exit 0 arctl -C "$L" --plugin-dir "$P" --format json plugin list
@@ -58,43 +61,35 @@ expect_eq "testgood ok" "$out" "stdout"
 case_ "the ledger's plugins/ directory is searched"
 L2="$tmp/ledger2"
 new_ledger "$L2"
-mkdir -m 755 "$L2/plugins"
-cp "$good" "$L2/plugins/"
+plugin_dir "$L2/plugins" testgood
 expect_exit 0 arctl -C "$L2" testgood
 expect_eq "testgood ok" "$out" "stdout"
 
 case_ "a plugin of the same name later in the path is shadowed"
 P2="$tmp/plugins2"
-mkdir -m 755 "$P2"
-cp "$good" "$P2/"
+plugin_dir "$P2" testgood
 expect_exit 0 arctl -C "$L" --plugin-dir "$P" --plugin-dir "$P2" --format json plugin list
 expect_eq '["loaded"]' "$(plugin_field "$out" "$P/testgood.so" status)" "first copy"
 expect_eq '["shadowed"]' "$(plugin_field "$out" "$P2/testgood.so" status)" "second copy"
 
 case_ "a world-writable plugin file is refused and arctl keeps working"
 W="$tmp/world-file"
-mkdir -m 755 "$W"
-cp "$good" "$W/"
+plugin_dir "$W" testgood
 chmod o+w "$W/testgood.so"
-expect_exit 0 arctl -C "$L" --plugin-dir "$W" --format json plugin list
-expect_eq '["refused"]' "$(plugin_field "$out" "$W/testgood.so" status)" "status"
-expect_contains "$(plugin_field "$out" "$W/testgood.so" reason)" "world-writable" "reason"
+expect_world_writable_refused "$W"
 expect_exit 2 arctl -C "$L" --plugin-dir "$W" testgood
 expect_exit 0 arctl -C "$L" --plugin-dir "$W" customer list
 expect_exit 0 arctl -C "$L" --plugin-dir "$W" check
 
 case_ "a plugin in a world-writable directory is refused"
 WD="$tmp/world-dir"
-mkdir -m 755 "$WD"
-cp "$good" "$WD/"
+plugin_dir "$WD" testgood
 chmod o+w "$WD"
-expect_exit 0 arctl -C "$L" --plugin-dir "$WD" --format json plugin list
-expect_eq '["refused"]' "$(plugin_field "$out" "$WD/testgood.so" status)" "status"
-expect_contains "$(plugin_field "$out" "$WD/testgood.so" reason)" "world-writable" "reason"
+expect_world_writable_refused "$WD"
 
 case_ "a file that is not a shared library is refused and arctl keeps working"
 G="$tmp/garbage"
-mkdir -m 755 "$G"
+plugin_dir "$G"
 echo "not a library" >"$G/garbage.so"
 expect_exit 0 arctl -C "$L" --plugin-dir "$G" --format json plugin list
 expect_eq '["refused"]' "$(plugin_field "$out" "$G/garbage.so" status)" "status"

@@ -38,6 +38,13 @@ bool clean(Ledger& l) {
   return l.read([](Tx& tx) { return check_ledger(tx).ok(); });
 }
 
+// The first thing check finds on a ledger it must find fault with.
+CheckFinding first_finding(Ledger& l) {
+  const auto rep = l.read([](Tx& tx) { return check_ledger(tx); });
+  REQUIRE_FALSE(rep.ok());
+  return rep.findings.front();
+}
+
 }  // namespace
 
 TEST_CASE("posting an invoice raises the customer's receivable and indexes it as open") {
@@ -386,9 +393,7 @@ TEST_CASE("the journal chains every event and check names an altered one") {
     w->put("journal", KeyBuilder().u64(2), changed);
     w->commit();
   }
-  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
-  REQUIRE_FALSE(rep.ok());
-  CHECK(rep.findings.front().record == "seq 2");
+  CHECK(first_finding(*f.ledger).record == "seq 2");
 }
 
 TEST_CASE("check finds a running balance that no longer matches its documents") {
@@ -402,9 +407,7 @@ TEST_CASE("check finds a running balance that no longer matches its documents") 
     w->put("balances", "C1", e.bytes());
     w->commit();
   }
-  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
-  REQUIRE_FALSE(rep.ok());
-  CHECK(rep.findings.front().area == "balance");
+  CHECK(first_finding(*f.ledger).area == "balance");
 }
 
 TEST_CASE("a transaction that would leave a balance off its open items fails as a bug, exit 70") {
@@ -470,9 +473,7 @@ TEST_CASE("open items carry the discount date; entries of the first format still
     w->put("open_items", key, records::open_item_value_v1(records::open_item_value(other)));
     w->commit();
   }
-  const auto rep = f.ledger->read([](Tx& tx) { return check_ledger(tx); });
-  REQUIRE_FALSE(rep.ok());
-  CHECK(rep.findings.front().record == "open_items INV-1");
+  CHECK(first_finding(*f.ledger).record == "open_items INV-1");
 }
 
 TEST_CASE("gap-free counters roll back with their transaction") {

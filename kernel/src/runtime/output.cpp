@@ -3,6 +3,7 @@
 #include "arctl/output.hpp"
 
 #include <algorithm>
+#include <array>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -291,31 +292,31 @@ void render_table(std::ostream& out, const Json& value, bool color) {
   if (!value.is_null()) write_line(out, "", table_text(value), false);
 }
 
+// Each format's name as --format spells it.
+struct FormatName {
+  Format format;
+  const char* name;
+};
+constexpr std::array<FormatName, 5> kFormats{{
+    {Format::kTable, "table"},
+    {Format::kJson, "json"},
+    {Format::kJsonl, "jsonl"},
+    {Format::kCsv, "csv"},
+    {Format::kTsv, "tsv"},
+}};
+
 }  // namespace
 
 Format parse_format(std::string_view name) {
-  if (name == "table") return Format::kTable;
-  if (name == "json") return Format::kJson;
-  if (name == "jsonl") return Format::kJsonl;
-  if (name == "csv") return Format::kCsv;
-  if (name == "tsv") return Format::kTsv;
+  for (const auto& e : kFormats)
+    if (name == e.name) return e.format;
   fail_usage("unknown output format '" + std::string(name) +
              "': expected one of table, json, jsonl, csv, tsv");
 }
 
 const char* to_string(Format f) noexcept {
-  switch (f) {
-    case Format::kTable:
-      return "table";
-    case Format::kJson:
-      return "json";
-    case Format::kJsonl:
-      return "jsonl";
-    case Format::kCsv:
-      return "csv";
-    case Format::kTsv:
-      return "tsv";
-  }
+  for (const auto& e : kFormats)
+    if (e.format == f) return e.name;
   return "table";
 }
 

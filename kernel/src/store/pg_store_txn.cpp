@@ -22,20 +22,24 @@ constexpr std::size_t kMaxCached = 200000;
 // writer committed meanwhile; the lock is simply requested again.
 constexpr int kMaxLockAttempts = 10000;
 
+// Ends an unfinished transaction and hands its connection back to the pool.
+// Runs in destructors, so it never throws.
+void roll_back_and_return(PgStore& store, std::unique_ptr<Conn>& conn) noexcept {
+  try {
+    if (conn->healthy()) {
+      conn->exec("ROLLBACK");
+      store.give_back(std::move(conn));
+    }
+  } catch (...) {  // a connection that cannot roll back is dropped
+  }
+}
+
 class PgReadTxn final : public ReadTxn, public Source {
  public:
   explicit PgReadTxn(PgStore& store) : store_(store), conn_(store.take()) {
     guarded([&] { conn_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); });
   }
-  ~PgReadTxn() override {
-    try {
-      if (conn_->healthy()) {
-        conn_->exec("ROLLBACK");
-        store_.give_back(std::move(conn_));
-      }
-    } catch (...) {  // a connection that cannot roll back is dropped
-    }
-  }
+  ~PgReadTxn() override { roll_back_and_return(store_, conn_); }
 
   std::optional<BytesView> get(std::string_view table, BytesView key) override {
     if (key.empty() || key.size() > kMaxKey) return std::nullopt;
@@ -97,13 +101,7 @@ class PgWriteTxn final : public WriteTxn, public Source {
   }
   ~PgWriteTxn() override {
     if (done_) return;
-    try {
-      if (conn_->healthy()) {
-        conn_->exec("ROLLBACK");
-        store_.give_back(std::move(conn_));
-      }
-    } catch (...) {  // a connection that cannot roll back is dropped
-    }
+    roll_back_and_return(store_, conn_);
   }
 
   std::optional<BytesView> get(std::string_view table, BytesView key) override {

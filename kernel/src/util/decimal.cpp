@@ -5,6 +5,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/money.hpp"
+#include "util/number_text.hpp"
 
 namespace arctl {
 namespace {
@@ -16,45 +17,14 @@ constexpr int kDecimals = 6;
 // A percentage is a hundredth, so two of the six decimals are used up by it.
 constexpr int kPercentDecimals = kDecimals - 2;
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMaxQuoted = 64;
-  if (text.size() <= kMaxQuoted) return "'" + std::string(text) + "'";
-  return "'" + std::string(text.substr(0, kMaxQuoted)) + "...'";
-}
-
 // Parses "-12.5" strictly and returns it in units of 10^-max_decimals.
 std::int64_t parse_scaled(std::string_view text, int max_decimals, std::string_view label,
                           std::string_view original) {
   auto reject = [&](const std::string& why) {
     fail(ErrorKind::kConflict,
-         "invalid " + std::string(label) + " " + quoted(original) + ": " + why);
+         "invalid " + std::string(label) + " " + number_text::quoted(original) + ": " + why);
   };
-  if (text.empty()) reject("empty");
-  std::size_t pos = 0;
-  const bool negative = text[0] == '-';
-  if (negative) pos = 1;
-  if (pos == text.size()) reject("no digits");
-  if (!is_digit(text[pos])) {
-    if (text[pos] == '.') reject("digits required before '.'");
-    reject(std::string("unexpected character '") + text[pos] + "'");
-  }
-  const std::size_t whole_start = pos;
-  while (pos < text.size() && is_digit(text[pos]))
-    ++pos;
-  const std::string_view whole = text.substr(whole_start, pos - whole_start);
-  std::string_view frac;
-  if (pos < text.size() && text[pos] == '.') {
-    const std::size_t frac_start = ++pos;
-    while (pos < text.size() && is_digit(text[pos]))
-      ++pos;
-    frac = text.substr(frac_start, pos - frac_start);
-    if (frac.empty()) reject("digits required after '.'");
-  }
-  if (pos < text.size()) reject(std::string("unexpected character '") + text[pos] + "'");
+  const auto [negative, whole, frac] = number_text::split(text, false, reject);
   if (frac.size() > static_cast<std::size_t>(max_decimals)) {
     reject("at most " + std::to_string(max_decimals) + " decimals");
   }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "arctl/error.hpp"
+#include "util/number_text.hpp"
 
 namespace arctl {
 namespace {
@@ -67,37 +68,11 @@ const CurrencyInfo* find_currency(std::string_view code) noexcept {
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
-// Error messages quote the input; a pasted paragraph should not flood the terminal.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMaxQuoted = 64;
-  if (text.size() <= kMaxQuoted) return "'" + std::string(text) + "'";
-  return "'" + std::string(text.substr(0, kMaxQuoted)) + "...'";
-}
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 std::int64_t pow10(int exponent) {
   std::int64_t s = 1;
   for (int i = 0; i < exponent; ++i)
     s *= 10;
   return s;
-}
-
-// Integer digits with an optional thousands separator: "1,234,567" has a first
-// group of one to three digits and then groups of exactly three.
-bool valid_grouping(std::string_view digits) {
-  const auto first = digits.find(',');
-  if (first == std::string_view::npos) return true;
-  if (first == 0 || first > 3) return false;
-  for (std::size_t i = first; i < digits.size(); i += 4) {
-    if (digits[i] != ',' || digits.size() - i < 4) return false;
-    for (std::size_t k = i + 1; k <= i + 3; ++k) {
-      if (!is_digit(digits[k])) return false;
-    }
-  }
-  return true;
 }
 
 std::string format_minor(std::int64_t minor, int exponent, bool group) {
@@ -142,7 +117,8 @@ void require_same(const Money& a, const Money& b) {
 Currency Currency::parse(std::string_view code) {
   const CurrencyInfo* info = find_currency(code);
   if (info == nullptr) {
-    fail(ErrorKind::kConflict, "unknown currency " + quoted(code) + ": expected an ISO 4217 code");
+    fail(ErrorKind::kConflict,
+         "unknown currency " + number_text::quoted(code) + ": expected an ISO 4217 code");
   }
   Currency c;
   std::copy(info->code.begin(), info->code.end(), c.code_.begin());
@@ -160,37 +136,10 @@ std::int64_t Currency::scale() const noexcept {
 
 Money Money::parse(std::string_view text, Currency currency, Grouping g) {
   auto reject = [&](const std::string& why) -> void {
-    fail(ErrorKind::kConflict, "invalid amount " + quoted(text) + ": " + why);
+    fail(ErrorKind::kConflict, "invalid amount " + number_text::quoted(text) + ": " + why);
   };
   if (currency.empty()) reject("no currency given");
-  if (text.empty()) reject("empty");
-
-  std::size_t pos = 0;
-  const bool negative = text[0] == '-';
-  if (negative) pos = 1;
-  if (pos == text.size()) reject("no digits");
-  if (!is_digit(text[pos])) {
-    if (text[pos] == '.') reject("digits required before '.'");
-    reject(std::string("unexpected character '") + text[pos] + "'");
-  }
-
-  const std::size_t whole_start = pos;
-  while (pos < text.size() &&
-         (is_digit(text[pos]) || (g == Grouping::kComma && text[pos] == ','))) {
-    ++pos;
-  }
-  const std::string_view whole = text.substr(whole_start, pos - whole_start);
-  if (!valid_grouping(whole)) reject("thousands separators must split groups of three digits");
-
-  std::string_view frac;
-  if (pos < text.size() && text[pos] == '.') {
-    const std::size_t frac_start = ++pos;
-    while (pos < text.size() && is_digit(text[pos]))
-      ++pos;
-    frac = text.substr(frac_start, pos - frac_start);
-    if (frac.empty()) reject("digits required after '.'");
-  }
-  if (pos < text.size()) reject(std::string("unexpected character '") + text[pos] + "'");
+  const auto [negative, whole, frac] = number_text::split(text, g == Grouping::kComma, reject);
 
   const std::string code(currency.code());
   if (frac.size() > static_cast<std::size_t>(currency.exponent())) {

@@ -56,21 +56,25 @@ expect_eq "0.00" "$(json 'd["open"]' <<<"$out")" "discounted invoice closed"
 expect_eq '["20.00"]' "$(json '[x["amount"] for x in d["applications"] if x["document"].startswith("DSC-")]' <<<"$out")" "discount booked with its own document"
 expect_eq '["980.00"]' "$(json '[x["amount"] for x in d["applications"] if x["reason"]=="discount"]' <<<"$out")" "receipt applied by the discount rule"
 
+# pay_99_95 INVOICE TOLERANCE RECEIPT: a new ACME INVOICE of 100.00 is paid
+# 99.95 by RECEIPT naming it, with payments.write_off_tolerance TOLERANCE,
+# and `payment auto` applies the cash.
+pay_99_95() {
+  a -q invoice create --customer ACME --id "$1" --date 2026-02-01 --line "Svc;1;100.00" >/dev/null
+  a -q config set payments.write_off_tolerance "$2"
+  expect_exit 0 a payment record --customer ACME --amount 99.95 --date 2026-02-05 --ref "$1" --id "$3"
+  expect_exit 0 a --format json payment auto
+}
+
 case_ "tolerance 0.10: 99.95 on 100.00 closes it with a 0.05 write-off"
-a -q invoice create --customer ACME --id T-1 --date 2026-02-01 --line "Svc;1;100.00" >/dev/null
-a -q config set payments.write_off_tolerance 0.10
-expect_exit 0 a payment record --customer ACME --amount 99.95 --date 2026-02-05 --ref "T-1" --id R4
-expect_exit 0 a --format json payment auto
+pay_99_95 T-1 0.10 R4
 expect_eq "1" "$(json 'd["write_offs"]' <<<"$out")" "write-offs"
 expect_eq "0.00" "$(open_of T-1)" "T-1 closed"
 run a --format json log --type document.posted
 expect_eq "0.05" "$(json '[e["payload"]["amount"] for e in d if e["payload"]["kind"]=="write_off"][0]' <<<"$out")" "write-off document amount"
 
 case_ "tolerance 0.01: 99.95 on 100.00 leaves 0.05 open and publishes payment.short"
-a -q invoice create --customer ACME --id T-2 --date 2026-02-01 --line "Svc;1;100.00" >/dev/null
-a -q config set payments.write_off_tolerance 0.01
-expect_exit 0 a payment record --customer ACME --amount 99.95 --date 2026-02-05 --ref "T-2" --id R5
-expect_exit 0 a --format json payment auto
+pay_99_95 T-2 0.01 R5
 expect_eq "1" "$(json 'd["short_payments"]' <<<"$out")" "short payments"
 expect_eq "0.05" "$(open_of T-2)" "T-2 left short"
 run a --format json log --type payment.short

@@ -11,11 +11,20 @@ a() { arctl -C "$L" "$@"; }
 # bucket values of one row in json: customer or the total row
 row() { json '[[r["current"],r["1-30"],r["31-60"],r["61-90"],r["91-120"],r[">120"],r["total"]] for r in d if r["row"]=="'"$1"'" and (r["customer"]=="'"$2"'")][0]'; }
 
+# expect_rows ACME BETA TOTAL ARGS...: `aging ARGS` in json has these bucket
+# values in the rows of ACME, BETA and the total.
+expect_rows() {
+  expect_exit 0 a --format json aging "${@:4}"
+  expect_eq "$1" "$(row customer ACME <<<"$out")" "ACME"
+  expect_eq "$2" "$(row customer BETA <<<"$out")" "BETA"
+  expect_eq "$3" "$(row total "" <<<"$out")" "TOTAL"
+}
+
 case_ "due basis as of 2026-03-31, json"
-expect_exit 0 a --format json aging --as-of 2026-03-31
-expect_eq '["-200.00", "250.00", "300.00", "0.00", "0.00", "0.00", "350.00"]' "$(row customer ACME <<<"$out")" "ACME"
-expect_eq '["300.00", "1000.00", "0.00", "0.00", "300.00", "0.00", "1600.00"]' "$(row customer BETA <<<"$out")" "BETA"
-expect_eq '["100.00", "1250.00", "300.00", "0.00", "300.00", "0.00", "1950.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_rows '["-200.00", "250.00", "300.00", "0.00", "0.00", "0.00", "350.00"]' \
+  '["300.00", "1000.00", "0.00", "0.00", "300.00", "0.00", "1600.00"]' \
+  '["100.00", "1250.00", "300.00", "0.00", "300.00", "0.00", "1950.00"]' \
+  --as-of 2026-03-31
 expect_eq '["17.95", "82.05"]' "$(json '[r["pct"] for r in d if r["row"]=="customer"]' <<<"$out")" "percentages"
 
 case_ "due basis as of 2026-03-31, csv"
@@ -30,18 +39,18 @@ expect_match "$out" "ACME.*-200\.00.*250\.00.*300\.00.*350\.00" "ACME table row"
 expect_match "$out" "TOTAL.*100\.00.*1,?250\.00.*300\.00.*1,?950\.00" "TOTAL table row"
 
 case_ "invoice basis as of 2026-03-31"
-expect_exit 0 a --format json aging --as-of 2026-03-31 --basis invoice
-expect_eq '["-200.00", "0.00", "250.00", "300.00", "0.00", "0.00", "350.00"]' "$(row customer ACME <<<"$out")" "ACME"
-expect_eq '["0.00", "300.00", "1000.00", "0.00", "0.00", "300.00", "1600.00"]' "$(row customer BETA <<<"$out")" "BETA"
-expect_eq '["-200.00", "300.00", "1250.00", "300.00", "0.00", "300.00", "1950.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_rows '["-200.00", "0.00", "250.00", "300.00", "0.00", "0.00", "350.00"]' \
+  '["0.00", "300.00", "1000.00", "0.00", "0.00", "300.00", "1600.00"]' \
+  '["-200.00", "300.00", "1250.00", "300.00", "0.00", "300.00", "1950.00"]' \
+  --as-of 2026-03-31 --basis invoice
 expect_exit 0 a --format csv aging --as-of 2026-03-31 --basis invoice
 expect_eq '["total", "", "TOTAL", "USD", "-200.00", "300.00", "1250.00", "300.00", "0.00", "300.00", "1950.00", "100.00", "6"]' "$(csv 'rows[3][:13]' <<<"$out")" "total csv row"
 
 case_ "due basis as of 2026-02-15: later documents and applications do not count"
-expect_exit 0 a --format json aging --as-of 2026-02-15
-expect_eq '["0.00", "500.00", "0.00", "0.00", "0.00", "0.00", "500.00"]' "$(row customer ACME <<<"$out")" "ACME"
-expect_eq '["1200.00", "0.00", "0.00", "300.00", "0.00", "0.00", "1500.00"]' "$(row customer BETA <<<"$out")" "BETA"
-expect_eq '["1200.00", "500.00", "0.00", "300.00", "0.00", "0.00", "2000.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_rows '["0.00", "500.00", "0.00", "0.00", "0.00", "0.00", "500.00"]' \
+  '["1200.00", "0.00", "0.00", "300.00", "0.00", "0.00", "1500.00"]' \
+  '["1200.00", "500.00", "0.00", "300.00", "0.00", "0.00", "2000.00"]' \
+  --as-of 2026-02-15
 expect_eq '["25.00", "75.00"]' "$(json '[r["pct"] for r in d if r["row"]=="customer"]' <<<"$out")" "percentages"
 expect_exit 0 a --format csv aging --as-of 2026-02-15
 expect_eq '["customer", "BETA", "Beta \"Quoted\" Ltd", "USD", "1200.00", "0.00", "0.00", "300.00", "0.00", "0.00", "1500.00", "75.00", "2"]' "$(csv 'rows[2][:13]' <<<"$out")" "BETA csv row"
@@ -49,10 +58,10 @@ expect_exit 0 a --format table aging --as-of 2026-02-15
 expect_match "$out" "TOTAL.*1,?200\.00.*500\.00.*300\.00.*2,?000\.00" "TOTAL table row"
 
 case_ "invoice basis as of 2026-02-15"
-expect_exit 0 a --format json aging --as-of 2026-02-15 --basis invoice
-expect_eq '["0.00", "0.00", "500.00", "0.00", "0.00", "0.00", "500.00"]' "$(row customer ACME <<<"$out")" "ACME"
-expect_eq '["0.00", "1200.00", "0.00", "0.00", "300.00", "0.00", "1500.00"]' "$(row customer BETA <<<"$out")" "BETA"
-expect_eq '["0.00", "1200.00", "500.00", "0.00", "300.00", "0.00", "2000.00"]' "$(row total "" <<<"$out")" "TOTAL"
+expect_rows '["0.00", "0.00", "500.00", "0.00", "0.00", "0.00", "500.00"]' \
+  '["0.00", "1200.00", "0.00", "0.00", "300.00", "0.00", "1500.00"]' \
+  '["0.00", "1200.00", "500.00", "0.00", "300.00", "0.00", "2000.00"]' \
+  --as-of 2026-02-15 --basis invoice
 
 case_ "summary, custom buckets, one customer, minimum balance"
 expect_exit 0 a --format json aging --as-of 2026-03-31 --by summary
