@@ -2,6 +2,7 @@
 // pay, write-offs with four-eyes approval and the collection activity log.
 #include <memory>
 
+#include "arctl/error.hpp"
 #include "arctl/events/kernel.hpp"
 #include "arctl/plugin.hpp"
 #include "cases.hpp"
@@ -10,6 +11,7 @@
 #include "deductions.hpp"
 #include "index_check.hpp"
 #include "promises.hpp"
+#include "records.hpp"
 #include "services.hpp"
 
 namespace arctl::disputes {
@@ -35,6 +37,18 @@ class DisputesPlugin : public Plugin {
     bus.on<events::ConfigSet>("disputes", [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
       validate_config(e.key, e.value);
     });
+    // An invoice under an open case is not voided behind the case's back: the
+    // case is settled first, so that no one chases, and no ladder escalates,
+    // a debt that no longer exists. Which outcome fits is for a person.
+    bus.on<events::DocumentVoided>(
+        "disputes", [this](Tx& tx, const events::DocumentVoided& e, const JournalEntry&) {
+          std::string ids;
+          for (const auto& c : Records(tx, *handle_).unresolved(e.customer, e.id))
+            ids += (ids.empty() ? "" : ", ") + c.id;
+          if (!ids.empty())
+            fail_conflict("'" + e.id + "' is under open case " + ids +
+                          ": settle it first (arctl dispute resolve ID --outcome ...), then void");
+        });
   }
   void provide(Services& services) override {
     services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));

@@ -10,6 +10,7 @@
 # close that met no fault.
 #   ARCTL_ERROR_LOOP_KIND=disk-full|io (default disk-full)
 source "$(dirname "$0")/lib.sh"
+F="$(dirname "$0")/faults"  # two customers' invoices and receipts
 
 kind=${ARCTL_ERROR_LOOP_KIND:-disk-full}
 L="$tmp/ledger"
@@ -56,20 +57,9 @@ loop() {
 
 a -q customer add ACME --name "Acme Ltd" --terms net30 >/dev/null
 a -q customer add BETA --name "Beta GmbH" --terms net30 >/dev/null
-cat >"$tmp/inv.csv" <<'CSV'
-id,customer,date,description,quantity,unit_price
-I-1,ACME,2026-01-10,Bolts,4,25.00
-I-2,ACME,2026-02-12,Nuts,10,10.00
-I-3,BETA,2026-02-20,Gears,2,150.00
-CSV
-cat >"$tmp/pay.csv" <<'CSV'
-entry_ref,date,amount,currency,reference,payer
-B-1,2026-03-02,100.00,USD,I-1,ACME
-B-2,2026-03-03,300.00,USD,I-3,BETA
-CSV
 
-loop "" invoice import "$tmp/inv.csv"
-loop "" payment import "$tmp/pay.csv" --format csv
+loop "" invoice import "$F/invoices.csv"
+loop "" payment import "$F/receipts.csv" --format csv
 loop "" payment auto
 loop "$tmp/letters" notice run --out "$tmp/letters"
 loop "" dispute open --invoice I-2 --amount 20.00 --reason price

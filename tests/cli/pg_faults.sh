@@ -9,6 +9,7 @@
 #   PG_FAULT_POINTS: operation indexes sampled per command (default 6)
 # Needs the pg test server.
 source "$(dirname "$0")/lib.sh"
+F="$(dirname "$0")/faults"  # two customers' invoices and receipts
 : "${PG_URL:?run with ARCTL_TEST_BACKEND=pg}"
 real() { "$ARCTL_REAL_BIN" "$@"; }
 points=${PG_FAULT_POINTS:-6}
@@ -19,24 +20,13 @@ O="$tmp/origin"
 real -C "$O" -q init
 real -C "$O" -q customer add ACME --name "Acme Ltd" --terms net30 >/dev/null
 real -C "$O" -q customer add BETA --name "Beta GmbH" --terms net30 >/dev/null
-cat >"$tmp/inv.csv" <<'CSV'
-id,customer,date,description,quantity,unit_price
-I-1,ACME,2026-01-10,Bolts,4,25.00
-I-2,ACME,2026-02-12,Nuts,10,10.00
-I-3,BETA,2026-02-20,Gears,2,150.00
-CSV
-cat >"$tmp/pay.csv" <<'CSV'
-entry_ref,date,amount,currency,reference,payer
-B-1,2026-03-02,100.00,USD,I-1,ACME
-B-2,2026-03-03,300.00,USD,I-3,BETA
-CSV
-real -C "$O" -q invoice import "$tmp/inv.csv" >/dev/null
+real -C "$O" -q invoice import "$F/invoices.csv" >/dev/null
 cat >"$tmp/inv2.csv" <<'CSV'
 id,customer,date,description,quantity,unit_price
 I-4,ACME,2026-03-05,Washers,100,0.50
 I-5,BETA,2026-03-06,Springs,20,2.25
 CSV
-real -C "$O" -q payment import "$tmp/pay.csv" --format csv >/dev/null
+real -C "$O" -q payment import "$F/receipts.csv" --format csv >/dev/null
 
 runs=0
 # fresh NAME: a PostgreSQL ledger in $tmp/NAME holding a copy of the origin.

@@ -7,6 +7,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from summary import finish  # noqa: E402
+
 LINK = re.compile(r"\]\(([^)#\s]+)(#[^)]*)?\)")
 
 
@@ -27,10 +30,7 @@ def main():
                         continue
                     if not os.path.exists(os.path.join(base, target)):
                         bad.append(f"{page}:{n}: '{target}' does not exist")
-    for b in bad:
-        print(b, file=sys.stderr)
-    print(f"{len(sys.argv) - 1} pages, {len(bad)} broken links")
-    return 1 if bad else 0
+    return finish(bad, f"{len(sys.argv) - 1} pages, {len(bad)} broken links")
 
 
 if __name__ == "__main__":

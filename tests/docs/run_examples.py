@@ -17,6 +17,9 @@ import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from summary import finish  # noqa: E402
 import tempfile
 
 FENCE = re.compile(r"^(`{3,})\s*(\S*)\s*(.*)$")
@@ -85,10 +88,7 @@ def main():
         ran, failed = run_page(arctl, source, page)
         total += ran
         failures += failed
-    for f in failures:
-        print(f, file=sys.stderr)
-    print(f"{total} examples in {len(pages)} pages, {len(failures)} failed")
-    return 1 if failures else 0
+    return finish(failures, f"{total} examples in {len(pages)} pages, {len(failures)} failed")
 
 
 if __name__ == "__main__":

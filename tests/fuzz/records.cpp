@@ -22,23 +22,26 @@ void check_stable(BytesView bytes, Decode&& decode) {
   require(once == twice, "re-encoding a decoded record is not stable");
 }
 
+// A record that decodes must re-encode stably and render as JSON.
+template <typename Decode>
+void decode_and_render(BytesView bytes, Decode&& decode) {
+  check_stable(bytes, decode);
+  to_json(decode(bytes));
+}
+
 void decode_one(std::uint8_t selector, BytesView value, std::uint8_t split) {
   switch (selector % 7) {
     case 0:
-      check_stable(value, records::decode_customer);
-      to_json(records::decode_customer(value));
+      decode_and_render(value, records::decode_customer);
       break;
     case 1:
-      check_stable(value, records::decode_document);
-      to_json(records::decode_document(value));
+      decode_and_render(value, records::decode_document);
       break;
     case 2:
-      check_stable(value, records::decode_application);
-      to_json(records::decode_application(value));
+      decode_and_render(value, records::decode_application);
       break;
     case 3:
-      check_stable(value, records::decode_balance);
-      to_json(records::decode_balance(value));
+      decode_and_render(value, records::decode_balance);
       break;
     case 4: {
       check_stable(value, records::decode_journal);

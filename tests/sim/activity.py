@@ -63,8 +63,8 @@ class Day:
                 self.m.add(r["customer"], -x)
 
     def op_void(self):
-        """An invoice nothing was applied to; one under dispute only with `void_disputed`
-        (arctl leaves the case open today, so the suite runs without it)."""
+        """An invoice nothing was applied to; with `void_disputed` (on by default) also one
+        under an open case, which arctl must refuse (exit 4) until the case is settled."""
         disputed = {c.invoice for c in self.m.cases.values() if c.open}
         r = self.pick(lambda r: r["kind"] == "invoice" and r["open"] == r["total"] and (
             r["id"] not in self.m.busy_invoices

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "arctl/error.hpp"
 
@@ -32,7 +34,25 @@ namespace {
 enum class Op { kGet, kPut, kDel, kCommit, kAny };
 enum class Kind { kIo, kDiskFull, kMapFull, kConnectionLost };
 
-constexpr std::array<const char*, 4> kOpNames = {"get", "put", "del", "commit"};
+// What ARCTL_FAULT may name (the operations in the order of Op).
+constexpr std::array<std::pair<std::string_view, Op>, 5> kOps = {{{"get", Op::kGet},
+                                                                  {"put", Op::kPut},
+                                                                  {"del", Op::kDel},
+                                                                  {"commit", Op::kCommit},
+                                                                  {"any", Op::kAny}}};
+constexpr std::array<std::pair<std::string_view, Kind>, 4> kKinds = {
+    {{"io", Kind::kIo},
+     {"disk-full", Kind::kDiskFull},
+     {"map-full", Kind::kMapFull},
+     {"connection-lost", Kind::kConnectionLost}}};
+
+template <class Table>
+auto lookup(const Table& table, std::string_view name)
+    -> std::optional<typename Table::value_type::second_type> {
+  for (const auto& [n, v] : table)
+    if (n == name) return v;
+  return std::nullopt;
+}
 
 struct Plan {
   bool count_only = false;
@@ -60,32 +80,16 @@ Plan parse_plan(const std::string& value) {
   const std::string nth =
       value.substr(c1 + 1, c2 == std::string::npos ? std::string::npos : c2 - c1 - 1);
   const std::string kind = c2 == std::string::npos ? "io" : value.substr(c2 + 1);
-  if (op == "any")
-    plan.op = Op::kAny;
-  else if (op == "get")
-    plan.op = Op::kGet;
-  else if (op == "put")
-    plan.op = Op::kPut;
-  else if (op == "del")
-    plan.op = Op::kDel;
-  else if (op == "commit")
-    plan.op = Op::kCommit;
-  else
-    bad_plan(value, "unknown operation '" + op + "'");
+  const auto op_found = lookup(kOps, op);
+  if (!op_found) bad_plan(value, "unknown operation '" + op + "'");
+  plan.op = *op_found;
   if (nth.empty() || nth.find_first_not_of("0123456789") != std::string::npos || nth.size() > 12 ||
       std::stoull(nth) == 0)
     bad_plan(value, "the index must be a whole number from 1");
   plan.nth = std::stoull(nth);
-  if (kind == "io")
-    plan.kind = Kind::kIo;
-  else if (kind == "disk-full")
-    plan.kind = Kind::kDiskFull;
-  else if (kind == "map-full")
-    plan.kind = Kind::kMapFull;
-  else if (kind == "connection-lost")
-    plan.kind = Kind::kConnectionLost;
-  else
-    bad_plan(value, "unknown fault '" + kind + "'");
+  const auto kind_found = lookup(kKinds, kind);
+  if (!kind_found) bad_plan(value, "unknown fault '" + kind + "'");
+  plan.kind = *kind_found;
   return plan;
 }
 
@@ -111,7 +115,7 @@ void tick(const Plan& plan, Store& inner, Op op, std::string_view table) {
   if ((plan.op != Op::kAny && plan.op != op) || n != plan.nth) return;
   c.fired = true;
   const std::string where =
-      std::string(kOpNames[static_cast<std::size_t>(op)]) + " #" + std::to_string(n) +
+      std::string(kOps[static_cast<std::size_t>(op)].first) + " #" + std::to_string(n) +
       (table.empty() ? "" : " in table '" + std::string(table) + "'") + ", injected by ARCTL_FAULT";
   switch (plan.kind) {
     case Kind::kIo:

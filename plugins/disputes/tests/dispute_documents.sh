@@ -45,4 +45,15 @@ d3="$(json 'd["id"]' <<<"$out")"
 run a --as-of 2026-01-20 --format json dispute resolve "$d3" --outcome rebill --note "x" --due 2026-03-31
 run a --format json invoice show "$(json 'd["replacement"]' <<<"$out")"
 expect_eq "72.00 2026-03-31" "$(json 'd["total"] + " " + d["due"]' <<<"$out")" "replacement due on --due"
+
+case_ "an invoice under an open dispute cannot be voided until the case is settled"
+a -q invoice create --customer ACME --id INV-V --date 2026-01-12 --line "Service;1;100.00" >/dev/null
+run a --format json dispute open --invoice INV-V --amount 40.00 --reason price
+dv="$(json 'd["id"]' <<<"$out")"
+expect_exit 4 a invoice void INV-V --reason "raised in error"
+expect_contains "$err" "$dv" "names the open case"
+expect_exit 0 a --format json invoice show INV-V
+expect_eq "open" "$(json 'd["status"]' <<<"$out")" "the invoice stays"
+expect_exit 0 a -q dispute resolve "$dv" --outcome customer-pays --note "raised in error, void next"
+expect_exit 0 a invoice void INV-V --reason "raised in error"
 expect_exit 0 a check

@@ -8,25 +8,32 @@ source "$ARCTL_TEST_LIB"
 start_ledger
 open_of() { a --format json invoice show "$1" | json 'd["open"]'; }
 disputes_of() { a --format json dispute list --customer "$1" | json '[[c["invoice"], c["amount"]] for c in d]'; }
+# discounts_on DOC: the amounts of the early-payment discounts applied to DOC.
+discounts_on() {
+  a --format json invoice show "$1" | json '[x["amount"] for x in d["applications"] if x["document"].startswith("DSC-")]'
+}
+# receive ARGS...: records a receipt (payment record ARGS), then runs payment
+# auto; $out holds the matcher's summary (JSON).
+receive() {
+  expect_exit 0 a payment record "$@"
+  expect_exit 0 a --format json payment auto
+}
 review_of() { a --format json payment show "$1" | json 'd["review"]["reason"] if d["review"] else None'; }
 a -q customer add DISC --name "Discount Buyer" --terms "2/10 net30" >/dev/null
 
 case_ "discount: a receipt naming the invoice, net of 2% inside the window, closes it without a dispute"
 a -q invoice create --customer DISC --id D-1 --date 2026-01-31 --line "Gear;1;1000.00" >/dev/null
-expect_exit 0 a payment record --customer DISC --amount 980.00 --date 2026-02-09 --ref "D-1 less 2%" --id R-D1
-expect_exit 0 a --format json payment auto
+receive --customer DISC --amount 980.00 --date 2026-02-09 --ref "D-1 less 2%" --id R-D1
 expect_eq "1 0 0" "$(json '" ".join(str(d[k]) for k in ["discounts","short_payments","partial_payments"])' <<<"$out")" "one discount, no deduction"
 expect_eq "0.00" "$(open_of D-1)" "D-1 closed"
-run a --format json invoice show D-1
-expect_eq '["20.00"]' "$(json '[x["amount"] for x in d["applications"] if x["document"].startswith("DSC-")]' <<<"$out")" "discount document of 20.00"
+expect_eq '["20.00"]' "$(discounts_on D-1)" "discount document of 20.00"
 expect_eq "[]" "$(disputes_of DISC)" "no dispute"
 
 case_ "discount: one receipt naming two invoices pays both net"
 a -q invoice create --customer DISC --id D-2 --date 2026-02-01 --line "Gear;1;500.00" >/dev/null
 a -q invoice create --customer DISC --id D-3 --date 2026-02-01 --line "Gear;1;300.00" >/dev/null
 # 490.00 + 294.00
-expect_exit 0 a payment record --customer DISC --amount 784.00 --date 2026-02-10 --ref "D-2, D-3" --id R-D23
-expect_exit 0 a --format json payment auto
+receive --customer DISC --amount 784.00 --date 2026-02-10 --ref "D-2, D-3" --id R-D23
 expect_eq "2" "$(json 'd["discounts"]' <<<"$out")" "two discounts"
 expect_eq "0.00 0.00" "$(open_of D-2) $(open_of D-3)" "both closed"
 expect_eq "[]" "$(disputes_of DISC)" "no dispute"
@@ -35,27 +42,23 @@ case_ "discount: a credit note reduces the base; the terms' rate applies to what
 a -q invoice create --customer DISC --id D-4 --date 2026-02-02 --line "Gear;1;1000.00" >/dev/null
 a -q invoice credit D-4 --amount 100.00 --reason "damaged unit" --date 2026-02-03 >/dev/null
 # Owed 900.00; 2% of it is 18.00; paid 882.00.
-expect_exit 0 a payment record --customer DISC --amount 882.00 --date 2026-02-11 --ref "D-4" --id R-D4
-expect_exit 0 a --format json payment auto
+receive --customer DISC --amount 882.00 --date 2026-02-11 --ref "D-4" --id R-D4
 expect_eq "1" "$(json 'd["discounts"]' <<<"$out")" "one discount"
-run a --format json invoice show D-4
-expect_eq "0.00" "$(json 'd["open"]' <<<"$out")" "D-4 closed"
-expect_eq '["18.00"]' "$(json '[x["amount"] for x in d["applications"] if x["document"].startswith("DSC-")]' <<<"$out")" "discount on 900.00"
+expect_eq "0.00" "$(open_of D-4)" "D-4 closed"
+expect_eq '["18.00"]' "$(discounts_on D-4)" "discount on 900.00"
 expect_eq "[]" "$(disputes_of DISC)" "no dispute"
 
 case_ "discount: late by two days is a deduction; with payments.discount_grace_days=3 it is the discount"
 a -q invoice create --customer DISC --id D-5 --date 2026-02-01 --line "Gear;1;1000.00" >/dev/null
 a -q invoice create --customer DISC --id D-6 --date 2026-02-01 --line "Gear;1;1000.00" >/dev/null
 # The window ends 2026-02-11.
-expect_exit 0 a payment record --customer DISC --amount 980.00 --date 2026-02-13 --ref "D-5" --id R-D5
-expect_exit 0 a --format json payment auto
+receive --customer DISC --amount 980.00 --date 2026-02-13 --ref "D-5" --id R-D5
 expect_eq "0 1" "$(json '" ".join(str(d[k]) for k in ["discounts","short_payments"])' <<<"$out")" "a deduction, no discount"
 expect_eq '[["D-5", "20.00"]]' "$(disputes_of DISC)" "deduction case for the discount taken late"
 expect_exit 4 a config set payments.discount_grace_days soon
 expect_contains "$err" "payments.discount_grace_days" "a bad value names the key"
 a -q config set payments.discount_grace_days 3
-expect_exit 0 a payment record --customer DISC --amount 980.00 --date 2026-02-13 --ref "D-6" --id R-D6
-expect_exit 0 a --format json payment auto
+receive --customer DISC --amount 980.00 --date 2026-02-13 --ref "D-6" --id R-D6
 expect_eq "1 0" "$(json '" ".join(str(d[k]) for k in ["discounts","short_payments"])' <<<"$out")" "discount within the grace days"
 expect_eq "0.00" "$(open_of D-6)" "D-6 closed"
 
@@ -153,8 +156,7 @@ expect_exit 0 a payment record --amount 160.00 --date 2026-02-21 --ref "re inv 2
 expect_exit 0 a payment record --amount 70.00 --date 2026-02-21 --ref "OT 77" --id R-S2
 expect_exit 0 a payment record --amount 210.00 --date 2026-02-21 --ref "AB-014 and OT-77" --id R-S3
 expect_exit 0 a payment record --amount 5.00 --date 2026-02-21 --ref "no idea" --id R-S4
-expect_exit 0 a payment record --amount 5.00 --currency EUR --date 2026-02-21 --ref "AB-014" --id R-S5
-expect_exit 0 a --format json payment auto
+receive --amount 5.00 --currency EUR --date 2026-02-21 --ref "AB-014" --id R-S5
 run a --format json payment show R-S1
 expect_eq "REFS 0.00" "$(json 'd["customer"] + " " + d["unapplied"]' <<<"$out")" "assigned and applied by a typed id"
 run a --format json payment show R-S2
