@@ -8,11 +8,12 @@ namespace arctl::statements {
 Money open_as_of(Tx& tx, const Document& d, Date as_of) {
   if (d.issued > as_of) return Money::zero(d.amount.currency());
   if (d.status == DocStatus::kVoid) {
-    // Voided after as_of: it was still owed then (a void needs nothing applied).
+    // Voided on or before as_of: gone. Voided after it: open then as far as
+    // its applications of that day say (a receipt reversed later was applied
+    // on as_of; its applications' reversals carry the later date).
     auto v = d.links.find("voided_on");
     if (v == d.links.end() || parse_date(v->second) <= as_of)
       return Money::zero(d.amount.currency());
-    return d.amount;
   }
   Money open = d.amount;
   for (const auto& a : tx.applications_of(d.id))

@@ -79,3 +79,18 @@ expect_exit 0 a --format json aging --as-of 2026-03-31 --min-balance 1000
 expect_eq '["BETA"]' "$(json '[r["customer"] for r in d if r["row"]=="customer"]' <<<"$out")" "minimum balance"
 expect_exit 3 a aging --customer NOPE
 expect_exit 2 a aging --buckets 60,30
+
+case_ "as of a day before a receipt was reversed, the receipt had paid its invoice"
+R="$tmp/reversed"
+new_ledger "$R"
+r() { arctl -C "$R" "$@"; }
+r -q customer add C --name "Cust C" >/dev/null
+r -q --as-of 2026-01-10 invoice create --customer C --id I1 --date 2026-01-05 --line "Widget;1;100.00" >/dev/null
+r -q --as-of 2026-01-10 payment record --customer C --amount 100.00 --date 2026-01-08 --ref I1 --id R1 >/dev/null
+r -q --as-of 2026-01-10 payment auto >/dev/null
+r -q --as-of 2026-02-19 payment reverse R1 --reason "mis-keyed" >/dev/null
+expect_exit 0 r --format json aging --as-of 2026-01-31
+expect_eq '0.00 0' "$(json '[r["total"] + " " + str(r["items"]) for r in d if r["row"] == "total"][0]' <<<"$out")" "nothing open on 31 January"
+expect_exit 0 r --format json aging --as-of 2026-02-28
+expect_eq '100.00 1' "$(json '[r["total"] + " " + str(r["items"]) for r in d if r["row"] == "total"][0]' <<<"$out")" "I1 open again on 28 February"
+expect_exit 0 r check
