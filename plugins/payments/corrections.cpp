@@ -61,8 +61,7 @@ std::vector<std::string> reverse_all(Tx& tx, const Correctable& c, Date date,
                                      const std::string& why) {
   std::vector<std::string> reopened;
   for (const auto& a : c.active) {
-    tx.reverse(a.id, date, why);
-    undo_earned(tx, a.from, a.to, date, why);
+    reverse_receipt_application(tx, a, date, why);
     if (std::find(reopened.begin(), reopened.end(), a.to) == reopened.end())
       reopened.push_back(a.to);
   }
@@ -79,17 +78,19 @@ std::optional<ReceiptInput> held_cheque(Tx& tx, Payments& p, const std::string& 
 
 }  // namespace
 
-void undo_earned(Tx& tx, const std::string& receipt, const std::string& invoice, Date date,
-                 const std::string& why) {
-  for (const auto& a : tx.applications_of(invoice)) {
-    if (!a.active() || a.to != invoice) continue;
-    const auto doc = tx.document(a.from);
+Application reverse_receipt_application(Tx& tx, const Application& a, Date date,
+                                        const std::string& why) {
+  auto reversal = tx.reverse(a.id, date, why);
+  for (const auto& e : tx.applications_of(a.to)) {
+    if (!e.active() || e.to != a.to) continue;
+    const auto doc = tx.document(e.from);
     if (doc.kind != DocKind::kDiscount && doc.kind != DocKind::kWriteOff) continue;
     const auto by = doc.attrs.find("receipt");
-    if (by == doc.attrs.end() || by->second != receipt) continue;
-    tx.reverse(a.id, std::max(date, a.date), why);
-    tx.void_document(doc.id, why, std::max(date, a.date));
+    if (by == doc.attrs.end() || by->second != a.from) continue;
+    tx.reverse(e.id, std::max(date, e.date), why);
+    tx.void_document(doc.id, why, std::max(date, e.date));
   }
+  return reversal;
 }
 
 Payments::Corrected Payments::reassign(Tx& tx, const std::string& id, const std::string& customer,

@@ -196,10 +196,8 @@ std::vector<Application> Payments::unapply(Tx& tx, const std::string& receipt,
   tx.document(receipt);
   std::vector<Application> out;
   for (const auto& a : tx.applications_of(receipt))
-    if (a.active() && a.from == receipt && (invoice.empty() || a.to == invoice)) {
-      out.push_back(tx.reverse(a.id, std::max(date, a.date), "unapply"));
-      undo_earned(tx, receipt, a.to, std::max(date, a.date), "unapply");
-    }
+    if (a.active() && a.from == receipt && (invoice.empty() || a.to == invoice))
+      out.push_back(reverse_receipt_application(tx, a, std::max(date, a.date), "unapply"));
   if (out.empty())
     fail_conflict("'" + receipt + "' has nothing applied" +
                   (invoice.empty() ? std::string() : " to " + invoice));
@@ -216,8 +214,7 @@ Payments::Returned Payments::return_payment(Tx& tx, const std::string& id,
   Returned out;
   for (const auto& a : tx.applications_of(id))
     if (a.active() && a.from == id) {
-      tx.reverse(a.id, std::max(date, a.date), "returned: " + reason);
-      undo_earned(tx, id, a.to, std::max(date, a.date), "returned: " + reason);
+      reverse_receipt_application(tx, a, std::max(date, a.date), "returned: " + reason);
       out.reopened.push_back(a.to);
     }
   r = tx.document(id);

@@ -37,12 +37,13 @@ struct Recorded {
   bool suspense = false;  // no customer yet
 };
 
-// Undoes what the matcher booked on `invoice` because `receipt` paid it: an
-// early-payment discount or a small-balance write-off that names the receipt
-// loses its application and is voided, dated `date`. Called wherever an
-// application of the receipt to the invoice is reversed.
-void undo_earned(Tx& tx, const std::string& receipt, const std::string& invoice, Date date,
-                 const std::string& why);
+// Reverses application `a` of a receipt, dated `date`, with what the matcher
+// booked on its invoice because that receipt paid it: an early-payment
+// discount or a small-balance write-off that names the receipt loses its
+// application and is voided. Every undoing of a receipt's application goes
+// through it (unapply, return, reverse, reassign).
+Application reverse_receipt_application(Tx& tx, const Application& a, Date date,
+                                        const std::string& why);
 
 class Payments {
  public:

@@ -18,20 +18,14 @@ new_ledger "$L"
 a() { arctl -C "$L" "$@"; }
 dump() { mdb_dump -a -p "$L" 2>&1; }
 files() { if [[ -d "$1" ]]; then (cd "$1" && find . -type f | sort | tr '\n' ' '); fi; }
-# operations CMD...: how many store operations CMD runs (it runs for real).
-operations() {
-  ARCTL_FAULT=count "$ARCTL_BIN" -C "$L" "$@" 2>&1 >/dev/null |
-    sed -nE 's/^ARCTL_FAULT: ([0-9]+) store operations.*/\1/p'
-}
 
 # loop OUTDIR CMD...: the error loop over one command that commits once.
 # OUTDIR is the folder the command writes files to ("" for none).
 loop() {
   local outdir=$1
   shift
-  local before n=1 total
+  local before n=1
   before=$(dump)
-  total=$(operations --dry-run "$@" 2>/dev/null || true)
   while :; do
     [[ -n "$outdir" ]] && rm -rf "$outdir"
     run env ARCTL_FAULT="any:$n:$kind" "$ARCTL_BIN" -C "$L" "$@"

@@ -47,6 +47,10 @@ facts() {
   if [[ -d "$2" ]]; then (cd "$2" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); fi
 }
 
+# What every command starts from, as facts.
+fresh before
+before=$(facts "$tmp/before" "$tmp/no-such-folder")
+
 # faulted CMD...: runs CMD ({out} stands for its output folder) without a
 # fault, then with the connection cut at sampled operations, and compares.
 faulted() {
@@ -55,10 +59,8 @@ faulted() {
   rm -rf "$tmp/count-out"
   total=$(ARCTL_FAULT=count real -C "$tmp/count" --as-of 2026-04-02 "${@//\{out\}/$tmp/count-out}" 2>&1 >/dev/null |
     sed -nE 's/^ARCTL_FAULT: ([0-9]+) store operations.*/\1/p')
-  local reference before
+  local reference
   reference=$(facts "$tmp/count" "$tmp/count-out")
-  fresh before
-  before=$(facts "$tmp/before" "$tmp/no-such-folder")
   local i n
   for ((i = 0; i < points; i++)); do
     n=$((1 + i * (total - 1) / (points > 1 ? points - 1 : 1)))

@@ -33,21 +33,21 @@ void forget_touched_balances(const Tx& tx) {
   touched_by().erase(&tx);
 }
 
-void assert_touched_balances(const Tx& tx, ReadTxn& read) {
+void assert_touched_balances(Tx& tx, ReadTxn& read) {
   const auto it = touched_by().find(&tx);
   if (it == touched_by().end()) return;
   for (const auto& [customer, code] : it->second) {
     const auto cur = Currency::parse(code);
     CustomerBalance sum{Money::zero(cur), Money::zero(cur), 0};
-    const auto prefix = records::open_item_prefix(customer, -1);
-    auto c = read.cursor(tables::kOpenItems);
-    for (bool ok = c->seek(prefix); ok && c->key().substr(0, prefix.size()) == prefix;
-         ok = c->next()) {
-      const auto item = records::decode_open_item(c->key(), c->value());
-      if (!(item.open.currency() == cur)) continue;
-      (is_debit(item.kind) ? sum.receivable : sum.unapplied) += item.open;
-      ++sum.open_items;
-    }
+    tx.open_items(
+        [&](const OpenItem& item) {
+          if (item.open.currency() == cur) {
+            (is_debit(item.kind) ? sum.receivable : sum.unapplied) += item.open;
+            ++sum.open_items;
+          }
+          return true;
+        },
+        customer);
     CustomerBalance stored{Money::zero(cur), Money::zero(cur), 0};
     if (auto v = read.get(tables::kBalances, balance_key(customer, cur)))
       stored = records::decode_balance(*v);

@@ -25,7 +25,7 @@ namespace {
 // The store failing (an I/O error, a full disk, a lost server) says nothing
 // about the data: the check fails with it rather than report it as a finding
 // (the stores' errors all begin "store: ").
-bool store_failure(const Error& e) {
+bool store_failure(const std::exception& e) {
   return std::string_view(e.what()).starts_with("store: ");
 }
 
@@ -309,10 +309,8 @@ CheckReport check_ledger_and_plugins(Tx& tx, PluginHost* plugins, std::size_t li
     const auto name = p->info().name;
     try {
       p->check(tx, report);
-    } catch (const Error& e) {
-      if (store_failure(e)) throw;
-      report.add(name, "plugin " + name, std::string("its check failed: ") + e.what());
     } catch (const std::exception& e) {
+      if (store_failure(e)) throw;
       report.add(name, "plugin " + name, std::string("its check failed: ") + e.what());
     }
   }
