@@ -2,7 +2,8 @@
 # End-to-end: a command that fails at any store operation changes nothing.
 # Each mutating command runs once for every operation index N = 1, 2, ...,
 # with its Nth store operation failing (ARCTL_FAULT, fault_store.hpp), until
-# it runs without meeting the fault. After each failed run: exit 1, a message
+# it runs without meeting the fault (every STEP-th index with
+# ARCTL_ERROR_LOOP_STEP, plus its commit). After each failed run: exit 1, a message
 # naming the operation, the ledger byte for byte as before (mdb_dump), and no
 # file in its output folder. The close, whose steps commit one by one, is
 # checked differently: each failed run leaves a ledger that `arctl check`
@@ -20,19 +21,21 @@ dump() { mdb_dump -a -p "$L" 2>&1; }
 files() { if [[ -d "$1" ]]; then (cd "$1" && find . -type f | sort | tr '\n' ' '); fi; }
 
 # loop OUTDIR CMD...: the error loop over one command that commits once.
-# OUTDIR is the folder the command writes files to ("" for none).
+# OUTDIR is the folder the command writes files to ("" for none). Every
+# STEP-th store operation fails once (ARCTL_ERROR_LOOP_STEP, default 1: every
+# one), and with a STEP above 1 the commit also fails once on its own.
+step=${ARCTL_ERROR_LOOP_STEP:-1}
 loop() {
   local outdir=$1
   shift
-  local before n=1
+  local before n=1 failed=0 label="$*"
   before=$(dump)
-  while :; do
-    [[ -n "$outdir" ]] && rm -rf "$outdir"
-    run env ARCTL_FAULT="any:$n:$kind" "$ARCTL_BIN" -C "$L" "$@"
-    [[ $rc == 0 ]] && break
-    case_ "$* failing at store operation $n"
+  # fails_cleanly FAULT N: the command meeting FAULT (its Nth operation) fails
+  # with exit 1 and a message naming it, and changes nothing.
+  fails_cleanly() {
+    case_ "$label failing at store operation $1"
     expect_eq 1 "$rc" "exit code"
-    expect_match "$err" "store: .*\(.* #$n( in table '[^']+')?, injected by ARCTL_FAULT\)" "message"
+    expect_match "$err" "store: .*\(.* #$2( in table '[^']+')?, injected by ARCTL_FAULT\)" "message"
     local now
     now=$(dump)
     if [[ "$now" != "$before" ]]; then
@@ -40,11 +43,23 @@ loop() {
       before=$now
     fi
     [[ -n "$outdir" ]] && expect_eq "" "$(files "$outdir")" "files after the failed run"
-    n=$((n + 1))
+    failed=$((failed + 1))
+  }
+  if ((step > 1)); then
+    [[ -n "$outdir" ]] && rm -rf "$outdir"
+    run env ARCTL_FAULT="commit:1:$kind" "$ARCTL_BIN" -C "$L" "$@"
+    fails_cleanly "commit:1" 1
+  fi
+  while :; do
+    [[ -n "$outdir" ]] && rm -rf "$outdir"
+    run env ARCTL_FAULT="any:$n:$kind" "$ARCTL_BIN" -C "$L" "$@"
+    [[ $rc == 0 ]] && break
+    fails_cleanly "any:$n" "$n"
+    n=$((n + step))
     ((n < 5000)) || { fail "no end to the loop"; break; }
   done
-  case_ "$* after $((n - 1)) failed runs"
-  expect_true "some operation failed" test "$n" -gt 1
+  case_ "$label after $failed failed runs"
+  expect_true "some operation failed" test "$failed" -gt 1
   expect_false "the ledger unchanged by the run that succeeded" test "$(dump)" = "$before"
   expect_exit 0 a check
 }
