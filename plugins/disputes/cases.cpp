@@ -181,8 +181,7 @@ Json Cases::row(const Case& c, Date today) {
   j["kind"] = c.kind;
   j["customer"] = c.customer;
   j["invoice"] = c.invoice;
-  j["amount"] = c.amount.str();
-  j["currency"] = std::string(c.amount.currency().code());
+  put_money(j, "amount", c.amount);
   j["reason"] = c.reason;
   j["source"] = c.source;
   j["level"] = c.level;

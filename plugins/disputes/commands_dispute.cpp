@@ -259,8 +259,7 @@ void collectible_command(CLI::App& group, Context& ctx, const PluginHandle&) {
             j["due"] = format_date(it.due);
             j["open"] = it.open.str();
             j["disputed"] = d.str();
-            j["collectible"] = (it.open - d).str();
-            j["currency"] = std::string(it.open.currency().code());
+            put_money(j, "collectible", it.open - d);
             rows.push_back(std::move(j));
             return true;
           },

@@ -218,8 +218,7 @@ Json Promises::row(const Promise& p) {
   j["status"] = p.status;
   j["customer"] = p.customer;
   j["invoice"] = p.invoice;
-  j["amount"] = p.amount.str();
-  j["currency"] = std::string(p.amount.currency().code());
+  put_money(j, "amount", p.amount);
   j["date"] = format_date(p.date);
   j["made"] = format_date(p.made);
   j["made_by"] = p.made_by;

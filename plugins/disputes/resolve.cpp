@@ -108,8 +108,7 @@ void Cases::writeoff_finished(const std::string& id, const Proposal& prop, Date 
   Json p = base_payload(c);
   p["outcome"] = "write-off";
   p["amount"] = prop.amount.str();
-  p["disputed"] = c.amount.str();
-  p["currency"] = std::string(c.amount.currency().code());
+  put_money(p, "disputed", c.amount);
   p["write_off"] = prop.document;
   p["proposal"] = prop.id;
   p["date"] = format_date(date);
@@ -140,8 +139,7 @@ Case Cases::close(Case c, const std::string& outcome, const Money& amount, const
   Json p = base_payload(c);
   p["outcome"] = outcome;
   p["amount"] = amount.str();
-  p["disputed"] = c.amount.str();
-  p["currency"] = std::string(c.amount.currency().code());
+  put_money(p, "disputed", c.amount);
   p["date"] = format_date(date);
   p["note"] = note;
   for (const auto& [k, v] : extra.items())

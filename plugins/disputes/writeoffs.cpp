@@ -177,8 +177,7 @@ Json Writeoffs::row(const Proposal& p) {
   j["status"] = p.status;
   j["invoice"] = p.invoice;
   j["customer"] = p.customer;
-  j["amount"] = p.amount.str();
-  j["currency"] = std::string(p.amount.currency().code());
+  put_money(j, "amount", p.amount);
   j["reason"] = p.reason;
   j["dispute"] = p.dispute;
   j["proposed_by"] = p.proposed_by;

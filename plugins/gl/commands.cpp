@@ -76,8 +76,9 @@ void register_export(CLI::App& gl, Context& ctx, const PluginHandle& h) {
     const bool dry = ctx.options().dry_run;
     auto& ledger = ctx.ledger();
     std::string fmt = o->format;
-    if (fmt.empty()) fmt = ledger.read([](Tx& tx) { return tx.config_or("gl.export.format", ""); });
-    spec.syntax = parse_syntax(fmt.empty() ? "hledger" : fmt);
+    if (fmt.empty())
+      fmt = ledger.read([](Tx& tx) { return tx.config_or("gl.export.format", "hledger"); });
+    spec.syntax = parse_syntax(fmt);
     ExportRecord r;
     auto said = [&](const ExportRecord& x) {
       std::string t =

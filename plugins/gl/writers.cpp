@@ -8,18 +8,14 @@
 
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
+#include "arctl/names.hpp"
 #include "arctl/output.hpp"
 
 namespace arctl::gl {
 namespace {
 
 // Each syntax's name on the command line and the file extension its tools expect.
-struct SyntaxName {
-  Syntax syntax;
-  const char* name;
-  const char* extension;
-};
-constexpr std::array<SyntaxName, 5> kSyntaxes{{
+constexpr std::array<Named<Syntax>, 5> kSyntaxes{{
     {Syntax::kLedger, "ledger", ".ledger"},
     {Syntax::kHledger, "hledger", ".journal"},
     {Syntax::kBeancount, "beancount", ".beancount"},
@@ -66,22 +62,19 @@ std::string credit(const Entry& e, std::int64_t minor) {
 }  // namespace
 
 Syntax parse_syntax(std::string_view s) {
-  for (const auto& e : kSyntaxes)
-    if (s == e.name) return e.syntax;
+  if (const auto* e = find_name(kSyntaxes, s)) return e->value;
   fail_usage("unknown GL export format '" + std::string(s) +
              "': use ledger, hledger, beancount, csv or jsonl");
 }
 
 const char* to_string(Syntax s) {
-  for (const auto& e : kSyntaxes)
-    if (e.syntax == s) return e.name;
-  return "?";
+  const auto* e = find_value(kSyntaxes, s);
+  return e ? e->name : "?";
 }
 
 const char* extension(Syntax s) {
-  for (const auto& e : kSyntaxes)
-    if (e.syntax == s) return e.extension;
-  return "";
+  const auto* e = find_value(kSyntaxes, s);
+  return e ? e->extension : "";
 }
 
 std::string entry_id(const Entry& e) {

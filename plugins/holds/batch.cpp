@@ -78,8 +78,7 @@ void run_batch(Context& ctx, State& st, const std::string& path, bool cumulative
         j["line"] = r.line;
         j["customer"] = d.customer;
         j["order_id"] = d.order_id;
-        j["amount"] = d.amount.str();
-        j["currency"] = std::string(d.amount.currency().code());
+        put_money(j, "amount", d.amount);
         j["decision"] = d.release ? "release" : "blocked";
         j["reasons"] = joined(d.reasons);
         j["exposure"] = d.exposure.str();

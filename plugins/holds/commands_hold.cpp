@@ -38,14 +38,21 @@ std::string remaining(Tx& tx, State& st, const std::string& customer) {
   return s;
 }
 
-void place_command(CLI::App& group, Context& ctx, State& st) {
-  struct Opts {
-    std::string customer, reason;
-  };
-  auto o = std::make_shared<Opts>();
-  auto* cmd = group.add_subcommand("place", "Put a customer on manual hold");
+// The arguments of `hold place` and `hold release`: the customer and why.
+struct ManualHoldArgs {
+  std::string customer, reason;
+};
+
+std::shared_ptr<ManualHoldArgs> manual_hold_args(CLI::App* cmd) {
+  auto o = std::make_shared<ManualHoldArgs>();
   cmd->add_option("customer", o->customer, "Customer id")->required();
   cmd->add_option("--reason", o->reason, "Why (kept in the history)")->required();
+  return o;
+}
+
+void place_command(CLI::App& group, Context& ctx, State& st) {
+  auto* cmd = group.add_subcommand("place", "Put a customer on manual hold");
+  auto o = manual_hold_args(cmd);
   mutating(cmd, ctx, [&ctx, &st, o](Tx& tx) {
     const auto c = st.holds.place_manual(tx, o->customer, o->reason, ctx.today());
     return Report::line(c.to_json(), c.action == "placed" ? o->customer + ": placed on manual hold"
@@ -54,14 +61,9 @@ void place_command(CLI::App& group, Context& ctx, State& st) {
 }
 
 void release_command(CLI::App& group, Context& ctx, State& st) {
-  struct Opts {
-    std::string customer, reason;
-  };
-  auto o = std::make_shared<Opts>();
   auto* cmd = group.add_subcommand(
       "release", "Release a customer's manual hold (automatic holds follow the rules)");
-  cmd->add_option("customer", o->customer, "Customer id")->required();
-  cmd->add_option("--reason", o->reason, "Why (kept in the history)")->required();
+  auto o = manual_hold_args(cmd);
   mutating(cmd, ctx, [&ctx, &st, o](Tx& tx) {
     const auto c = st.holds.release_manual(tx, o->customer, o->reason, ctx.today());
     const auto still = remaining(tx, st, o->customer);

@@ -195,8 +195,7 @@ Json Decision::to_json() const {
   Json j;
   j["customer"] = customer;
   if (!order_id.empty()) j["order_id"] = order_id;
-  j["amount"] = amount.str();
-  j["currency"] = std::string(amount.currency().code());
+  put_money(j, "amount", amount);
   j["decision"] = release ? "release" : "blocked";
   Json rs = Json::array();
   for (const auto& f : reasons)

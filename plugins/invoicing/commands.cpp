@@ -51,8 +51,7 @@ Json created_json(const Created& c) {
   j["outcome"] = c.outcome == Outcome::kCreated ? "created" : "unchanged";
   j["kind"] = to_string(c.document.kind);
   j["customer"] = c.document.customer;
-  j["total"] = c.document.amount.str();
-  j["currency"] = std::string(c.document.amount.currency().code());
+  put_money(j, "total", c.document.amount);
   j["due"] = format_date(c.document.due);
   return j;
 }

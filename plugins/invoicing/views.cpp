@@ -11,8 +11,7 @@ Json Invoicing::row(const Document& d, Date today, const std::string& status) {
   j["issued"] = format_date(d.issued);
   j["due"] = format_date(d.due);
   j["total"] = d.amount.str();
-  j["open"] = d.open.str();
-  j["currency"] = std::string(d.amount.currency().code());
+  put_money(j, "open", d.open);
   j["status"] = status;
   const auto late = days_between(d.due, today);
   j["days_past_due"] = d.open.is_positive() && late > 0 ? late : 0;

@@ -62,8 +62,7 @@ Json receipt_row(const Document& d) {
   j["customer"] = d.customer;
   j["date"] = format_date(d.issued);
   j["amount"] = d.amount.str();
-  j["unapplied"] = d.open.str();
-  j["currency"] = std::string(d.amount.currency().code());
+  put_money(j, "unapplied", d.open);
   auto attr = [&](const char* k) { return d.attrs.count(k) ? d.attrs.at(k) : std::string(); };
   j["method"] = attr("method");
   j["ref"] = d.ref;

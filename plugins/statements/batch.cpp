@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "arctl/error.hpp"
+#include "arctl/names.hpp"
 #include "render.hpp"
 #include "statement.hpp"
 
@@ -14,12 +15,7 @@ namespace arctl::statements {
 namespace {
 
 // Each statement format's name on the command line and the extension of its files.
-struct DocFormatName {
-  DocFormat format;
-  const char* name;
-  const char* extension;
-};
-constexpr std::array<DocFormatName, 5> kDocFormats{{
+constexpr std::array<Named<DocFormat>, 5> kDocFormats{{
     {DocFormat::kText, "text", ".txt"},
     {DocFormat::kHtml, "html", ".html"},
     {DocFormat::kPdf, "pdf", ".pdf"},
@@ -31,15 +27,13 @@ constexpr std::array<DocFormatName, 5> kDocFormats{{
 
 DocFormat parse_doc_format(std::string_view s) {
   if (s == "txt" || s == "table") return DocFormat::kText;
-  for (const auto& e : kDocFormats)
-    if (s == e.name) return e.format;
+  if (const auto* e = find_name(kDocFormats, s)) return e->value;
   fail_usage("statement format must be text, html, pdf, json or csv; got '" + std::string(s) + "'");
 }
 
 const char* extension(DocFormat f) {
-  for (const auto& e : kDocFormats)
-    if (e.format == f) return e.extension;
-  return ".txt";
+  const auto* e = find_value(kDocFormats, f);
+  return e ? e->extension : ".txt";
 }
 
 std::string render_statement(Context& ctx, const Statement& s, DocFormat f) {

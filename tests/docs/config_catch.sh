@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The configuration reference's check fails when a key is declared without
 # its row in doc/configuration.md, when the doc keeps a key the code dropped,
-# and when a source reads a key that no table declares.
+# when a source reads a key that no table declares, and when a fallback
+# written at a call differs from the declared default.
 source "$(dirname "$0")/catch_lib.sh"
 src="$ARCTL_SOURCE_DIR"
 check() { expect "$1" "$2" "$3" python3 "$here/config_reference.py" "$ARCTL_BIN" "$4" "$5"; }
@@ -15,4 +16,8 @@ mkdir -p "$tmp/tree/plugins/x" "$tmp/tree/kernel" "$tmp/tree/cli"
 printf 'auto v = tx.config_or("payments.newest_first", "false");\n' >"$tmp/tree/plugins/x/rule.cpp"
 check "a key read without being declared fails" 1 \
   "plugins/x/rule.cpp:1 reads config key 'payments.newest_first'" "$src/doc/configuration.md" "$tmp/tree"
+printf 'auto v = tx.config_or("payments.oldest_first", "true");\n' >"$tmp/tree/plugins/x/rule.cpp"
+check "a fallback at the call other than the declared default fails" 1 \
+  "plugins/x/rule.cpp:1 reads config key 'payments.oldest_first' with the fallback 'true', but its declared default is 'false'" \
+  "$src/doc/configuration.md" "$tmp/tree"
 exit $((fails > 0))

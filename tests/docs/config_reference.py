@@ -9,6 +9,8 @@ usage: config_reference.py ARCTL_BIN DOC SOURCE_DIR [--write]
 - Every key the sources read by name (tx.config("..."), config_or("...")) must
   be declared, so a key read without being declared (and so refused by
   `config set`, and missing here) fails the test.
+- A fallback written at the call (config_or("key", "value")) must be the
+  declared default, so the default this page states is the one in force.
 """
 import json
 import os
@@ -49,8 +51,9 @@ def matches(key, name):
 
 
 def read_by_name(source_dir):
-    """(file, line, key) of every config key read by a literal name."""
-    pattern = re.compile(r'config(?:_or|_list)?\(\s*"([A-Za-z0-9_.-]+)"')
+    """(file, line, key, fallback) of every config key read by a literal name;
+    fallback is the literal second argument of config_or, else None."""
+    pattern = re.compile(r'config(?:_or|_list)?\(\s*"([A-Za-z0-9_.-]+)"(?:,\s*"((?:[^"\\]|\\.)*)"\s*\))?')
     found = []
     for top in ("kernel", "cli", "plugins"):
         for path in sorted((source_dir / top).rglob("*")):
@@ -58,7 +61,7 @@ def read_by_name(source_dir):
                 continue
             for n, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
                 for m in pattern.finditer(line):
-                    found.append((path.relative_to(source_dir), n, m.group(1)))
+                    found.append((path.relative_to(source_dir), n, m.group(1), m.group(2)))
     return found
 
 
@@ -69,11 +72,16 @@ def main():
     keys = declared(arctl)
     names = [k["key"] for k in keys]
     failures = []
-    for path, n, key in read_by_name(source_dir):
+    for path, n, key, fallback in read_by_name(source_dir):
         ok = any(matches(key, name) for name in names) or (
             key.endswith(".") and any(name.startswith(key) for name in names))
         if not ok:
             failures.append("%s:%d reads config key '%s', which no table of keys declares" % (path, n, key))
+            continue
+        exact = [k for k in keys if k["key"] == key]
+        if fallback is not None and exact and fallback != exact[0]["default"]:
+            failures.append("%s:%d reads config key '%s' with the fallback '%s', but its declared "
+                            "default is '%s'" % (path, n, key, fallback, exact[0]["default"]))
 
     text = doc.read_text()
     if BEGIN not in text or END not in text:

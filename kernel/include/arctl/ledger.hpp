@@ -58,21 +58,28 @@ class ARCTL_API Tx {
   // ---- customers
   std::optional<Customer> find_customer(std::string_view id);
   Customer customer(std::string_view id);  // Error(kNotFound)
-  // Creates the customer; the same id with identical content is kUnchanged,
-  // with different content Error(kConflict).
+  // Creates the customer after checking it: a well-formed id, a name, a
+  // currency, terms that Terms::parse reads, a credit limit in the customer's
+  // currency and not negative (Error(kConflict) otherwise). The same id with
+  // identical content is kUnchanged, with different content Error(kConflict).
   Outcome add_customer(const Customer& c);
-  void update_customer(
-      const Customer& c);  // must exist; currency may change only with no documents
+  // Replaces a customer (Error(kNotFound) if none) after the same checks; the
+  // currency may change only while the customer has no documents. Publishes
+  // customer.updated with both versions; an identical customer is a no-op.
+  void update_customer(const Customer& c);
   // Visits customers in id order from `from_id`; return false to stop.
   void for_each_customer(const std::function<bool(const Customer&)>& fn,
                          std::string_view from_id = {});
   CustomerBalance balance(std::string_view customer);
 
   // ---- documents
-  // Validates and posts: the customer exists (except a receipt in suspense),
-  // currency matches the customer's, amount > 0, due >= issued, the issue date
-  // is after the period lock (Error(kPeriodLocked)). Same id, same content:
-  // kUnchanged; different content: Error(kConflict). Publishes document.posted.
+  // Validates and posts: a well-formed id and text fields, the customer exists
+  // (except a receipt in suspense), currency matches the customer's, amount >
+  // 0, due >= issued (an unset due date is the issue date), then the issue
+  // date is after the period lock (Error(kPeriodLocked)); the other refusals
+  // are Error(kConflict). Same id, same content: kUnchanged, even in a locked
+  // period, so that re-importing a file is harmless; different content:
+  // Error(kConflict) naming the difference. Publishes document.posted.
   PostResult post(Document doc);
   std::optional<Document> find_document(std::string_view id);
   Document document(std::string_view id);  // Error(kNotFound)
@@ -112,12 +119,18 @@ class ARCTL_API Tx {
                   bool credits = true);
 
   // ---- applications
-  // Applies `amount` of credit document `from` to debit document `to`: same
-  // customer and currency, both open for at least `amount`, dated after the
-  // lock. Publishes application.made.
+  // Applies `amount` of credit document `from` (receipt, credit note, ...) to
+  // debit document `to` (invoice, debit note, ...): neither void, `from`
+  // assigned to a customer, the same customer and currency, `amount` positive
+  // and open on both, dated on or after both documents (Error(kConflict)
+  // otherwise) and after the lock (Error(kPeriodLocked)). Publishes
+  // application.made.
   Application apply(std::string_view from, std::string_view to, const Money& amount, Date date,
                     std::string_view reason);
-  // Writes a reversal of application `id` (never deletes); reopens amounts.
+  // Writes a reversal of application `id` (never deletes) and reopens its
+  // amount on both documents. Error(kConflict) when `id` is itself a reversal,
+  // is already reversed, or `date` is before it; Error(kPeriodLocked) when
+  // `date` is on or before the lock.
   Application reverse(std::uint64_t id, Date date, std::string_view reason);
   Application application(std::uint64_t id);  // Error(kNotFound)
   std::vector<Application> applications_of(std::string_view doc);
@@ -128,9 +141,15 @@ class ARCTL_API Tx {
 
   // ---- periods
   std::optional<Date> lock_date();
-  void lock_period(Date through);  // may only move forward
+  // Locks every date up to `through`; the same date again does nothing, an
+  // earlier one is Error(kConflict). Publishes period.locked.
+  void lock_period(Date through);
+  // Moves the lock back to `new_lock` (unset: nothing locked); needs a reason
+  // (Error(kUsage)) and a locked period (Error(kConflict)). Publishes
+  // period.reopened.
   void reopen_period(std::string_view reason, std::optional<Date> new_lock);
-  void check_not_locked(Date d, std::string_view what);  // Error(kPeriodLocked)
+  // Error(kPeriodLocked) naming `what` when `d` is on or before the lock.
+  void check_not_locked(Date d, std::string_view what);
   // The date an action whose implied date is `wanted` posts on: `wanted`
   // itself when it is after the lock (or nothing is locked), else the first
   // open day (lock + 1) or the session's business date if that is later. A
@@ -179,7 +198,9 @@ class ARCTL_API Tx {
   // the key is new to this transaction. An error in `fn` aborts the
   // transaction and names the plugin.
   bool before_commit(std::string_view key, std::function<void(Tx&)> fn);
-  // Runs the queued work until nothing is left (Ledger::write calls it).
+  // Runs the queued work until nothing is left, then asserts that every
+  // balance the transaction changed equals the sum of that customer's open
+  // items (kInternal, exit 70, otherwise). Ledger::write calls it.
   void run_before_commit();
 
   // ---- work done only once the data is committed
@@ -269,9 +290,11 @@ class ARCTL_API Ledger {
   static std::unique_ptr<Ledger> open(const std::filesystem::path& dir, Session session,
                                       bool create = false);
 
-  // Runs `fn` in one write transaction and commits (or aborts under dry-run).
-  // The whole function is re-run if the store asks for a retry, so `fn` must
-  // not have side effects outside the transaction before it returns.
+  // Runs `fn` in one write transaction, then the before-commit work, then
+  // commits (or aborts under dry-run), then runs the after-commit work and the
+  // commit listeners. The whole function is re-run if the store asks for a
+  // retry, so `fn` must not have side effects outside the transaction: put
+  // them in Tx::after_commit.
   template <class F>
   auto write(F&& fn) -> decltype(fn(std::declval<Tx&>())) {
     using R = decltype(fn(std::declval<Tx&>()));

@@ -24,7 +24,7 @@ struct ARCTL_API Customer {
   std::string id;
   std::string name;
   Currency currency;
-  std::string terms = "net30";  // payment terms text; parsed by the invoicing plugin
+  std::string terms = "net30";  // payment terms as text, checked by Terms::parse (arctl/terms.hpp)
   std::optional<Money> credit_limit;
   std::string email;
   CustomerStatus status = CustomerStatus::kActive;
@@ -72,10 +72,10 @@ struct ARCTL_API Document {
 
 struct ARCTL_API Application {
   std::uint64_t id = 0;
-  std::string from;  // the credit document (receipt, credit note, ...)
-  std::string to;    // the debit document (invoice, debit note, ...)
-  Money amount;      // positive; a reversal carries the same amount
-  Date date{};
+  std::string from;            // the credit document (receipt, credit note, ...)
+  std::string to;              // the debit document (invoice, debit note, ...)
+  Money amount;                // positive; a reversal carries the same amount
+  Date date{};                 // its posting date (Tx::posting_date)
   std::string reason;          // "manual", "reference", "exact", ...
   std::uint64_t reverses = 0;  // non-zero: this undoes application `reverses`
   std::uint64_t reversed_by = 0;

@@ -13,6 +13,8 @@
 
 namespace arctl {
 
+class Money;
+
 // Insertion-ordered JSON: field order in output is the order a command set it.
 using Json = nlohmann::ordered_json;
 
@@ -35,6 +37,10 @@ struct ARCTL_API RenderOptions {
 // Text cells in CSV/TSV that start with = + - @ are neutralised unless they
 // are plain decimal numbers (amounts such as -12.00 stay numbers).
 ARCTL_API void render(std::ostream& out, const Json& value, const RenderOptions& options);
+
+// An amount in a row or record: `key` holds the amount as text ("1234.50") and
+// the next field, "currency", its ISO 4217 code (the pair every row uses).
+ARCTL_API void put_money(Json& row, std::string_view key, const Money& amount);
 
 // Convenience for plain messages in table mode and {"message":...} otherwise.
 ARCTL_API Json message_record(std::string_view text);

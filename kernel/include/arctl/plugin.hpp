@@ -106,7 +106,8 @@ class ARCTL_API Plugin {
  public:
   virtual ~Plugin() = default;
   virtual PluginInfo info() const = 0;
-  // Called once after loading, with the handle that names its tables.
+  // Called once after loading and before provide(), with the handle that
+  // names its tables. A plugin that throws here is not loaded.
   virtual void init(const PluginHandle& handle) { (void)handle; }
   // Adds the plugin's subcommands to the top-level app.
   virtual void register_commands(CLI::App& app, Context& ctx) {
@@ -115,7 +116,9 @@ class ARCTL_API Plugin {
   }
   // Subscribes to kernel and other plugins' events.
   virtual void subscribe(EventBus& bus) { (void)bus; }
-  // Registers the services it offers to other plugins (services.hpp).
+  // Registers the services it offers to other plugins (services.hpp). A
+  // plugin that throws here is not loaded, and whatever it registered before
+  // throwing is withdrawn.
   virtual void provide(Services& services) { (void)services; }
   virtual std::vector<CloseStep> close_steps() { return {}; }
   // The configuration keys it reads: `config set` refuses keys that no

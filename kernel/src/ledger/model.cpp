@@ -101,8 +101,7 @@ Json to_json(const Document& d) {
   j["issued"] = format_date(d.issued);
   j["due"] = format_date(d.due);
   j["amount"] = d.amount.str();
-  j["open"] = d.open.str();
-  j["currency"] = std::string(d.amount.currency().code());
+  put_money(j, "open", d.open);
   j["status"] = to_string(d.status);
   j["ref"] = d.ref;
   j["memo"] = d.memo;
@@ -116,8 +115,7 @@ Json to_json(const Application& a) {
   j["id"] = a.id;
   j["from"] = a.from;
   j["to"] = a.to;
-  j["amount"] = a.amount.str();
-  j["currency"] = std::string(a.amount.currency().code());
+  put_money(j, "amount", a.amount);
   j["date"] = format_date(a.date);
   j["reason"] = a.reason;
   j["reverses"] = a.reverses;
@@ -129,8 +127,7 @@ Json to_json(const CustomerBalance& b) {
   Json j;
   j["receivable"] = b.receivable.str();
   j["unapplied"] = b.unapplied.str();
-  j["balance"] = b.balance().str();
-  j["currency"] = std::string(b.receivable.currency().code());
+  put_money(j, "balance", b.balance());
   j["open_items"] = b.open_items;
   return j;
 }

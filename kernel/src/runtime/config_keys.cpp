@@ -5,7 +5,7 @@ namespace arctl {
 
 std::vector<ConfigKey> kernel_config_keys() {
   return {
-      {"ledger.currency", "", "the ledger's currency (ISO 4217), set once by `arctl init`"},
+      {"ledger.currency", "USD", "the ledger's currency (ISO 4217), set once by `arctl init`"},
       {"company.name", "", "your company's name, printed on documents, statements and notices"},
       {"company.address", "", "your company's address, printed on statements"},
       {"alias.*", "", "alias.NAME: a command line that `arctl NAME` runs, as git's aliases"},

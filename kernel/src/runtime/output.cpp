@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "arctl/error.hpp"
+#include "arctl/money.hpp"
+#include "arctl/names.hpp"
 
 namespace arctl {
 namespace {
@@ -293,11 +295,7 @@ void render_table(std::ostream& out, const Json& value, bool color) {
 }
 
 // Each format's name as --format spells it.
-struct FormatName {
-  Format format;
-  const char* name;
-};
-constexpr std::array<FormatName, 5> kFormats{{
+constexpr std::array<Named<Format>, 5> kFormats{{
     {Format::kTable, "table"},
     {Format::kJson, "json"},
     {Format::kJsonl, "jsonl"},
@@ -308,16 +306,14 @@ constexpr std::array<FormatName, 5> kFormats{{
 }  // namespace
 
 Format parse_format(std::string_view name) {
-  for (const auto& e : kFormats)
-    if (name == e.name) return e.format;
+  if (const auto* e = find_name(kFormats, name)) return e->value;
   fail_usage("unknown output format '" + std::string(name) +
              "': expected one of table, json, jsonl, csv, tsv");
 }
 
 const char* to_string(Format f) noexcept {
-  for (const auto& e : kFormats)
-    if (e.format == f) return e.name;
-  return "table";
+  const auto* e = find_value(kFormats, f);
+  return e ? e->name : "table";
 }
 
 void render(std::ostream& out, const Json& value, const RenderOptions& options) {
@@ -349,6 +345,11 @@ void render(std::ostream& out, const Json& value, const RenderOptions& options) 
       return;
     }
   }
+}
+
+void put_money(Json& row, std::string_view key, const Money& amount) {
+  row[std::string(key)] = amount.str();
+  row["currency"] = std::string(amount.currency().code());
 }
 
 Json message_record(std::string_view text) {
