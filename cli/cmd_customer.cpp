@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "arctl/command.hpp"
+#include "arctl/customer_details.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
 #include "customer_io.hpp"
@@ -131,6 +132,7 @@ void show_command(CLI::App& group, Context& ctx) {
           },
           std::string_view(c.id));
       j["open_items"] = items;
+      if (auto* details = ctx.service<CustomerDetails>()) details->add(tx, c, today, j);
       return j;
     });
     ctx.print(r);

@@ -52,7 +52,9 @@ ARCTL_API void mutating(CLI::App* cmd, Context& ctx, std::function<void()> check
                         std::function<Report(Tx&)> write);
 
 // Adds the command group `name` to `app`: a command that only runs one of
-// its subcommands (`arctl invoice` alone is a usage error). Returns it.
+// its subcommands (`arctl invoice` alone is a usage error). Returns it; when
+// another plugin already added a group of that name, returns that one, so
+// plugins can share a group (`report`).
 ARCTL_API CLI::App* add_group(CLI::App& app, const std::string& name,
                               const std::string& description);
 

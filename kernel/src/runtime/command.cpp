@@ -44,6 +44,9 @@ void mutating(CLI::App* cmd, Context& ctx, std::function<void()> check,
 }
 
 CLI::App* add_group(CLI::App& app, const std::string& name, const std::string& description) {
+  // Two plugins may add to one group (`report`): the first one names it.
+  for (auto* existing : app.get_subcommands([&](CLI::App* s) { return s->get_name() == name; }))
+    return existing;
   auto* group = app.add_subcommand(name, description);
   group->require_subcommand(1);
   return group;
