@@ -73,9 +73,12 @@ sed 's#INV-1 remittance#Caf\xe9 remittance#' "$F/camt-good-control.xml" >"$G/cam
 # (balances recomputed from documents, counts, findings) and, after an
 # import, the listing of what it imports. After the whole table, every
 # listing is compared once more.
+# The sanitizer build (HOSTILE_STATE=head) leaves out the check report per
+# case: every change journals, so the head alone still shows a write, and the
+# full state is still compared after the whole table.
 state() {
   echo "journal head: $(a log -n 1 --format jsonl)"
-  a --format json check 2>&1 || echo "check exit $?"
+  [[ "${HOSTILE_STATE:-full}" == head ]] || a --format json check 2>&1 || echo "check exit $?"
   case "$1" in
     customer) a --format json customer list --status all ;;
     invoice) a --format json invoice list --status all ;;
