@@ -4,6 +4,12 @@
 // plugins' services only.
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
+#include "arctl/events/kernel.hpp"
+// Strategies and stages.
+#include "commands.hpp"
+#include "policy.hpp"
+#include "stages.hpp"
+#include "strategies.hpp"
 
 namespace arctl::collections {
 namespace {
@@ -11,12 +17,15 @@ namespace {
 // `customer show`: each part of the plugin adds its section.
 class Details : public CustomerDetails {
  public:
+  explicit Details(const PluginHandle& handle) : handle_(handle) {}
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
-    (void)tx;
-    (void)c;
     (void)as_of;
-    (void)out;
+    // Strategy, stage and stage history.
+    out["collection"] = collection_details(tx, handle_, c);
   }
+
+ private:
+  const PluginHandle& handle_;
 };
 
 }  // namespace
@@ -28,12 +37,27 @@ class CollectionsPlugin : public Plugin {
             "Contacts, portfolios, worklist, collection strategies and stages, payment behaviour"};
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
+  std::vector<ConfigKey> config_keys() const override {
+    std::vector<ConfigKey> keys;
+    // Strategies and segments.
+    for (auto& k : strategy_config_keys())
+      keys.push_back(std::move(k));
+    return keys;
+  }
   void register_commands(CLI::App& app, Context& ctx) override {
-    (void)app;
-    (void)ctx;
+    // Strategies and stages.
+    register_collection(app, ctx, *handle_);
+    register_report_stages(app, ctx, *handle_);
+  }
+  void subscribe(EventBus& bus) override {
+    bus.on<events::ConfigSet>("collections",
+                              [](Tx& tx, const events::ConfigSet& e, const JournalEntry&) {
+                                validate_strategy_config(tx, e.key, e.value);
+                              });
   }
   void provide(Services& services) override {
-    services.provide<CustomerDetails>(std::make_shared<Details>());
+    services.provide<CustomerDetails>(std::make_shared<Details>(*handle_));
+    services.provide<CollectionPolicy>(make_policy(*handle_));
   }
 
  private:

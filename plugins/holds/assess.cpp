@@ -104,6 +104,13 @@ Position assess(Tx& tx, HoldTables& store, const std::string& customer, const As
                                format_date(*p.profile.guarantee_expiry));
   if (rules.review_passed && p.review_status == "passed")
     add(kReviewPassed, "credit review was due on " + format_date(*p.profile.review_date));
+  if (o.policy) {
+    const auto s = o.policy->stage(tx, p.customer);
+    if (s.escalated)
+      add(kCollectionStage, "collection stage " + s.stage +
+                                (s.agency.empty() ? std::string() : " with " + s.agency) +
+                                " since " + format_date(s.since) + ": " + s.reason);
+  }
   return p;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "arctl/collection_policy.hpp"
 #include "arctl/ledger.hpp"
 #include "arctl/services.hpp"
 #include "hold_tables.hpp"
@@ -40,7 +41,10 @@ struct AssessOptions {
   Date today{};
   const Rules* rules = nullptr;
   DisputeService* disputes = nullptr;  // disputed amounts are not past due
-  std::string exclude_order;           // an order not to count (it is being checked)
+  // A customer in pre-legal or later is held (collection_stage); without the
+  // service such holds are neither placed nor released.
+  CollectionPolicy* policy = nullptr;
+  std::string exclude_order;  // an order not to count (it is being checked)
 };
 
 Position assess(Tx& tx, HoldTables& store, const std::string& customer, const AssessOptions& o);

@@ -16,6 +16,7 @@ AssessOptions assess_options(Context& ctx, const Rules& rules) {
   o.today = ctx.today();
   o.rules = &rules;
   o.disputes = ctx.service<DisputeService>();
+  o.policy = ctx.service<CollectionPolicy>();
   return o;
 }
 

@@ -54,6 +54,7 @@ std::string release_detail(std::string_view reason, const Rules& r, const Positi
     return p.profile.review_date ? "credit review due on " + format_date(*p.profile.review_date)
                                  : "no credit review date";
   }
+  if (reason == kCollectionStage) return "collection stage back to normal";
   return "condition cleared";
 }
 
@@ -94,6 +95,7 @@ std::vector<Change> Holds::evaluate(Tx& tx, const std::string& customer, const A
   }
   for (const auto& h : held) {
     if (h.reason == kManual || !is_reason(h.reason)) continue;
+    if (h.reason == kCollectionStage && !o.policy) continue;
     const bool found = std::any_of(p.findings.begin(), p.findings.end(),
                                    [&](const Finding& f) { return f.reason == h.reason; });
     if (found) continue;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "arctl/error.hpp"
+#include "arctl/events/collections.hpp"
 #include "arctl/events/disputes.hpp"
 #include "arctl/events/invoicing.hpp"
 #include "arctl/events/kernel.hpp"
@@ -176,6 +177,8 @@ void subscribe_live(EventBus& bus, State& st) {
                                              const JournalEntry& j) { on_invoice(tx, st, e, j); });
   bus.on<events::ConfigSet>(
       owner, [](Tx&, const events::ConfigSet& e, const JournalEntry&) { on_config(e); });
+  // A collection stage places or releases the collection_stage hold.
+  reevaluate_on<events::CollectionStageChanged>(bus, owner, st);
 }
 
 }  // namespace arctl::holds

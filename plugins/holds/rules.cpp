@@ -54,7 +54,7 @@ void check_amount(std::string_view key, std::string_view v) {
 const std::vector<std::string_view>& reason_codes() {
   static const std::vector<std::string_view> codes = {
       kOverLimit,        kPastDue,      kReturnedPayment, kBrokenPromise,
-      kGuaranteeExpired, kReviewPassed, kManual};
+      kGuaranteeExpired, kReviewPassed, kCollectionStage, kManual};
   return codes;
 }
 

@@ -21,6 +21,9 @@ inline constexpr std::string_view kBrokenPromise = "broken_promise";
 inline constexpr std::string_view kGuaranteeExpired = "guarantee_expired";
 inline constexpr std::string_view kReviewPassed = "review_passed";
 inline constexpr std::string_view kManual = "manual";
+// Not a rule: the customer's collection stage is pre-legal or later (the
+// collections plugin's collection_policy service).
+inline constexpr std::string_view kCollectionStage = "collection_stage";
 
 // Every reason code, automatic ones first in the order rules are evaluated.
 const std::vector<std::string_view>& reason_codes();

@@ -1,10 +1,12 @@
 // Planning the notice run: open debit items past due, skipping do-not-dun
 // customers and invoices and invoices in dispute, grouped into one letter per
 // customer (notices.per_customer, the default) or per customer and level, and
-// rendered from notice-LEVEL.txt.mustache.
+// rendered from notice-LEVEL.txt.mustache. With the collections plugin, a
+// customer's collection stage and strategy decide instead (collection_policy).
 #include <algorithm>
 #include <map>
 
+#include "arctl/collection_policy.hpp"
 #include "arctl/error.hpp"
 #include "asof.hpp"
 #include "notices.hpp"
@@ -29,12 +31,47 @@ struct Due {
   const NoticeLevel* target = nullptr;
 };
 
+// How a customer is dunned: by a ladder of levels (the configured ones or
+// its strategy's letter steps), by its collection stage's own letter, or not
+// at all (a stage whose letter went, or that has none).
+enum class Mode { kLevels, kStageLetter, kSilent };
+
 // One customer's dunnable past-due items, in due-date order.
 struct CustomerDue {
   std::string id, name, email;
   Currency currency;
   std::vector<Due> items;
+  Mode mode = Mode::kLevels;
+  const std::vector<NoticeLevel>* ladder = nullptr;
+  std::vector<NoticeLevel> strategy_levels;  // its strategy's letter steps
+  CollectionStanding standing;
 };
+
+// A strategy's letter steps as levels 1..n, each rendered from
+// notice-step.txt.mustache; the last of several is the final one.
+std::vector<NoticeLevel> strategy_levels(const std::vector<int>& days) {
+  std::vector<NoticeLevel> out;
+  for (std::size_t k = 0; k < days.size(); ++k)
+    out.push_back({static_cast<int>(k + 1), days[k],
+                   k + 1 == days.size() && k > 0 ? "final" : "reminder", "",
+                   "notice-step.txt.mustache"});
+  return out;
+}
+
+// Sets how `c` is dunned from the collections plugin's answer, if loaded.
+void apply_policy(Tx& tx, const PluginHandle& h, CollectionPolicy* policy, const Customer* cust,
+                  CustomerDue& c) {
+  if (!policy || !cust) return;
+  c.standing = policy->standing(tx, *cust);
+  if (c.standing.escalated) {
+    const bool due = !c.standing.stage_letter.empty() &&
+                     recorded_stage_letter(tx, h, c.id) != c.standing.stage_change;
+    c.mode = due ? Mode::kStageLetter : Mode::kSilent;
+  } else if (c.standing.strategy_set) {
+    c.strategy_levels = strategy_levels(c.standing.letter_days);
+    c.ladder = &c.strategy_levels;
+  }
+}
 
 Notice make_notice(const CustomerDue& c, const NoticeLevel& level) {
   Notice n;
@@ -49,6 +86,16 @@ Notice make_notice(const CustomerDue& c, const NoticeLevel& level) {
 void add_item(Notice& n, const NoticeItem& i) {
   n.total = checked_add(n.total, i.open);
   n.items.push_back(i);
+}
+
+// The stage's own letter, listing everything past due.
+void stage_letter(const CustomerDue& c, NoticeRun& run) {
+  Notice n = make_notice(c, NoticeLevel{0, 0, c.standing.stage, "", c.standing.stage_letter});
+  n.stage_change = c.standing.stage_change;
+  n.agency = c.standing.agency;
+  for (const auto& d : c.items)
+    add_item(n, d.item);
+  run.notices.push_back(std::move(n));
 }
 
 bool below_minimum(const NoticeLevel& l, const Notice& n) {
@@ -101,9 +148,15 @@ void per_customer_letter(const CustomerDue& c, const std::vector<NoticeLevel>& l
 }
 
 void render(Context& ctx, Notice& n, Date as_of, const std::string& company) {
-  n.file = format_date(as_of) + "-" + safe_file_name(n.customer) + "-level" +
-           std::to_string(n.level.level) + ".txt";
+  n.file = format_date(as_of) + "-" + safe_file_name(n.customer) +
+           (n.stage_change ? "-" + safe_file_name(n.level.name)
+                           : "-level" + std::to_string(n.level.level)) +
+           ".txt";
   Json data;
+  data["stage"] = n.stage_change ? n.level.name : "";
+  data["agency"] = n.agency;
+  data["first"] = n.level.level == 1;
+  data["final"] = n.level.name == "final";
   data["company_name"] = company;
   data["customer_id"] = n.customer;
   data["customer_name"] = n.name;
@@ -126,7 +179,10 @@ void render(Context& ctx, Notice& n, Date as_of, const std::string& company) {
                      pad(open, 12, true) + "  " + pad(std::to_string(i.days_past_due), 5, true)}});
   }
   data["items"] = items;
-  n.text = ctx.render_template("notice-" + std::to_string(n.level.level) + ".txt.mustache", data);
+  n.text = ctx.render_template(n.level.tmpl.empty()
+                                   ? "notice-" + std::to_string(n.level.level) + ".txt.mustache"
+                                   : n.level.tmpl,
+                               data);
 }
 
 }  // namespace
@@ -145,7 +201,7 @@ std::vector<NoticeLevel> parse_levels(std::string_view text) {
           parts[i].find_first_not_of("0123456789") != std::string::npos)
         bad();
     NoticeLevel l{std::stoi(parts[0]), std::stoi(parts[1]), parts[2],
-                  parts.size() == 4 ? parts[3] : ""};
+                  parts.size() == 4 ? parts[3] : "", ""};
     if (l.level <= 0 || l.days <= 0 || l.name.empty()) bad();
     if (!out.empty() && (l.level <= out.back().level || l.days <= out.back().days)) bad();
     out.push_back(l);
@@ -173,13 +229,16 @@ NoticeRun plan_notices(Context& ctx, Tx& tx, const PluginHandle& h, Date as_of) 
   std::map<std::string, Money> disputed;
   if (auto* ds = ctx.service<DisputeService>()) disputed = ds->disputed_documents(tx, std::nullopt);
   auto excluded = tx.table(h, "excluded");
+  auto* policy = ctx.service<CollectionPolicy>();
   NoticeRun run;
   CustomerDue current;
   bool skip_customer = false;
   auto flush = [&] {
     if (current.items.empty()) return;
-    if (one_letter)
-      per_customer_letter(current, levels, run);
+    if (current.mode == Mode::kStageLetter)
+      stage_letter(current, run);
+    else if (one_letter)
+      per_customer_letter(current, *current.ladder, run);
     else
       per_level(current, run);
     current.items.clear();
@@ -187,23 +246,29 @@ NoticeRun plan_notices(Context& ctx, Tx& tx, const PluginHandle& h, Date as_of) 
   AsOf asof(tx, h, as_of);
   asof.open_items([&](const OpenItem& it) {
     if (!dunnable(it.kind) || it.customer.empty()) return true;
+    // Every level is at least a day past due.
     const auto late = days_between(it.due, as_of);
-    const NoticeLevel* target = nullptr;
-    for (const auto& l : levels)
-      if (late >= l.days) target = &l;
-    if (!target) return true;
+    if (late < 1) return true;
     if (it.customer != current.id) {
       flush();
       const auto cust = tx.find_customer(it.customer);
+      current = CustomerDue{};
       current.id = it.customer;
       current.name = cust ? cust->name : "";
       current.email = cust ? cust->email : "";
       current.currency = it.open.currency();
+      current.ladder = &levels;
+      apply_policy(tx, h, policy, cust ? &*cust : nullptr, current);
       skip_customer = cust && attr_true(cust->attrs, "do_not_dun");
     }
+    if (current.mode == Mode::kSilent) return true;
+    const NoticeLevel* target = nullptr;
+    for (const auto& l : *current.ladder)
+      if (late >= l.days) target = &l;
+    if (!target && current.mode == Mode::kLevels) return true;
     const int prev_level = recorded_level(tx, h, it.id);
     // Skips are counted only for what would otherwise have been sent.
-    const bool counts = prev_level < target->level;
+    const bool counts = current.mode == Mode::kStageLetter || prev_level < target->level;
     if (skip_customer || excluded.get(KeyBuilder().str(it.id)) ||
         (it.kind == DocKind::kInvoice && attr_true(tx.document(it.id).attrs, "do_not_dun"))) {
       run.skipped_do_not_dun += counts;

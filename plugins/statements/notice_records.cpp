@@ -13,6 +13,7 @@ namespace {
 constexpr std::uint8_t kSentV = 2;
 constexpr std::uint8_t kLetterV = 1;
 constexpr std::uint8_t kExcludedV = 1;
+constexpr std::uint8_t kStageLetterV = 1;
 constexpr std::string_view kRunCounter = "statements.notice_run";
 
 struct Sent {
@@ -82,8 +83,14 @@ void record(Tx& tx, const PluginHandle& h, Date as_of, NoticeRun& run) {
   for (auto& n : run.notices) {
     n.run = run.id;
     std::vector<std::string> ids;
+    // A stage letter leaves the items' levels alone: routine dunning resumes
+    // from them if the customer comes back to normal.
+    if (n.stage_change != 0)
+      tx.table(h, "stage_letters")
+          .put(KeyBuilder().str(n.customer), Encoder(kStageLetterV).u64(n.stage_change).bytes());
     for (const auto& i : n.items) {
       ids.push_back(i.document);
+      if (n.stage_change != 0) continue;
       // A recorded level never goes down: an item already noticed higher keeps
       // that level and the letter that carried it.
       if (i.previous_level > n.level.level) continue;
@@ -121,6 +128,13 @@ int recorded_level(Tx& tx, const PluginHandle& h, const std::string& invoice) {
   auto t = tx.table(h, "notices");
   const auto s = get_sent(t, invoice);
   return s ? s->level : 0;
+}
+
+std::uint64_t recorded_stage_letter(Tx& tx, const PluginHandle& h, const std::string& customer) {
+  const auto v = tx.table(h, "stage_letters").get(KeyBuilder().str(customer));
+  if (!v) return 0;
+  Decoder d(*v, kStageLetterV);
+  return d.u64();
 }
 
 NoticeRun record_notices(Context& ctx, Tx& tx, const PluginHandle& h, Date as_of,

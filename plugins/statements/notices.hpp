@@ -33,6 +33,7 @@ struct NoticeLevel {
   int days = 0;         // days past due at which it is sent
   std::string name;     // reminder, final, pre-legal...
   std::string minimum;  // least total past due for the notice to go out ("" = any)
+  std::string tmpl;     // its template; "" = notice-LEVEL.txt.mustache
 };
 // config statements.notice.levels: "LEVEL:DAYS:NAME[:MINIMUM],..."; Error(kUsage) when malformed.
 std::vector<NoticeLevel> parse_levels(std::string_view text);
@@ -55,6 +56,10 @@ struct Notice {
   std::string file;  // relative to the output directory
   std::string text;  // rendered
   std::uint64_t run = 0;
+  // A collection stage's own letter (level 0, named for the stage): the
+  // stage change it is for, recorded per customer instead of item levels.
+  std::uint64_t stage_change = 0;
+  std::string agency;
   bool operator==(const Notice& o) const;  // same letter: customer, level, items, file, text
 };
 
@@ -65,12 +70,18 @@ struct NoticeRun {
 };
 
 // Finds what is due as of `as_of` and renders the letters. Reads only.
+// With the collections plugin loaded (arctl/collection_policy.hpp), a
+// customer in pre-legal or later gets its stage's own letter once per stage
+// change instead of routine notices, and a customer with a strategy set is
+// dunned at its strategy's letter steps instead of the levels.
 // Cost: one pass over the open items (as of the date) plus a point read per
 // past-due item; renders one template per letter.
 NoticeRun plan_notices(Context& ctx, Tx& tx, const PluginHandle& h, Date as_of);
 
 // The level recorded for `invoice`, 0 if it was never noticed. Cost: one point read.
 int recorded_level(Tx& tx, const PluginHandle& h, const std::string& invoice);
+// The stage change whose letter `customer` was last sent, 0 if none. Cost: one point read.
+std::uint64_t recorded_stage_letter(Tx& tx, const PluginHandle& h, const std::string& customer);
 
 // Plans again in the write transaction `tx` and records that plan: a new run
 // id, each listed invoice's level, the letters' text, one notice.sent per

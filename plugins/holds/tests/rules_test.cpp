@@ -55,9 +55,10 @@ TEST_CASE("holds config: a misspelt key is refused with the list of keys") {
   }
 }
 
-TEST_CASE("holds reason codes are the seven documented ones") {
-  CHECK(reason_codes().size() == 7);
+TEST_CASE("holds reason codes are the eight documented ones") {
+  CHECK(reason_codes().size() == 8);
   CHECK(is_reason("manual"));
+  CHECK(is_reason("collection_stage"));
   CHECK(is_reason("guarantee_expired"));
   CHECK_FALSE(is_reason("overdue"));
   CHECK_THROWS_AS(require_reason("overdue"), Error);
