@@ -4,6 +4,9 @@
 // plugins' services only.
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
+// Contacts, portfolios and the worklist:
+#include "commands.hpp"
+#include "contacts.hpp"
 
 namespace arctl::collections {
 namespace {
@@ -11,12 +14,20 @@ namespace {
 // `customer show`: each part of the plugin adds its section.
 class Details : public CustomerDetails {
  public:
+  explicit Details(const PluginHandle*& handle) : handle_(handle) {}
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
-    (void)tx;
-    (void)c;
     (void)as_of;
-    (void)out;
+    // Contacts:
+    if (handle_) {
+      Json contacts = Json::array();
+      for (const auto& k : Contacts(tx, *handle_).list(c.id))
+        contacts.push_back(contact_row(k));
+      out["contacts"] = std::move(contacts);
+    }
   }
+
+ private:
+  const PluginHandle*& handle_;  // set by init()
 };
 
 }  // namespace
@@ -29,11 +40,12 @@ class CollectionsPlugin : public Plugin {
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   void register_commands(CLI::App& app, Context& ctx) override {
-    (void)app;
-    (void)ctx;
+    // Contacts, portfolios and the worklist:
+    register_contact(app, ctx, *handle_);
   }
+  void check(Tx& tx, CheckReport& report) override { check_contacts(tx, *handle_, report); }
   void provide(Services& services) override {
-    services.provide<CustomerDetails>(std::make_shared<Details>());
+    services.provide<CustomerDetails>(std::make_shared<Details>(handle_));
   }
 
  private:

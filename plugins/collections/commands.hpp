@@ -1,0 +1,15 @@
+// The collections plugin's command groups, one file each.
+#pragma once
+
+#include "arctl/context.hpp"
+#include "arctl/ledger.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace arctl::collections {
+
+void register_contact(CLI::App& app, Context& ctx, const PluginHandle& h);
+
+}  // namespace arctl::collections
