@@ -11,5 +11,6 @@ class App;
 namespace arctl::collections {
 
 void register_contact(CLI::App& app, Context& ctx, const PluginHandle& h);
+void register_portfolio(CLI::App& app, Context& ctx);
 
 }  // namespace arctl::collections

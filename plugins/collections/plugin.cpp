@@ -42,6 +42,7 @@ class CollectionsPlugin : public Plugin {
   void register_commands(CLI::App& app, Context& ctx) override {
     // Contacts, portfolios and the worklist:
     register_contact(app, ctx, *handle_);
+    register_portfolio(app, ctx);
   }
   void check(Tx& tx, CheckReport& report) override { check_contacts(tx, *handle_, report); }
   void provide(Services& services) override {
