@@ -12,5 +12,6 @@ namespace arctl::collections {
 
 void register_contact(CLI::App& app, Context& ctx, const PluginHandle& h);
 void register_portfolio(CLI::App& app, Context& ctx);
+void register_worklist(CLI::App& app, Context& ctx, const PluginHandle& h);
 
 }  // namespace arctl::collections

@@ -5,8 +5,10 @@
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
 // Contacts, portfolios and the worklist:
+#include "arctl/events/kernel.hpp"
 #include "commands.hpp"
 #include "contacts.hpp"
+#include "score.hpp"
 
 namespace arctl::collections {
 namespace {
@@ -43,6 +45,18 @@ class CollectionsPlugin : public Plugin {
     // Contacts, portfolios and the worklist:
     register_contact(app, ctx, *handle_);
     register_portfolio(app, ctx);
+    register_worklist(app, ctx, *handle_);
+  }
+  void subscribe(EventBus& bus) override {
+    // A worklist weight that does not parse is refused at `config set` (exit 4).
+    bus.on<events::ConfigSet>("collections",
+                              [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
+                                validate_score_config(e.key, e.value);
+                              });
+  }
+  std::vector<ConfigKey> config_keys() const override {
+    auto keys = score_config_keys();  // the worklist's weights
+    return keys;
   }
   void check(Tx& tx, CheckReport& report) override { check_contacts(tx, *handle_, report); }
   void provide(Services& services) override {
