@@ -18,6 +18,7 @@ PUBLISHERS = [
     ("holds.hpp", "Holds"),
     ("statements.hpp", "Statements"),
     ("gl.hpp", "GL"),
+    ("collections.hpp", "Collections"),
 ]
 
 STRUCT_RE = re.compile(r"^struct (\w+)(?:\s*:\s*(.+?))?\s*\{\s*$")
