@@ -26,12 +26,14 @@ struct Position {
   void add(const Position& o);  // same currency
 };
 
-// `customer`'s position on `as_of`: the items issued on or before it, at
-// today's open amounts (payments made after as_of count as made). An item is
-// past due from the day after its due date. With `disputed` (document ->
-// disputed amount), what is disputed is not past due: a collector does not
-// chase it while the dispute runs.
-// Cost: one range scan of the customer's open items.
+// `customer`'s position at the end of `as_of`: the documents issued on or
+// before it, at their open amounts on that day. An item is past due from the
+// day after its due date. With `disputed` (document -> disputed amount), what
+// is disputed is not past due: a collector does not chase it while the
+// dispute runs.
+// Cost: when nothing was posted, applied or voided after as_of (the usual
+// run for today), one range scan of the customer's open items; otherwise a
+// range scan of its documents and one read per application of each.
 Position position(Tx& tx, const Customer& customer, Date as_of,
                   const std::map<std::string, Money>* disputed = nullptr);
 

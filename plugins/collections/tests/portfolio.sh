@@ -47,5 +47,16 @@ expect_eq '[["ACME", "1400.00", "1000.00"], ["BETA", "200.00", "200.00"]]' \
 expect_exit 0 a --format csv portfolio list --collector ana
 expect_eq "customer" "$(csv 'rows[0][0]' <<<"$out")" "csv header"
 
+case_ "as of a past date, cash applied after it does not count"
+a -q payment apply R-A1 --invoice INV-A1 --date 2026-03-25 >/dev/null
+expect_exit 0 a --format json --as-of 2026-03-24 portfolio list --collector ana
+expect_eq '[["ACME", "1500.00", "1000.00"]]' \
+  "$(json '[[r["customer"], r["open"], r["past_due"]] for r in d if r["customer"] == "ACME"]' <<<"$out")" \
+  "ACME on 03-24: the receipt of 03-25 is not there yet"
+expect_exit 0 a --format json portfolio list --collector ana
+expect_eq '[["ACME", "1400.00", "900.00"]]' \
+  "$(json '[[r["customer"], r["open"], r["past_due"]] for r in d if r["customer"] == "ACME"]' <<<"$out")" \
+  "ACME today: 100.00 applied to the past-due invoice"
+
 run arctl -C "$L" check
 expect_eq "0" "$rc" "arctl check"
