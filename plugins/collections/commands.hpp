@@ -1,4 +1,4 @@
-// The collections plugin's commands for strategies and stages.
+// The collections plugin's command groups, one file each.
 #pragma once
 
 #include "arctl/context.hpp"
@@ -14,5 +14,8 @@ namespace arctl::collections {
 void register_collection(CLI::App& app, Context& ctx, const PluginHandle& h);
 // `arctl report stages`.
 void register_report_stages(CLI::App& app, Context& ctx, const PluginHandle& h);
+void register_contact(CLI::App& app, Context& ctx, const PluginHandle& h);
+void register_portfolio(CLI::App& app, Context& ctx);
+void register_worklist(CLI::App& app, Context& ctx, const PluginHandle& h);
 
 }  // namespace arctl::collections

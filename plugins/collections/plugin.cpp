@@ -5,9 +5,10 @@
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
 #include "arctl/events/kernel.hpp"
-// Strategies and stages.
 #include "commands.hpp"
+#include "contacts.hpp"
 #include "policy.hpp"
+#include "score.hpp"
 #include "stages.hpp"
 #include "strategies.hpp"
 
@@ -20,6 +21,10 @@ class Details : public CustomerDetails {
   explicit Details(const PluginHandle& handle) : handle_(handle) {}
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
     (void)as_of;
+    Json contacts = Json::array();
+    for (const auto& k : Contacts(tx, handle_).list(c.id))
+      contacts.push_back(contact_row(k));
+    out["contacts"] = std::move(contacts);
     // Strategy, stage and stage history.
     out["collection"] = collection_details(tx, handle_, c);
   }
@@ -38,23 +43,28 @@ class CollectionsPlugin : public Plugin {
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   std::vector<ConfigKey> config_keys() const override {
-    std::vector<ConfigKey> keys;
-    // Strategies and segments.
+    auto keys = score_config_keys();  // the worklist's weights
     for (auto& k : strategy_config_keys())
       keys.push_back(std::move(k));
     return keys;
   }
   void register_commands(CLI::App& app, Context& ctx) override {
-    // Strategies and stages.
-    register_collection(app, ctx, *handle_);
+    register_contact(app, ctx, *handle_);
+    register_portfolio(app, ctx);
+    register_worklist(app, ctx, *handle_);
+    register_collection(app, ctx, *handle_);  // stages and strategies
     register_report_stages(app, ctx, *handle_);
   }
   void subscribe(EventBus& bus) override {
+    // A worklist weight or a strategy that does not parse is refused at
+    // `config set`.
     bus.on<events::ConfigSet>("collections",
                               [](Tx& tx, const events::ConfigSet& e, const JournalEntry&) {
+                                validate_score_config(e.key, e.value);
                                 validate_strategy_config(tx, e.key, e.value);
                               });
   }
+  void check(Tx& tx, CheckReport& report) override { check_contacts(tx, *handle_, report); }
   void provide(Services& services) override {
     services.provide<CustomerDetails>(std::make_shared<Details>(*handle_));
     services.provide<CollectionPolicy>(make_policy(*handle_));

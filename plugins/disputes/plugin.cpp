@@ -4,6 +4,7 @@
 
 #include "arctl/error.hpp"
 #include "arctl/events/kernel.hpp"
+#include "arctl/followup.hpp"
 #include "arctl/plugin.hpp"
 #include "cases.hpp"
 #include "commands.hpp"
@@ -15,6 +16,9 @@
 #include "services.hpp"
 
 namespace arctl::disputes {
+
+std::shared_ptr<FollowUpService> make_followup_service(
+    const PluginHandle*& handle);  // followup.cpp
 
 class DisputesPlugin : public Plugin {
  public:
@@ -53,6 +57,7 @@ class DisputesPlugin : public Plugin {
   void provide(Services& services) override {
     services.provide<DisputeService>(std::make_shared<DisputeServiceImpl>(handle_, ctx_));
     services.provide<PromiseService>(std::make_shared<PromiseServiceImpl>(handle_));
+    services.provide<FollowUpService>(make_followup_service(handle_));
   }
   void check(Tx& tx, CheckReport& report) override { check_cases(tx, *handle_, report); }
   std::vector<CloseStep> close_steps() override {

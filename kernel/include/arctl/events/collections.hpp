@@ -1,5 +1,7 @@
 // The collections plugin's events: a customer's collection stage changed
-// (escalated to pre-legal, legal, an agency, written off, or back to normal).
+// (escalated to pre-legal, legal, an agency, written off, or back to normal);
+// its contacts added, changed and removed. (Portfolio assignments change the
+// customer: customer.updated.)
 #pragma once
 
 #include <string>
@@ -24,6 +26,62 @@ struct CollectionStageChanged {
                      field("from", &E::from), field("to", &E::to), field("agency", &E::agency),
                      field("reason", &E::reason), with_currency("open", &E::open),
                      field("date", &E::date))
+};
+
+namespace detail {
+
+// contact.added and contact.changed: the whole contact as it now stands.
+template <class E>
+auto contact_fields() {
+  using namespace payload;
+  return list<E>(field("customer", &E::customer), field("name", &E::name), field("role", &E::role),
+                 field("email", &E::email), field("phone", &E::phone),
+                 field("language", &E::language), field("preferred", &E::preferred),
+                 field("primary", &E::primary));
+}
+
+}  // namespace detail
+
+// A contact was added to a customer.
+struct ContactAdded {
+  static constexpr std::string_view kName = "contact.added";
+  std::string customer;   // the customer
+  std::string name;       // the contact's name, unique within the customer
+  std::string role;       // billing, ap, purchasing, owner, other
+  std::string email;      // empty when none
+  std::string phone;      // empty when none
+  std::string language;   // ISO 639-1, optionally -REGION; empty when none
+  std::string preferred;  // call, email, letter
+  bool primary = false;   // the primary contact of its role
+
+  ARCTL_EVENT_FIELDS(ContactAdded, detail::contact_fields<E>())
+};
+
+// A contact's details changed (by edit, or it became or stopped being the
+// primary contact of its role).
+struct ContactChanged {
+  static constexpr std::string_view kName = "contact.changed";
+  std::string customer;   // the customer
+  std::string name;       // the contact's name
+  std::string role;       // billing, ap, purchasing, owner, other
+  std::string email;      // empty when none
+  std::string phone;      // empty when none
+  std::string language;   // ISO 639-1, optionally -REGION; empty when none
+  std::string preferred;  // call, email, letter
+  bool primary = false;   // the primary contact of its role
+
+  ARCTL_EVENT_FIELDS(ContactChanged, detail::contact_fields<E>())
+};
+
+// A contact was removed from a customer.
+struct ContactRemoved {
+  static constexpr std::string_view kName = "contact.removed";
+  std::string customer;  // the customer
+  std::string name;      // the contact's name
+  std::string role;      // the role it had
+
+  ARCTL_EVENT_FIELDS(ContactRemoved, field("customer", &E::customer), field("name", &E::name),
+                     field("role", &E::role))
 };
 
 }  // namespace arctl::events
