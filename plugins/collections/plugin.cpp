@@ -4,6 +4,8 @@
 // plugins' services only.
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
+#include "behavior.hpp"
+#include "commands_reports.hpp"
 
 namespace arctl::collections {
 namespace {
@@ -12,10 +14,11 @@ namespace {
 class Details : public CustomerDetails {
  public:
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
-    (void)tx;
-    (void)c;
-    (void)as_of;
-    (void)out;
+    // Payment behaviour over the last 12 months, as `report behavior`.
+    auto behavior = behavior_row(tx, c, as_of, 12);
+    behavior.erase("customer");
+    behavior.erase("name");
+    out["behavior"] = std::move(behavior);
   }
 };
 
@@ -29,8 +32,7 @@ class CollectionsPlugin : public Plugin {
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   void register_commands(CLI::App& app, Context& ctx) override {
-    (void)app;
-    (void)ctx;
+    register_reports(app, ctx, handle_);  // report behavior
   }
   void provide(Services& services) override {
     services.provide<CustomerDetails>(std::make_shared<Details>());

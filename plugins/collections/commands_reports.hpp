@@ -1,0 +1,14 @@
+// The collections plugin's analyst and manager commands: `report behavior`.
+#pragma once
+
+#include "arctl/context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace arctl::collections {
+
+void register_reports(CLI::App& app, Context& ctx, const PluginHandle*& handle);
+
+}  // namespace arctl::collections
