@@ -1,4 +1,5 @@
-// The collections plugin's analyst and manager commands: `report behavior`.
+// The collections plugin's analyst and manager commands: `report behavior`,
+// `report collector` and `target set|list`.
 #pragma once
 
 #include "arctl/context.hpp"

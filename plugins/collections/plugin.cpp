@@ -32,7 +32,7 @@ class CollectionsPlugin : public Plugin {
   }
   void init(const PluginHandle& handle) override { handle_ = &handle; }
   void register_commands(CLI::App& app, Context& ctx) override {
-    register_reports(app, ctx, handle_);  // report behavior
+    register_reports(app, ctx, handle_);  // report behavior|collector, target set|list
   }
   void provide(Services& services) override {
     services.provide<CustomerDetails>(std::make_shared<Details>());
