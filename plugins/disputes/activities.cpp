@@ -85,12 +85,13 @@ Activity add_activity(Tx& tx, const PluginHandle& handle, const ActivityInput& i
   const auto nat = in.next_action_type.empty() ? std::string("call") : in.next_action_type;
   if (nat != "call" && nat != "email" && nat != "letter" && nat != "visit" && nat != "review")
     fail_usage("--next-action-type must be one of " + std::string(kNextActionTypes));
+  const auto customer = tx.customer(in.customer).id;
   check_result(in, parse_result_codes(tx.config_or("activity.results", kDefaultResults)));
   if (in.next_action && *in.next_action < today)
     fail_conflict("--next-action " + format_date(*in.next_action) + " is before " +
                   format_date(today));
   Activity a;
-  a.customer = tx.customer(in.customer).id;
+  a.customer = customer;
   a.type = in.type;
   a.note = in.note;
   a.date = today;

@@ -12,6 +12,7 @@ before="$(event_count "$L")"
 case_ "an unknown result code is refused, naming the valid ones"
 expect_exit 4 a activity add ACME --type call --result maybe --note x
 expect_contains "$err" "no-answer, left-message, wrong-contact, promised, disputed, paid-claimed, refused, escalated"
+expect_exit 3 a activity add NOBODY --type call --result maybe --note x
 
 case_ "promised without a valid promise changes nothing (exit 4)"
 expect_exit 4 a activity add ACME --type call --result promised --note "will pay"
