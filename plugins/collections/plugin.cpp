@@ -5,7 +5,9 @@
 #include "arctl/plugin.hpp"
 #include "arctl/customer_details.hpp"
 #include "arctl/events/kernel.hpp"
+#include "behavior.hpp"
 #include "commands.hpp"
+#include "commands_reports.hpp"
 #include "contacts.hpp"
 #include "policy.hpp"
 #include "score.hpp"
@@ -20,13 +22,17 @@ class Details : public CustomerDetails {
  public:
   explicit Details(const PluginHandle& handle) : handle_(handle) {}
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
-    (void)as_of;
     Json contacts = Json::array();
     for (const auto& k : Contacts(tx, handle_).list(c.id))
       contacts.push_back(contact_row(k));
     out["contacts"] = std::move(contacts);
     // Strategy, stage and stage history.
     out["collection"] = collection_details(tx, handle_, c);
+    // Payment behaviour over the last 12 months, as `report behavior`.
+    auto behavior = behavior_row(tx, c, as_of, 12);
+    behavior.erase("customer");
+    behavior.erase("name");
+    out["behavior"] = std::move(behavior);
   }
 
  private:
@@ -54,6 +60,7 @@ class CollectionsPlugin : public Plugin {
     register_worklist(app, ctx, *handle_);
     register_collection(app, ctx, *handle_);  // stages and strategies
     register_report_stages(app, ctx, *handle_);
+    register_reports(app, ctx, handle_);  // report behavior|collector, target set|list
   }
   void subscribe(EventBus& bus) override {
     // A worklist weight or a strategy that does not parse is refused at

@@ -8,6 +8,7 @@
 #include "activities.hpp"
 #include "arctl/command.hpp"
 #include "arctl/error.hpp"
+#include "cases.hpp"
 #include "commands.hpp"
 #include "promises.hpp"
 #include "writeoffs.hpp"
@@ -158,28 +159,56 @@ void writeoff_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
 
 void activity_commands(CLI::App& group, Context& ctx, const PluginHandle& h) {
   struct Add {
-    std::string customer, type, note, next;
-    std::optional<Date> next_action;  // --next-action, parsed
+    ActivityInput in;
+    std::string next, promise_amount, promise_date, amount;  // as typed
   };
   auto a = std::make_shared<Add>();
-  auto* add = group.add_subcommand("add", "Log a collection call, e-mail, visit or letter");
-  add->add_option("customer", a->customer, "Customer id")->required();
-  add->add_option("--type", a->type, "call, email, visit or letter")
+  auto* add = group.add_subcommand(
+      "add", "Log a collection call, e-mail, visit or letter, its result and the next action");
+  add->add_option("customer", a->in.customer, "Customer id")->required();
+  add->add_option("--type", a->in.type, "call, email, visit or letter")
       ->required()
       ->check(CLI::IsMember({"call", "email", "visit", "letter"}));
-  add->add_option("--note", a->note, "What was said")->required();
-  add->add_option("--next-action", a->next, "When to follow up");
+  add->add_option("--note", a->in.note, "What was said (required without --result)");
+  add->add_option("--result", a->in.result,
+                  "Result code, one of config activity.results (default list: no-answer, "
+                  "left-message, wrong-contact, promised, disputed, paid-claimed, refused, "
+                  "escalated)");
+  add->add_option("--contact", a->in.contact, "Who was spoken to");
+  add->add_option("--next-action", a->next,
+                  "When to follow up (required with --result paid-claimed)");
+  add->add_option("--next-action-type", a->in.next_action_type,
+                  "call, email, letter, visit or review (default: call)");
+  add->add_option("--promise-amount", a->promise_amount,
+                  "With --result promised: the amount promised");
+  add->add_option("--promise-date", a->promise_date, "With --result promised: paid by this date");
+  add->add_option("--invoice", a->in.invoice,
+                  "With --result promised: the invoice promised (default: on account); with "
+                  "--result disputed: the invoice disputed");
+  add->add_option("--amount", a->amount, "With --result disputed: the amount disputed");
+  add->add_option("--reason", a->in.reason, "With --result disputed: " + std::string(kReasons));
+  add->footer(
+      "A result creates what it needs in the same transaction, or nothing is written:\n"
+      "  promised      records the promise (as `promise add`)\n"
+      "  disputed      opens the dispute (as `dispute open`) on one of the customer's invoices\n"
+      "  paid-claimed  needs --next-action, the day to check that the cash came in");
   mutating(
       add, ctx,
       [a] {
         if (!a->next.empty())
-          a->next_action = for_option("--next-action", [&] { return parse_date(a->next); });
+          a->in.next_action = for_option("--next-action", [&] { return parse_date(a->next); });
+        if (!a->promise_date.empty())
+          a->in.promise_date =
+              for_option("--promise-date", [&] { return parse_date(a->promise_date); });
+        if (!a->promise_amount.empty()) a->in.promise_amount = a->promise_amount;
+        if (!a->amount.empty()) a->in.amount = a->amount;
       },
       [&ctx, &h, a](Tx& tx) {
-        const auto r =
-            add_activity(tx, h, a->customer, a->type, a->note, a->next_action, ctx.today());
-        return Report::line(activity_row(r, ctx.today()),
-                            "Logged activity " + std::to_string(r.seq));
+        const auto r = add_activity(tx, h, a->in, ctx.today());
+        std::string text = "Logged activity " + std::to_string(r.seq);
+        if (!r.promise.empty()) text += "; promise " + r.promise;
+        if (!r.dispute.empty()) text += "; dispute " + r.dispute;
+        return Report::line(activity_row(r, ctx.today()), text);
       });
 
   struct List {

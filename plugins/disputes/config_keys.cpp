@@ -1,6 +1,8 @@
-// The disputes plugin's configuration keys: cases, promises and write-offs.
+// The disputes plugin's configuration keys: cases, promises, write-offs and
+// activity result codes.
 #include "config_keys.hpp"
 
+#include "activities.hpp"
 #include "ladder.hpp"
 
 namespace arctl::disputes {
@@ -14,6 +16,9 @@ std::vector<ConfigKey> config_keys() {
       {"disputes.owner.*", "", "disputes.owner.LEVEL: the owner given to cases entering LEVEL"},
       {"disputes.on_broken_promise", "escalate",
        "what a broken promise does to its case: escalate, open or none"},
+      {"activity.results", kDefaultResults,
+       "the result codes `activity add --result` accepts, CODE,CODE,... (promised, disputed "
+       "and paid-claimed need a promise, a dispute, a follow-up date)"},
       {"writeoff.approval_limit", "1000.00",
        "an invoice's write-offs above this amount need two approvers"},
       {"writeoff.approval_limit_period", "5000.00",

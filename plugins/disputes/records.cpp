@@ -1,4 +1,5 @@
-// Binary encodings of the plugin's records (version 1) and the table access.
+// Binary encodings of the plugin's records (version 1; activities version 2)
+// and the table access.
 #include "records.hpp"
 
 #include <algorithm>
@@ -88,11 +89,17 @@ const auto kProposal = record::layout<Proposal>(
     field("reject_reason", &Proposal::reject_reason), field("closed", &Proposal::closed),
     ApprovalLoginsField{});
 
+// Version 2 appended the result code, the contact, the next action's type
+// and what the result created; version 1 records decode with them empty.
+constexpr std::uint8_t kActivityVersion = 2;
 const auto kActivity = record::layout<Activity>(
-    kVersion, field("seq", &Activity::seq), field("customer", &Activity::customer),
+    kActivityVersion, field("seq", &Activity::seq), field("customer", &Activity::customer),
     field("type", &Activity::type), field("note", &Activity::note), field("date", &Activity::date),
     record::field_as<record::FlaggedValue<Date>>("next_action", &Activity::next_action),
-    field("actor", &Activity::actor));
+    field("actor", &Activity::actor), field("result", &Activity::result, 2),
+    field("contact", &Activity::contact, 2),
+    field("next_action_type", &Activity::next_action_type, 2),
+    field("promise", &Activity::promise, 2), field("dispute", &Activity::dispute, 2));
 
 // The record stored under `id` alone (cases, promises, write-off proposals).
 template <typename Layout>

@@ -95,6 +95,12 @@ struct Activity {
   Date date{};
   std::optional<Date> next_action;
   std::string actor;
+  // Record version 2; empty in activities stored before.
+  std::string result;            // a code of config activity.results; empty: none given
+  std::string contact;           // the person spoken to, as typed
+  std::string next_action_type;  // call, email, letter, visit, review; empty without next_action
+  std::string promise;           // the promise to pay the result recorded
+  std::string dispute;           // the dispute case the result opened
 };
 
 // Typed access to this plugin's tables inside one transaction.

@@ -1,6 +1,7 @@
 // The dispute and promise services, and the check of this plugin's settings.
 #include "services.hpp"
 
+#include "activities.hpp"
 #include "arctl/error.hpp"
 #include "cases.hpp"
 #include "ladder.hpp"
@@ -65,6 +66,8 @@ void validate_config(const std::string& key, const std::string& value) {
   } else if (key == "writeoff.approval_limit" || key == "writeoff.approval_limit_period") {
     const auto limit = Decimal::parse(value);
     if (limit.micros < 0) fail(ErrorKind::kConflict, "must not be negative", {"", 0, key});
+  } else if (key == "activity.results") {
+    for_option(key.c_str(), [&] { return parse_result_codes(value); });
   } else if (key == "writeoff.approver_must_be_login") {
     if (value != "true" && value != "false")
       fail(ErrorKind::kConflict, "must be true or false, not '" + value + "'", {"", 0, key});

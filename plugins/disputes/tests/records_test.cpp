@@ -126,10 +126,21 @@ TEST_SUITE("disputes") {
       CHECK(q->approvals[1].date == make_date(2026, 2, 2));
       CHECK(q->approvals[1].login == "root");
 
-      Activity a{
-          7,    "ACME", "call", "promised Friday", make_date(2026, 3, 1), make_date(2026, 3, 6),
-          "ann"};
-      Activity b{8, "BETA", "letter", "final notice", make_date(2026, 3, 2), std::nullopt, "bob"};
+      Activity a{7,
+                 "ACME",
+                 "call",
+                 "promised Friday",
+                 make_date(2026, 3, 1),
+                 make_date(2026, 3, 6),
+                 "ann",
+                 "promised",
+                 "Jane Roe",
+                 "review",
+                 "PTP-1",
+                 ""};
+      Activity b{
+          8,  "BETA", "letter", "final notice", make_date(2026, 3, 2), std::nullopt, "bob", "", "",
+          "", "",     ""};
       s.put_activity(b);
       s.put_activity(a);
       std::vector<Activity> seen;
@@ -140,7 +151,12 @@ TEST_SUITE("disputes") {
       REQUIRE(seen.size() == 2);
       CHECK(seen[0].customer == "ACME");
       CHECK(seen[0].next_action == make_date(2026, 3, 6));
+      CHECK(seen[0].result == "promised");
+      CHECK(seen[0].contact == "Jane Roe");
+      CHECK(seen[0].next_action_type == "review");
+      CHECK(seen[0].promise == "PTP-1");
       CHECK_FALSE(seen[1].next_action.has_value());
+      CHECK(seen[1].result.empty());
     });
   }
 }
