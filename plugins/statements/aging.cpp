@@ -4,6 +4,7 @@
 
 #include "arctl/error.hpp"
 #include "asof.hpp"
+#include "groups.hpp"
 
 namespace arctl::statements {
 namespace {
@@ -79,6 +80,32 @@ Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o,
   return out;
 }
 
+Aging group_aging(Tx& tx, const Aging& a, const std::string& min_balance) {
+  const auto top = top_parents(tx);
+  std::map<std::pair<std::string, std::string>, AgedRow> groups;  // (group, currency)
+  for (const auto& r : a.customers) {
+    const auto t = top.find(r.customer);
+    const auto& id = t == top.end() ? r.customer : t->second;
+    auto [it, fresh] =
+        groups.try_emplace({id, code(r.currency)}, empty_row(id, r.currency, r.buckets.size()));
+    add_into(it->second, r);
+  }
+  Aging out;
+  out.options = a.options;
+  out.from_index = a.from_index;
+  out.has_disputes = a.has_disputes;
+  for (auto& [key, g] : groups) {
+    if (!min_balance.empty() && g.total < Money::parse(min_balance, g.currency).minor()) continue;
+    if (auto c = tx.find_customer(g.customer)) g.name = c->name;
+    if (g.customer.empty()) g.name = "(unassigned receipts)";
+    auto [it, fresh] =
+        out.totals.try_emplace(code(g.currency), empty_row("", g.currency, g.buckets.size()));
+    add_into(it->second, g);
+    out.customers.push_back(std::move(g));
+  }
+  return out;
+}
+
 namespace {
 
 Json row_json(const Aging& a, const AgedRow& r, const char* kind, std::int64_t grand) {
@@ -100,10 +127,10 @@ Json row_json(const Aging& a, const AgedRow& r, const char* kind, std::int64_t g
 
 }  // namespace
 
-Json aging_rows(const Aging& a) {
+Json aging_rows(const Aging& a, const char* kind) {
   Json rows = Json::array();
   for (const auto& r : a.customers)
-    rows.push_back(row_json(a, r, "customer", a.totals.at(code(r.currency)).total));
+    rows.push_back(row_json(a, r, kind, a.totals.at(code(r.currency)).total));
   for (const auto& [cur, t] : a.totals) {
     auto j = row_json(a, t, "total", t.total);
     j["name"] = "TOTAL";

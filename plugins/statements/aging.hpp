@@ -44,8 +44,14 @@ struct Aging {
 // `disputes` may be null (no disputes plugin): no disputed column then.
 Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o, DisputeService* disputes);
 
-// Rows for `aging --by customer`: one per customer, then a total per currency.
-Json aging_rows(const Aging& a);
+// The customers rolled into their top-most parent (group accounts): one row
+// per group, named after that parent, kept when its total is at least
+// `min_balance`; totals over the rows kept. Cost: one scan of the customers.
+Aging group_aging(Tx& tx, const Aging& a, const std::string& min_balance);
+
+// Rows for `aging --by customer` (kind "customer") or `--by group` (kind
+// "group"): one per row, then a total per currency.
+Json aging_rows(const Aging& a, const char* kind = "customer");
 // Rows for `aging --by summary`: per currency, one per bucket, then the total.
 Json aging_summary(const Aging& a);
 

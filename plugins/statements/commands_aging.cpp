@@ -22,8 +22,10 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--basis", o->basis, "Age from the due date or the invoice date")
       ->check(CLI::IsMember({"due", "invoice"}))
       ->capture_default_str();
-  cmd->add_option("--by", o->by, "One row per customer, or per bucket (summary)")
-      ->check(CLI::IsMember({"customer", "summary"}))
+  cmd->add_option("--by", o->by,
+                  "One row per customer, per group account (its top-most parent), or per bucket "
+                  "(summary)")
+      ->check(CLI::IsMember({"customer", "group", "summary"}))
       ->capture_default_str();
   cmd->add_option("--customer", o->customer, "Only this customer");
   cmd->add_option("--min-balance", o->min_balance, "Only customers owing at least this");
@@ -34,7 +36,8 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
       a.buckets = for_option("--buckets", [&] { return buckets_from(tx, o->buckets); });
       a.invoice_basis = o->basis == "invoice";
       if (!o->customer.empty()) a.customer = o->customer;
-      a.min_balance = o->min_balance;
+      // A group's minimum is on the group's total, not its members'.
+      if (o->by != "group") a.min_balance = o->min_balance;
       // The minimum is read in each customer's currency: a value that is not
       // an amount, or too precise for a currency, is an error of the option.
       if (!o->min_balance.empty())
@@ -47,6 +50,14 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
           throw e.located({"", 0, "--min-balance"});
         }
       }();
+      if (o->by == "group") {
+        try {
+          return aging_rows(group_aging(tx, aging, o->min_balance), "group");
+        } catch (const Error& e) {
+          if (o->min_balance.empty() || e.kind() != ErrorKind::kConflict) throw;
+          throw e.located({"", 0, "--min-balance"});
+        }
+      }
       return o->by == "summary" ? aging_summary(aging) : aging_rows(aging);
     });
     ctx.print(rows);
