@@ -20,6 +20,7 @@ AgedRow empty_row(std::string customer, const Currency& cur, std::size_t n) {
 void add_into(AgedRow& into, const AgedRow& row) {
   for (std::size_t i = 0; i < row.buckets.size(); ++i)
     into.buckets[i] = checked_add(into.buckets[i], row.buckets[i]);
+  into.credits = checked_add(into.credits, row.credits);
   into.total = checked_add(into.total, row.total);
   into.disputed = checked_add(into.disputed, row.disputed);
   into.items += row.items;
@@ -64,10 +65,14 @@ Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o,
           finish();
         if (!cur) cur = empty_row(it.customer, it.open.currency(), n);
         const bool debit = is_debit(it.kind);
-        std::size_t b = 0;
-        if (debit) b = o.buckets.index(days_between(o.invoice_basis ? it.issued : it.due, o.as_of));
         const auto amount = debit ? it.open.minor() : -it.open.minor();
-        cur->buckets[b] = checked_add(cur->buckets[b], amount);
+        if (debit) {
+          const auto b =
+              o.buckets.index(days_between(o.invoice_basis ? it.issued : it.due, o.as_of));
+          cur->buckets[b] = checked_add(cur->buckets[b], amount);
+        } else {
+          cur->credits = checked_add(cur->credits, amount);
+        }
         cur->total = checked_add(cur->total, amount);
         ++cur->items;
         if (debit)
@@ -117,6 +122,7 @@ Json row_json(const Aging& a, const AgedRow& r, const char* kind, std::int64_t g
   const auto labels = a.options.buckets.labels();
   for (std::size_t i = 0; i < labels.size(); ++i)
     j[labels[i]] = money_str(r.buckets[i], r.currency);
+  j["credits"] = money_str(r.credits, r.currency);
   j["total"] = money_str(r.total, r.currency);
   j["pct"] = percent(r.total, grand);
   j["items"] = r.items;
@@ -148,6 +154,10 @@ Json aging_summary(const Aging& a) {
                           {"bucket", labels[i]},
                           {"amount", money_str(t.buckets[i], t.currency)},
                           {"pct", percent(t.buckets[i], t.total)}});
+    rows.push_back(Json{{"currency", cur},
+                        {"bucket", "credits"},
+                        {"amount", money_str(t.credits, t.currency)},
+                        {"pct", percent(t.credits, t.total)}});
     if (a.has_disputes)
       rows.push_back(Json{{"currency", cur},
                           {"bucket", "disputed"},

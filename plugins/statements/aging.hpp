@@ -1,5 +1,7 @@
 // Aging of open items into day buckets, per customer and in total, as of a
-// date, on the due-date or invoice-date basis.
+// date, on the due-date or invoice-date basis. The buckets hold open debits
+// only; credit balances (unapplied cash, open credit notes) are a column of
+// their own, and the total is the net balance.
 #pragma once
 
 #include <cstdint>
@@ -27,8 +29,9 @@ struct AgedRow {
   std::string customer;
   std::string name;
   Currency currency;
-  std::vector<std::int64_t> buckets;  // as many as Buckets::size()
-  std::int64_t total = 0;
+  std::vector<std::int64_t> buckets;  // open debits, as many as Buckets::size()
+  std::int64_t credits = 0;           // open credits, negative
+  std::int64_t total = 0;             // buckets + credits
   std::int64_t disputed = 0;
   std::uint64_t items = 0;
 };
