@@ -1,4 +1,4 @@
-// `arctl aging` and `arctl report dso|cei|forecast|activity`: parse options,
+// `arctl aging` and `arctl report dso|cei|forecast|activity|credits`: parse options,
 // compute in one read transaction, print in the chosen format.
 #include <CLI/CLI.hpp>
 
@@ -6,6 +6,7 @@
 #include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
+#include "credits.hpp"
 #include "reports.hpp"
 
 namespace arctl::statements {
@@ -65,7 +66,31 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
 }
 
 void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = add_group(app, "report", "Management reports: dso, cei, forecast, activity");
+  auto* group =
+      add_group(app, "report", "Management reports: dso, cei, forecast, activity, credits");
+
+  struct CreditOpts {
+    std::string as_of, customer;
+    int min_age = 0;
+  };
+  auto c = std::make_shared<CreditOpts>();
+  auto* credits = group->add_subcommand(
+      "credits", "Open credit balances aged by their own date, with refund candidates");
+  credits->add_option("--as-of", c->as_of, "Date (default: the business date)");
+  credits->add_option("--customer", c->customer, "Only this customer");
+  credits->add_option("--min-age", c->min_age, "Only credits at least this many days old")
+      ->check(CLI::Range(0, 36500));
+  credits->callback([&ctx, &h, c] {
+    CreditsOptions o;
+    o.as_of = c->as_of.empty() ? ctx.today()
+                               : for_option("--as-of", [&] { return parse_date(c->as_of); });
+    if (!c->customer.empty()) o.customer = c->customer;
+    o.min_age = c->min_age;
+    ctx.print(ctx.ledger().read([&](Tx& tx) {
+      o.buckets = buckets_from(tx, "");
+      return report_credits(tx, h, o);
+    }));
+  });
 
   struct DsoOpts {
     std::string period, method = "standard";
