@@ -39,6 +39,7 @@ std::string statement_text(Context& ctx, const Statement& s, bool html) {
   j["has_lines"] = !s.lines.empty();
   j["has_open_items"] = !s.open_items.empty();
   j["has_company_address"] = !s.company_address.empty();
+  j["is_group"] = s.members.size() > 1;  // a group statement has a Customer column
   j["company_address"] = s.company_address;
   if (!html) {
     // Fixed-width columns for the text statement, each as wide as its widest

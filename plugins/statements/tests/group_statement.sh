@@ -35,6 +35,10 @@ expect_exit 0 a statement P --format csv --from 2026-01-01
 expect_contains "$out" "customer" "csv has the customer column"
 expect_exit 0 a statement P --format text --from 2026-01-01
 expect_contains "$out" "C2" "text names the child"
+expect_exit 0 a statement P --format html --from 2026-01-01
+expect_contains "$out" "<td>C2</td>" "html names the child"
+expect_exit 0 a statement X --format html --from 2026-01-01
+expect_not_contains "$out" "<th>Customer</th>" "a single customer's keeps its layout"
 
 case_ "--no-group: the parent's own items; a child's statement covers its own descendants"
 expect_exit 0 a statement P --format json --from 2026-01-01 --no-group
