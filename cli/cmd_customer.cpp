@@ -30,15 +30,19 @@ Json customer_row(const Customer& c, const CustomerBalance& b) {
   return j;
 }
 
+// Reserved attributes: the customer's parent in a group account (see the
+// kernel's groups rules) and its collector's name.
+constexpr const char* kParentAttr = "parent";
+
 struct AddOptions {
-  std::string id, name, currency, terms = "net30", limit, email;
+  std::string id, name, currency, terms = "net30", limit, email, parent;
   std::vector<std::string> attrs;
 };
 
 struct EditOptions {
   std::string id;
-  std::optional<std::string> name, currency, terms, limit, email, status;
-  bool no_limit = false;
+  std::optional<std::string> name, currency, terms, limit, email, status, parent;
+  bool no_limit = false, no_parent = false;
   std::vector<std::string> attrs, unset_attrs;
 };
 
@@ -61,6 +65,7 @@ void add_command(CLI::App& group, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--credit-limit", o->limit, "Credit limit, e.g. 10000.00");
   cmd->add_option("--email", o->email, "Contact e-mail");
+  cmd->add_option("--parent", o->parent, "Parent customer (group account), same currency");
   cmd->add_option("--attr", o->attrs, "Free attribute NAME=VALUE (repeatable)");
   mutating(cmd, ctx, [&ctx, o](Tx& tx) {
     Customer c;
@@ -75,6 +80,7 @@ void add_command(CLI::App& group, Context& ctx) {
           for_option("--credit-limit", [&] { return Money::parse(o->limit, c.currency); });
     c.email = o->email;
     parse_attrs(o->attrs, c.attrs);
+    if (!o->parent.empty()) c.attrs[kParentAttr] = o->parent;
     const auto outcome = tx.add_customer(c);
     Json r;
     r["id"] = o->id;
@@ -132,6 +138,14 @@ void show_command(CLI::App& group, Context& ctx) {
           },
           std::string_view(c.id));
       j["open_items"] = items;
+      // A parent's children (group account): a scan of the customers.
+      Json children = Json::array();
+      tx.for_each_customer([&](const Customer& other) {
+        const auto p = other.attrs.find(kParentAttr);
+        if (p != other.attrs.end() && p->second == c.id) children.push_back(other.id);
+        return true;
+      });
+      j["children"] = children;
       if (auto* details = ctx.service<CustomerDetails>()) details->add(tx, c, today, j);
       return j;
     });
@@ -151,12 +165,16 @@ void edit_command(CLI::App& group, Context& ctx) {
   cmd->add_option("--email", o->email, "Contact e-mail");
   cmd->add_option("--status", o->status, "active or inactive")
       ->check(CLI::IsMember({"active", "inactive"}));
+  cmd->add_option("--parent", o->parent,
+                  "Parent customer (group account): its receipts may pay this one's invoices");
+  cmd->add_flag("--no-parent", o->no_parent, "Leave the group: remove the parent");
   cmd->add_option("--attr", o->attrs, "Set attribute NAME=VALUE (repeatable)");
   cmd->add_option("--unset-attr", o->unset_attrs, "Remove attribute NAME (repeatable)");
   mutating(
       cmd, ctx,
       [o] {
         if (o->limit && o->no_limit) fail_usage("--credit-limit and --no-credit-limit conflict");
+        if (o->parent && o->no_parent) fail_usage("--parent and --no-parent conflict");
       },
       [o](Tx& tx) {
         auto c = tx.customer(o->id);
@@ -194,6 +212,8 @@ void edit_command(CLI::App& group, Context& ctx) {
         parse_attrs(o->attrs, c.attrs);
         for (const auto& a : o->unset_attrs)
           c.attrs.erase(a);
+        if (o->parent) c.attrs[kParentAttr] = *o->parent;
+        if (o->no_parent) c.attrs.erase(kParentAttr);
         tx.update_customer(c);
         return Report::line(to_json(c), "Updated customer " + o->id);
       });
@@ -206,12 +226,17 @@ void import_command(CLI::App& group, Context& ctx) {
   cmd->add_option("file", o->file, "File to read, or - for standard input")->required();
   cmd->add_option("--format", o->format, "Input format: csv or jsonl (default: from the name)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  cmd->footer(
+      "Columns: id, name (required); currency, terms, credit_limit, email, status; parent (the "
+      "parent customer of a group account, may be defined later in the file); collector (the "
+      "collector's name); attr.NAME for free attributes.");
   ctx.add_dry_run(cmd);
   cmd->callback([&ctx, o] {
     Input in(o->file);
     auto& ledger = ctx.ledger();
     const auto cur = ledger.read([&](Tx& tx) { return default_currency(tx); });
-    const auto rows = read_customers(in, o->format, cur);
+    // Parents first: a row may name a parent defined later in the file.
+    const auto rows = parents_first(read_customers(in, o->format, cur), in.name());
     std::uint64_t created = 0, unchanged = 0;
     ledger.write([&](Tx& tx) {
       created = unchanged = 0;

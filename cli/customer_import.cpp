@@ -1,5 +1,6 @@
 // Customer import parsing: every field is validated here, before any write.
 #include <algorithm>
+#include <map>
 
 #include "arctl/csv.hpp"
 #include "arctl/error.hpp"
@@ -10,8 +11,8 @@
 namespace arctl::cli {
 namespace {
 
-constexpr std::string_view kColumns[] = {"id",           "name",  "currency", "terms",
-                                         "credit_limit", "email", "status"};
+constexpr std::string_view kColumns[] = {"id",    "name",   "currency", "terms",    "credit_limit",
+                                         "email", "status", "parent",   "collector"};
 
 struct Field {
   std::string name;
@@ -46,6 +47,8 @@ Customer build(const std::vector<Field>& fields, const Currency& default_currenc
         c.email = value;
       else if (name == "status")
         c.status = value.empty() ? CustomerStatus::kActive : parse_customer_status(value);
+      else if ((name == "parent" || name == "collector") && !value.empty())
+        c.attrs[name] = value;
       else if (name.rfind("attr.", 0) == 0 && !value.empty())
         c.attrs[std::string(name.substr(5))] = value;
     } catch (const Error& e) {
@@ -110,6 +113,37 @@ std::vector<CustomerRow> read_customers(Input& in, std::string format,
     rows.push_back({rec->line, build(fields, default_currency, {in.name(), rec->line, {}})});
   }
   return rows;
+}
+
+std::vector<CustomerRow> parents_first(std::vector<CustomerRow> rows, const std::string& file) {
+  std::map<std::string, std::size_t> in_file;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    in_file.emplace(rows[i].customer.id, i);
+  const auto parent = [&](const CustomerRow& r) {
+    const auto it = r.customer.attrs.find("parent");
+    return it == r.customer.attrs.end() ? std::string() : it->second;
+  };
+  std::vector<CustomerRow> out;
+  std::vector<bool> placed(rows.size(), false);
+  // Each pass places the rows whose parent is placed or not in the file; a
+  // pass that places nothing leaves only loops.
+  for (bool progress = true; out.size() < rows.size() && progress;) {
+    progress = false;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (placed[i]) continue;
+      const auto p = in_file.find(parent(rows[i]));
+      if (p != in_file.end() && p->second != i && !placed[p->second]) continue;
+      placed[i] = progress = true;
+      out.push_back(rows[i]);
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!placed[i])
+      fail(ErrorKind::kConflict,
+           "customer '" + rows[i].customer.id + "': parent '" + parent(rows[i]) +
+               "' would make a loop within the file",
+           {file, rows[i].line, "parent"});
+  return out;
 }
 
 }  // namespace arctl::cli

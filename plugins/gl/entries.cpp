@@ -280,6 +280,9 @@ std::optional<Entry> EntryBuilder::build_entry(const JournalEntry& ev) {
     e.description = std::string(reversal ? "Reversal of cash " : "Cash ") + from +
                     (reversal ? " applied to " : " applied to ") + to + ", " +
                     customer_name(e.customer);
+    // A parent's cash on a child's invoice (group accounts) names both.
+    if (const auto debtor = tx_.document(to).customer; debtor != e.customer)
+      e.description += " for " + customer_name(debtor);
     const auto a = made.application.amount.minor();
     const std::string what = "application of '" + from + "' to '" + to + "'";
     const std::int64_t s = reversal ? -1 : 1;

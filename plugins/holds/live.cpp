@@ -136,6 +136,17 @@ void reevaluate_on(EventBus& bus, const std::string& owner, State& st) {
             [&st](Tx& tx, const E& e, const JournalEntry&) { reevaluate(tx, st, e.customer); });
 }
 
+// An application names the credit's customer; a parent's receipt paying a
+// child's invoice (group accounts) changes the child's exposure too.
+template <class E>
+void reevaluate_application(EventBus& bus, const std::string& owner, State& st) {
+  bus.on<E>(owner, [&st](Tx& tx, const E& e, const JournalEntry&) {
+    reevaluate(tx, st, e.customer);
+    if (const auto to = tx.find_document(e.application.to); to && to->customer != e.customer)
+      reevaluate(tx, st, to->customer);
+  });
+}
+
 }  // namespace
 
 void subscribe_live(EventBus& bus, State& st) {
@@ -146,8 +157,8 @@ void subscribe_live(EventBus& bus, State& st) {
       });
   // A rebill credits the original, then issues the replacement in the same
   // transaction: judged at commit, the customer is never judged in between.
-  reevaluate_on<events::ApplicationMade>(bus, owner, st);
-  reevaluate_on<events::ApplicationReversed>(bus, owner, st);
+  reevaluate_application<events::ApplicationMade>(bus, owner, st);
+  reevaluate_application<events::ApplicationReversed>(bus, owner, st);
   reevaluate_on<events::DocumentVoided>(bus, owner, st);
   reevaluate_on<events::DocumentAssigned>(bus, owner, st);
   // A receipt moved between customers changes the credit of both.

@@ -5,7 +5,9 @@
 #include "matching.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <span>
 
 #include "arctl/error.hpp"
 #include "arctl/numbering.hpp"
@@ -19,6 +21,7 @@ namespace {
 
 struct OpenDebit {
   std::string id;
+  std::string customer;  // the receipt's own, or a descendant's (group accounts)
   Date issued{}, due{};
   Money open;
   // Early-payment terms, read from the document the first time a rule needs
@@ -119,25 +122,54 @@ class Engine {
     review_ = ReviewItem{{}, reason, std::move(detail), std::move(candidates), o_.today};
   }
 
-  std::vector<OpenDebit>& debits_of(const std::string& customer) {
+  // The customer's open debits, then its descendants' (group accounts: a
+  // parent's receipt may pay them, by reference only). Cost: one range scan
+  // per customer of the group; the first call reads every customer once.
+  std::span<OpenDebit> debits_of(const std::string& customer) {
     if (customer != loaded_) {
       loaded_ = customer;
       debits_.clear();
-      tx_.open_items(
-          [&](const OpenItem& it) {
-            OpenDebit d;
-            d.id = it.id;
-            d.issued = it.issued;
-            d.due = it.due;
-            d.open = it.open;
-            d.discount_known = it.discount_known;
-            d.discount_date = it.discount_date;
-            debits_.push_back(std::move(d));
-            return true;
-          },
-          std::string_view(customer), true, false);
+      load_debits(customer);
+      own_ = debits_.size();
+      if (!customer.empty()) {
+        if (!children_) children_ = children_by_parent();
+        std::vector<std::string> below{customer};
+        for (std::size_t i = 0; i < below.size() && below.size() <= children_->size() + 1; ++i) {
+          const auto [from, to] = children_->equal_range(below[i]);
+          for (auto it = from; it != to; ++it) {
+            below.push_back(it->second);
+            load_debits(it->second);
+          }
+        }
+      }
     }
-    return debits_;
+    return {debits_.data(), own_};
+  }
+
+  void load_debits(const std::string& customer) {
+    tx_.open_items(
+        [&](const OpenItem& it) {
+          OpenDebit d;
+          d.id = it.id;
+          d.customer = customer;
+          d.issued = it.issued;
+          d.due = it.due;
+          d.open = it.open;
+          d.discount_known = it.discount_known;
+          d.discount_date = it.discount_date;
+          debits_.push_back(std::move(d));
+          return true;
+        },
+        std::string_view(customer), true, false);
+  }
+
+  std::multimap<std::string, std::string> children_by_parent() {
+    std::multimap<std::string, std::string> out;
+    tx_.for_each_customer([&](const Customer& c) {
+      if (const auto p = c.attrs.find("parent"); p != c.attrs.end()) out.emplace(p->second, c.id);
+      return true;
+    });
+    return out;
   }
 
   // The open items that `text` names, for the loaded customer, in the order
@@ -229,14 +261,13 @@ class Engine {
   // (named in the document, so that cancelling the receipt cancels it).
   void settle(OpenDebit& d, const Document& receipt, DocKind kind, const Money amount, Date date,
               const std::string& why) {
-    const auto& customer = receipt.customer;
     Document doc;
     const auto series = kind == DocKind::kDiscount
                             ? tx_.config_or("discount.series", "DSC-{YYYY}-{SEQ:06}")
                             : tx_.config_or("write_off.series", "WO-{YYYY}-{SEQ:06}");
     doc.id = next_number(tx_, series, date);
     doc.kind = kind;
-    doc.customer = customer;
+    doc.customer = d.customer;
     doc.issued = doc.due = std::max(date, d.issued);
     doc.amount = amount;
     doc.memo = why;
@@ -340,12 +371,12 @@ class Engine {
     const auto verdict = shortfall_.judge(receipt, d.open, before);
     if (verdict.deduction) {
       ++r_.shorts;
-      tx_.publish(events::PaymentShort{receipt.id, d.id, receipt.customer, receipt.issued,
-                                       verdict.why, d.open, verdict.reason});
+      tx_.publish(events::PaymentShort{receipt.id, d.id, d.customer, receipt.issued, verdict.why,
+                                       d.open, verdict.reason});
     } else {
       ++r_.partials;
-      tx_.publish(events::PaymentPartial{receipt.id, d.id, receipt.customer, receipt.issued,
-                                         verdict.why, before - d.open, d.open});
+      tx_.publish(events::PaymentPartial{receipt.id, d.id, d.customer, receipt.issued, verdict.why,
+                                         before - d.open, d.open});
     }
   }
 
@@ -373,7 +404,7 @@ class Engine {
   }
 
   void match_amount(const Document& receipt, Money& remaining, std::string& last_rule) {
-    auto& debits = debits_of(receipt.customer);
+    auto debits = debits_of(receipt.customer);
     std::string why;
     // Rule 2: one item, exactly, after a discount, or within tolerance.
     std::vector<std::vector<OpenDebit*>> sets;
@@ -456,7 +487,9 @@ class Engine {
   std::chrono::days grace_{0};
   Date post_{};  // the posting date of the receipt being matched
   std::string loaded_ = "\x01";
-  std::vector<OpenDebit> debits_;
+  std::vector<OpenDebit> debits_;  // the loaded customer's, then its descendants'
+  std::size_t own_ = 0;            // how many of debits_ are the customer's own
+  std::optional<std::multimap<std::string, std::string>> children_;
   PayerFinder payers_{tx_};
   CombinationSearch search_;
   std::vector<OpenDebit*> window_;

@@ -6,7 +6,9 @@
 //                  recognised); a suspense receipt naming one customer's
 //                  items is assigned to that customer first. Paid net of an
 //                  early-payment discount still available on every named
-//                  item, the discounts are booked.
+//                  item, the discounts are booked. A parent's receipt may
+//                  name its descendants' items (group accounts); rules 2-4
+//                  look at the receipt's own customer only.
 //   2 exact        one open item whose balance equals the receipt; or whose
 //                  balance less its discount does inside the discount
 //                  window (the discount is booked); or within the write-off

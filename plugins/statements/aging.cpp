@@ -4,6 +4,7 @@
 
 #include "arctl/error.hpp"
 #include "asof.hpp"
+#include "groups.hpp"
 
 namespace arctl::statements {
 namespace {
@@ -19,6 +20,7 @@ AgedRow empty_row(std::string customer, const Currency& cur, std::size_t n) {
 void add_into(AgedRow& into, const AgedRow& row) {
   for (std::size_t i = 0; i < row.buckets.size(); ++i)
     into.buckets[i] = checked_add(into.buckets[i], row.buckets[i]);
+  into.credits = checked_add(into.credits, row.credits);
   into.total = checked_add(into.total, row.total);
   into.disputed = checked_add(into.disputed, row.disputed);
   into.items += row.items;
@@ -63,10 +65,14 @@ Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o,
           finish();
         if (!cur) cur = empty_row(it.customer, it.open.currency(), n);
         const bool debit = is_debit(it.kind);
-        std::size_t b = 0;
-        if (debit) b = o.buckets.index(days_between(o.invoice_basis ? it.issued : it.due, o.as_of));
         const auto amount = debit ? it.open.minor() : -it.open.minor();
-        cur->buckets[b] = checked_add(cur->buckets[b], amount);
+        if (debit) {
+          const auto b =
+              o.buckets.index(days_between(o.invoice_basis ? it.issued : it.due, o.as_of));
+          cur->buckets[b] = checked_add(cur->buckets[b], amount);
+        } else {
+          cur->credits = checked_add(cur->credits, amount);
+        }
         cur->total = checked_add(cur->total, amount);
         ++cur->items;
         if (debit)
@@ -76,6 +82,32 @@ Aging compute_aging(Tx& tx, const PluginHandle& h, const AgingOptions& o,
       },
       o.customer ? std::optional<std::string_view>(*o.customer) : std::nullopt);
   finish();
+  return out;
+}
+
+Aging group_aging(Tx& tx, const Aging& a, const std::string& min_balance) {
+  const auto top = top_parents(tx);
+  std::map<std::pair<std::string, std::string>, AgedRow> groups;  // (group, currency)
+  for (const auto& r : a.customers) {
+    const auto t = top.find(r.customer);
+    const auto& id = t == top.end() ? r.customer : t->second;
+    auto [it, fresh] =
+        groups.try_emplace({id, code(r.currency)}, empty_row(id, r.currency, r.buckets.size()));
+    add_into(it->second, r);
+  }
+  Aging out;
+  out.options = a.options;
+  out.from_index = a.from_index;
+  out.has_disputes = a.has_disputes;
+  for (auto& [key, g] : groups) {
+    if (!min_balance.empty() && g.total < Money::parse(min_balance, g.currency).minor()) continue;
+    if (auto c = tx.find_customer(g.customer)) g.name = c->name;
+    if (g.customer.empty()) g.name = "(unassigned receipts)";
+    auto [it, fresh] =
+        out.totals.try_emplace(code(g.currency), empty_row("", g.currency, g.buckets.size()));
+    add_into(it->second, g);
+    out.customers.push_back(std::move(g));
+  }
   return out;
 }
 
@@ -90,6 +122,7 @@ Json row_json(const Aging& a, const AgedRow& r, const char* kind, std::int64_t g
   const auto labels = a.options.buckets.labels();
   for (std::size_t i = 0; i < labels.size(); ++i)
     j[labels[i]] = money_str(r.buckets[i], r.currency);
+  j["credits"] = money_str(r.credits, r.currency);
   j["total"] = money_str(r.total, r.currency);
   j["pct"] = percent(r.total, grand);
   j["items"] = r.items;
@@ -100,10 +133,10 @@ Json row_json(const Aging& a, const AgedRow& r, const char* kind, std::int64_t g
 
 }  // namespace
 
-Json aging_rows(const Aging& a) {
+Json aging_rows(const Aging& a, const char* kind) {
   Json rows = Json::array();
   for (const auto& r : a.customers)
-    rows.push_back(row_json(a, r, "customer", a.totals.at(code(r.currency)).total));
+    rows.push_back(row_json(a, r, kind, a.totals.at(code(r.currency)).total));
   for (const auto& [cur, t] : a.totals) {
     auto j = row_json(a, t, "total", t.total);
     j["name"] = "TOTAL";
@@ -121,6 +154,10 @@ Json aging_summary(const Aging& a) {
                           {"bucket", labels[i]},
                           {"amount", money_str(t.buckets[i], t.currency)},
                           {"pct", percent(t.buckets[i], t.total)}});
+    rows.push_back(Json{{"currency", cur},
+                        {"bucket", "credits"},
+                        {"amount", money_str(t.credits, t.currency)},
+                        {"pct", percent(t.credits, t.total)}});
     if (a.has_disputes)
       rows.push_back(Json{{"currency", cur},
                           {"bucket", "disputed"},

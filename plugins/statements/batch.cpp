@@ -71,7 +71,9 @@ BatchResult write_statements(Context& ctx, Tx& tx, const BatchOptions& o,
   Context::Progress progress(ctx, "statements", ids.size());
   for (const auto& id : ids) {
     progress.tick();
-    const auto s = build_statement(tx, id, o.from, o.to, buckets);
+    // Each customer's own items: a group statement per parent would read
+    // every customer once per statement.
+    const auto s = build_statement(tx, id, o.from, o.to, buckets, false);
     const bool below =
         !o.min_balance.empty() && s.closing < Money::parse(o.min_balance, s.currency).minor();
     const bool idle = o.skip_inactive && s.closing == 0 && s.lines.empty();

@@ -1,4 +1,4 @@
-// `arctl aging` and `arctl report dso|cei|forecast|activity`: parse options,
+// `arctl aging` and `arctl report dso|cei|forecast|activity|credits`: parse options,
 // compute in one read transaction, print in the chosen format.
 #include <CLI/CLI.hpp>
 
@@ -6,6 +6,7 @@
 #include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
+#include "credits.hpp"
 #include "reports.hpp"
 
 namespace arctl::statements {
@@ -22,8 +23,10 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--basis", o->basis, "Age from the due date or the invoice date")
       ->check(CLI::IsMember({"due", "invoice"}))
       ->capture_default_str();
-  cmd->add_option("--by", o->by, "One row per customer, or per bucket (summary)")
-      ->check(CLI::IsMember({"customer", "summary"}))
+  cmd->add_option("--by", o->by,
+                  "One row per customer, per group account (its top-most parent), or per bucket "
+                  "(summary)")
+      ->check(CLI::IsMember({"customer", "group", "summary"}))
       ->capture_default_str();
   cmd->add_option("--customer", o->customer, "Only this customer");
   cmd->add_option("--min-balance", o->min_balance, "Only customers owing at least this");
@@ -34,7 +37,8 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
       a.buckets = for_option("--buckets", [&] { return buckets_from(tx, o->buckets); });
       a.invoice_basis = o->basis == "invoice";
       if (!o->customer.empty()) a.customer = o->customer;
-      a.min_balance = o->min_balance;
+      // A group's minimum is on the group's total, not its members'.
+      if (o->by != "group") a.min_balance = o->min_balance;
       // The minimum is read in each customer's currency: a value that is not
       // an amount, or too precise for a currency, is an error of the option.
       if (!o->min_balance.empty())
@@ -47,6 +51,14 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
           throw e.located({"", 0, "--min-balance"});
         }
       }();
+      if (o->by == "group") {
+        try {
+          return aging_rows(group_aging(tx, aging, o->min_balance), "group");
+        } catch (const Error& e) {
+          if (o->min_balance.empty() || e.kind() != ErrorKind::kConflict) throw;
+          throw e.located({"", 0, "--min-balance"});
+        }
+      }
       return o->by == "summary" ? aging_summary(aging) : aging_rows(aging);
     });
     ctx.print(rows);
@@ -54,7 +66,31 @@ void register_aging(CLI::App& app, Context& ctx, const PluginHandle& h) {
 }
 
 void register_report(CLI::App& app, Context& ctx, const PluginHandle& h) {
-  auto* group = add_group(app, "report", "Management reports: dso, cei, forecast, activity");
+  auto* group =
+      add_group(app, "report", "Management reports: dso, cei, forecast, activity, credits");
+
+  struct CreditOpts {
+    std::string as_of, customer;
+    int min_age = 0;
+  };
+  auto c = std::make_shared<CreditOpts>();
+  auto* credits = group->add_subcommand(
+      "credits", "Open credit balances aged by their own date, with refund candidates");
+  credits->add_option("--as-of", c->as_of, "Date (default: the business date)");
+  credits->add_option("--customer", c->customer, "Only this customer");
+  credits->add_option("--min-age", c->min_age, "Only credits at least this many days old")
+      ->check(CLI::Range(0, 36500));
+  credits->callback([&ctx, &h, c] {
+    CreditsOptions o;
+    o.as_of = c->as_of.empty() ? ctx.today()
+                               : for_option("--as-of", [&] { return parse_date(c->as_of); });
+    if (!c->customer.empty()) o.customer = c->customer;
+    o.min_age = c->min_age;
+    ctx.print(ctx.ledger().read([&](Tx& tx) {
+      o.buckets = buckets_from(tx, "");
+      return report_credits(tx, h, o);
+    }));
+  });
 
   struct DsoOpts {
     std::string period, method = "standard";

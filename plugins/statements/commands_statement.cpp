@@ -14,7 +14,7 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   (void)h;
   struct Opts {
     std::string customer, from, to, format, out, min_balance;
-    bool all = false;
+    bool all = false, no_group = false;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("statement", "Statement of account for a customer (or --all)");
@@ -25,6 +25,8 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--format", o->format, "text, html, pdf, json or csv (default text)");
   cmd->add_option("--out", o->out, "Write to FILE (with --all: into DIR)");
   cmd->add_option("--min-balance", o->min_balance, "With --all: only closing balances >= this");
+  cmd->add_flag("--no-group", o->no_group,
+                "A group account's parent: its own items only, not its descendants'");
   cmd->callback([&ctx, o] {
     if (o->all == !o->customer.empty()) fail_usage("give a CUSTOMER or --all, not both");
     if (o->all && o->out.empty()) fail_usage("statement --all needs --out DIR");
@@ -58,7 +60,7 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
     std::string text;
     Json rows;
     ctx.ledger().read([&](Tx& tx) {
-      const auto s = build_statement(tx, o->customer, from, to, buckets_from(tx, ""));
+      const auto s = build_statement(tx, o->customer, from, to, buckets_from(tx, ""), !o->no_group);
       if (plain_rows) rows = statement_rows(s);
       text = render_statement(ctx, s, f);
     });

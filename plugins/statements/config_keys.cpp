@@ -1,6 +1,7 @@
 // The statements plugin's configuration keys: aging, statements and notices.
 #include "config_keys.hpp"
 
+#include "credits.hpp"
 #include "notices.hpp"
 #include "statement.hpp"
 
@@ -16,6 +17,9 @@ std::vector<ConfigKey> config_keys() {
       {"statements.notice.levels", std::string(kDefaultLevels),
        "the dunning levels: LEVEL:DAYS:NAME[:MINIMUM],... (days past due, template, minimum "
        "amount)"},
+      {std::string(kRefundAfterKey), std::to_string(kRefundAfterDefault),
+       "report credits: days a credit balance the customer's open debits cannot absorb must be "
+       "older than to be a refund candidate"},
       {std::string(kPerCustomerKey), "true",
        "true: one notice per customer at its highest level; false: one per customer and level"},
   };

@@ -8,6 +8,7 @@
 #include "close.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
+#include "credits.hpp"
 #include "notices.hpp"
 #include "statement.hpp"
 
@@ -32,6 +33,7 @@ class StatementsPlugin : public Plugin {
                               [](Tx&, const events::ConfigSet& e, const JournalEntry&) {
                                 validate_notice_config(e.key, e.value);
                                 validate_sender_config(e.key, e.value);
+                                validate_credits_config(e.key, e.value);
                               });
   }
   std::vector<CloseStep> close_steps() override { return statements::close_steps(*handle_); }

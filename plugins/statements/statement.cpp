@@ -2,9 +2,11 @@
 #include "statement.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "arctl/error.hpp"
 #include "asof.hpp"
+#include "groups.hpp"
 
 namespace arctl::statements {
 
@@ -22,9 +24,11 @@ void validate_sender_config(std::string_view key, std::string_view value) {
 }
 
 Statement build_statement(Tx& tx, const std::string& customer, Date from, Date to,
-                          const Buckets& buckets) {
+                          const Buckets& buckets, bool group) {
   Statement s;
   s.customer = tx.customer(customer);
+  s.members = group ? group_members(tx, s.customer.id) : std::vector<std::string>{s.customer.id};
+  const std::set<std::string> in_statement(s.members.begin(), s.members.end());
   s.from = from;
   s.to = to;
   s.currency = s.customer.currency;
@@ -36,48 +40,69 @@ Statement build_statement(Tx& tx, const std::string& customer, Date from, Date t
 
   std::vector<StatementLine> docs;
   std::vector<StatementLine> apps;
-  tx.documents_of(customer, kBeginning(), to, [&](const Document& d) {
-    if (d.status == DocStatus::kVoid) return true;
-    const bool debit = is_debit(d.kind);
-    const auto amount = d.amount.minor();
-    if (d.issued < from) {
-      s.opening = checked_add(s.opening, debit ? amount : -amount);
-    } else {
-      StatementLine l;
-      l.date = d.issued;
-      l.type = to_string(d.kind);
-      l.document = d.id;
-      l.reference = d.ref;
-      l.due = debit ? format_date(d.due) : "";
-      (debit ? l.debit : l.credit) = amount;
-      l.detail = d.memo;
-      docs.push_back(std::move(l));
-    }
-    // Applications are listed once, from the credit document's side.
-    Money open = d.amount;
-    for (const auto& a : tx.applications_of(d.id)) {
-      if (a.date > to) continue;
-      open += a.is_reversal() ? a.amount : -a.amount;
-      if (debit || a.date < from) continue;
-      StatementLine l;
-      l.date = a.date;
-      l.type = a.is_reversal() ? "unapplied" : "applied";
-      l.document = a.from;
-      l.reference = a.to;
-      l.detail = (a.is_reversal() ? "reversed " : "applied ") + a.amount.str() + " to " + a.to;
-      apps.push_back(std::move(l));
-    }
-    if (open.is_positive()) {
-      const auto signed_open = debit ? open.minor() : -open.minor();
-      const auto late = debit ? days_between(d.due, to) : 0;
-      const auto b = debit ? buckets.index(late) : 0;
-      s.aging[b] = checked_add(s.aging[b], signed_open);
-      s.open_items.push_back({d.id, to_string(d.kind), format_date(d.issued),
-                              debit ? format_date(d.due) : "", amount, signed_open,
-                              late > 0 ? late : 0});
-    }
-    return true;
-  });
+  for (const auto& member : s.members)
+    tx.documents_of(member, kBeginning(), to, [&](const Document& d) {
+      if (d.status == DocStatus::kVoid) return true;
+      const bool debit = is_debit(d.kind);
+      const auto amount = d.amount.minor();
+      if (d.issued < from) {
+        s.opening = checked_add(s.opening, debit ? amount : -amount);
+      } else {
+        StatementLine l;
+        l.date = d.issued;
+        l.customer = d.customer;
+        l.type = to_string(d.kind);
+        l.document = d.id;
+        l.reference = d.ref;
+        l.due = debit ? format_date(d.due) : "";
+        (debit ? l.debit : l.credit) = amount;
+        l.detail = d.memo;
+        docs.push_back(std::move(l));
+      }
+      // Applications are listed once, from the credit document's side, or
+      // from the debit's when the credit is not on this statement. One that
+      // crosses the statement's edge (group accounts: a parent's receipt on
+      // a child's invoice) moves the balance: the parent's credit is used
+      // up, the child's debit is paid.
+      Money open = d.amount;
+      for (const auto& a : tx.applications_of(d.id)) {
+        if (a.date > to) continue;
+        open += a.is_reversal() ? a.amount : -a.amount;
+        const auto other = tx.document(debit ? a.from : a.to).customer;
+        const bool crosses = !in_statement.count(other);
+        if (debit && !crosses) continue;
+        std::int64_t dr = 0, cr = 0;
+        if (crosses) (debit == a.is_reversal() ? dr : cr) = a.amount.minor();
+        if (a.date < from) {
+          s.opening = checked_add(s.opening, dr - cr);
+          continue;
+        }
+        StatementLine l;
+        l.date = a.date;
+        l.customer = d.customer;
+        l.type = a.is_reversal() ? "unapplied" : "applied";
+        l.document = a.from;
+        l.reference = a.to;
+        l.debit = dr;
+        l.credit = cr;
+        l.detail = (a.is_reversal() ? "reversed " : "applied ") + a.amount.str() +
+                   (debit ? " of " + a.from : "") + " to " + a.to +
+                   (crosses ? " (" + other + ")" : "");
+        apps.push_back(std::move(l));
+      }
+      if (open.is_positive()) {
+        const auto signed_open = debit ? open.minor() : -open.minor();
+        const auto late = debit ? days_between(d.due, to) : 0;
+        const auto b = debit ? buckets.index(late) : 0;
+        s.aging[b] = checked_add(s.aging[b], signed_open);
+        s.open_items.push_back({d.id, to_string(d.kind), format_date(d.issued),
+                                debit ? format_date(d.due) : "", amount, signed_open,
+                                late > 0 ? late : 0});
+      }
+      return true;
+    });
+  std::stable_sort(docs.begin(), docs.end(),
+                   [](const StatementLine& a, const StatementLine& b) { return a.date < b.date; });
   std::stable_sort(apps.begin(), apps.end(),
                    [](const StatementLine& a, const StatementLine& b) { return a.date < b.date; });
   // Documents first on a day, then the applications between them.
@@ -101,6 +126,8 @@ namespace {
 Json line_json(const Statement& s, const StatementLine& l) {
   Json j;
   j["date"] = format_date(l.date);
+  // Only a group statement has the column: a single customer's keeps its layout.
+  if (s.members.size() > 1) j["customer"] = l.customer;
   j["type"] = l.type;
   j["document"] = l.document;
   j["reference"] = l.reference;
@@ -118,6 +145,7 @@ Json statement_json(const Statement& s) {
   Json j;
   j["customer"] = s.customer.id;
   j["name"] = s.customer.name;
+  if (s.members.size() > 1) j["group"] = s.members;
   j["email"] = s.customer.email;
   j["currency"] = code(s.currency);
   j["from"] = format_date(s.from);

@@ -1,7 +1,8 @@
 // A customer's statement of account for a period: opening balance, every
 // document and application in the period with a running balance, closing
-// balance, an aging summary and the open items, from the customer's own
-// documents only (the (customer, date) index; never the whole ledger).
+// balance, an aging summary and the open items, from the documents of the
+// customer and, for a group account's parent, of its descendants (the
+// (customer, date) index; never the whole ledger).
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,8 @@ void validate_sender_config(std::string_view key, std::string_view value);
 
 struct StatementLine {
   Date date{};
-  std::string type;  // document kind, or "applied" / "unapplied" for applications
+  std::string customer;  // whose document the line is listed from
+  std::string type;      // document kind, or "applied" / "unapplied" for applications
   std::string document;
   std::string reference;
   std::string due;  // ISO date for debit documents, else ""
@@ -44,6 +46,7 @@ struct StatementOpenItem {
 
 struct Statement {
   Customer customer;
+  std::vector<std::string> members;  // the customer, then its descendants when a group
   Date from{}, to{};
   Currency currency;
   std::int64_t opening = 0, debits = 0, credits = 0, closing = 0;
@@ -54,8 +57,17 @@ struct Statement {
   std::string company_name, company_address, remit_to;
 };
 
+// With `group`, the customer's descendants' documents too (a group
+// statement: lines name their customer, the closing balance is the group's).
+// Applications are listed from the credit's side, or from the debit's when
+// the credit is not on the statement. One that crosses the statement's edge
+// (a parent's receipt on a child's invoice, on either one's own statement)
+// is a debit line for the credit's customer and a credit line for the
+// debit's, so that the closing balance is the customer's balance. Cost: one
+// range scan per member, two gets per application; `group` adds a scan of
+// the customers.
 Statement build_statement(Tx& tx, const std::string& customer, Date from, Date to,
-                          const Buckets& buckets);
+                          const Buckets& buckets, bool group = true);
 
 // The whole statement as one record (nested lines[], aging[], open_items[]).
 Json statement_json(const Statement& s);

@@ -79,8 +79,8 @@ customers = [r for r in rows if r["row"] == "customer"]
 if sorted(r["customer"] for r in customers) != sorted(f"W{w}" for w in range(1, writers + 1)):
     bad.append("customers %s" % [r["customer"] for r in customers])
 for r in customers:
-    c, inv, cur = r["customer"], cents(r["31-60"]), cents(r["current"])
-    others = [k for k in ("1-30", "61-90", "91-120", ">120") if cents(r[k]) != 0]
+    c, inv, cur = r["customer"], cents(r["31-60"]), cents(r["credits"])
+    others = [k for k in ("current", "1-30", "61-90", "91-120", ">120") if cents(r[k]) != 0]
     open_inv, unapplied = inv // 1000, -cur // 1000
     applied = per_writer + extra - open_inv
     recorded = applied + unapplied

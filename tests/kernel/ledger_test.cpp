@@ -161,6 +161,64 @@ TEST_CASE("applications between different customers are refused") {
         }) == ErrorKind::kConflict);
 }
 
+// Group accounts: the parent is the customer attribute "parent".
+static void set_parent(LedgerFixture& f, const std::string& id, const std::string& parent) {
+  f.ledger->write([&](Tx& tx) {
+    auto c = tx.customer(id);
+    c.attrs["parent"] = parent;
+    tx.update_customer(c);
+  });
+}
+
+TEST_CASE("a parent's receipt pays a grandchild's invoice; a child's never pays upward or across") {
+  LedgerFixture f;
+  for (const char* id : {"P", "C1", "C2", "G"})
+    f.add_customer(id);
+  set_parent(f, "C1", "P");
+  set_parent(f, "C2", "P");
+  set_parent(f, "G", "C1");
+  f.post(f.doc("INV-P", DocKind::kInvoice, "P", "50.00"));
+  f.post(f.doc("INV-C1", DocKind::kInvoice, "C1", "50.00"));
+  f.post(f.doc("INV-G", DocKind::kInvoice, "G", "50.00"));
+  f.post(f.doc("R-P", DocKind::kReceipt, "P", "80.00", "2026-01-20"));
+  f.post(f.doc("R-C2", DocKind::kReceipt, "C2", "80.00", "2026-01-20"));
+  const auto date = parse_date("2026-01-20");
+  const auto app = f.ledger->write(
+      [&](Tx& tx) { return tx.apply("R-P", "INV-G", f.usd_amount("50.00"), date, ""); });
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.balance("P").unapplied.minor() == 3000);
+    CHECK(tx.balance("G").receivable.minor() == 0);
+  });
+  for (const char* to : {"INV-P", "INV-C1"})
+    CHECK(kind_of([&] {
+            f.ledger->write([&](Tx& tx) { tx.apply("R-C2", to, f.usd_amount("10.00"), date, ""); });
+          }) == ErrorKind::kConflict);
+  f.ledger->write([&](Tx& tx) { tx.reverse(app.id, date, "mistake"); });
+  f.ledger->read([&](Tx& tx) {
+    CHECK(tx.balance("P").unapplied.minor() == 8000);
+    CHECK(tx.balance("G").receivable.minor() == 5000);
+    CHECK(check_ledger(tx).findings.empty());
+  });
+}
+
+TEST_CASE("a parent must exist, be another customer in the same currency and make no loop") {
+  LedgerFixture f;
+  f.add_customer("P");
+  f.add_customer("C");
+  f.ledger->write([&](Tx& tx) {
+    Customer e;
+    e.id = "E";
+    e.name = "Euro";
+    e.currency = Currency::parse("EUR");
+    tx.add_customer(e);
+  });
+  set_parent(f, "C", "P");
+  for (const auto& [id, parent] : std::vector<std::pair<std::string, std::string>>{
+           {"C", "NOPE"}, {"C", "C"}, {"E", "P"}, {"P", "C"}})
+    CHECK(kind_of([&] { set_parent(f, id, parent); }) == ErrorKind::kConflict);
+  CHECK(f.ledger->read([](Tx& tx) { return tx.customer("P").attrs.count("parent"); }) == 0);
+}
+
 TEST_CASE("reversing an application restores open amounts exactly and keeps both records") {
   LedgerFixture f;
   f.add_customer("C1");

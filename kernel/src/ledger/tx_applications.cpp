@@ -3,6 +3,7 @@
 #include "arctl/error.hpp"
 #include "arctl/events/kernel.hpp"
 #include "arctl/ledger.hpp"
+#include "ledger/groups.hpp"
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 #include "ledger/validate.hpp"
@@ -43,9 +44,12 @@ Application Tx::apply(std::string_view from_id, std::string_view to_id, const Mo
     fail_conflict(what + ": a void document cannot be applied");
   if (from.customer.empty())
     fail_conflict(what + ": '" + from.id + "' has no customer yet (assign it first)");
-  if (from.customer != to.customer)
+  // A parent's credit may pay its descendants' debits (group accounts); a
+  // child's never pays its parent's or a sibling's.
+  if (from.customer != to.customer && !is_ancestor(*this, from.customer, to.customer))
     fail_conflict(what + ": they belong to different customers ('" + from.customer + "' and '" +
-                  to.customer + "')");
+                  to.customer + "'), and '" + from.customer + "' is not a parent of '" +
+                  to.customer + "'");
   if (!(from.amount.currency() == to.amount.currency()) ||
       !(amount.currency() == to.amount.currency()))
     fail_conflict(what + ": currencies differ (" + std::string(from.amount.currency().code()) +

@@ -5,6 +5,7 @@
 #include "arctl/terms.hpp"
 #include "arctl/text.hpp"
 #include "ledger/balance_check.hpp"
+#include "ledger/groups.hpp"
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 #include "ledger/validate.hpp"
@@ -81,6 +82,7 @@ Outcome Tx::add_customer(const Customer& c) {
     fail_conflict("customer '" + c.id + "' already exists with different content (" +
                   describe_difference(*existing, c) + ")");
   }
+  validate_group(*this, c, false);
   raw_write().put(tables::kCustomers, c.id, records::encode(c));
   CustomerBalance b{Money::zero(c.currency), Money::zero(c.currency), 0};
   raw_write().put(tables::kBalances, c.id, records::encode(b));
@@ -92,6 +94,7 @@ void Tx::update_customer(const Customer& c) {
   validate_customer(c);
   auto before = customer(c.id);
   if (before == c) return;
+  validate_group(*this, c, !(before.currency == c.currency));
   if (!(before.currency == c.currency)) {
     const auto b = balance(c.id);
     bool has_docs = b.open_items > 0;
