@@ -3,6 +3,7 @@
 
 #include "arctl/codec.hpp"
 #include "arctl/error.hpp"
+#include "arctl/events/collections.hpp"
 #include "arctl/record.hpp"
 
 namespace arctl::collections {
@@ -52,6 +53,8 @@ TargetChange set_target(Tx& tx, const PluginHandle& h, const std::string& collec
     ch.outcome = "created";
   }
   table.put(key, kTarget.encode(t));
+  tx.publish(events::TargetSet{collector, period.str(), t.amount,
+                               ch.previous ? ch.previous->str() : std::string()});
   return ch;
 }
 

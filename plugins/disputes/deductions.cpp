@@ -81,13 +81,15 @@ void on_payment_short(Tx& tx, const PluginHandle& handle, const events::PaymentS
 
 void on_application_made(Tx& tx, const PluginHandle& handle, const events::ApplicationMade& e) {
   const auto& invoice = e.application.to;
-  const auto& customer = e.customer;
+  // The case is the invoice's customer's: a parent's receipt may pay a
+  // child's invoice (group accounts), and e.customer is the receipt's.
+  const auto d = tx.document(invoice);
   Cases cases(tx, handle);
-  auto unresolved = cases.store().unresolved(std::string_view(customer), std::string_view(invoice));
+  auto unresolved =
+      cases.store().unresolved(std::string_view(d.customer), std::string_view(invoice));
   const auto open_deduction = [](const Case& c) { return is_deduction(c) && c.status == "open"; };
   if (std::none_of(unresolved.begin(), unresolved.end(), open_deduction)) return;
 
-  const auto d = tx.document(invoice);
   const auto credit = tx.document(e.application.from);
   // A credit note or write-off that resolves a case is written by that
   // case's own resolution, which closes it next: it is not a payment on it.

@@ -51,6 +51,10 @@ expect_eq "bob 2026-03 1000.00 900.00 replaced" \
   "$(json '" ".join([d["collector"], d["period"], d["amount"], d["previous"], d["outcome"]])' <<<"$out")" "replaced"
 expect_exit 4 a target set --collector bob --period 2026-13 --amount 1.00
 expect_exit 4 a target set --collector bob --period 2026-03 --amount -1.00
+run a --format json log --type target.set
+expect_eq '[["ann", "2026-03", "5000.00", ""], ["bob", "2026-03", "900.00", ""], ["bob", "2026-03", "1000.00", "900.00"]]' \
+  "$(json 'sorted([[e["payload"][k] for k in ("collector", "period", "amount", "previous")] for e in d], key=lambda r: (r[0], r[3]))' <<<"$out")" \
+  "each change of a target is journaled once; the unchanged one is not"
 run a --format json target list
 expect_eq '[["ann", "2026-03", "5000.00"], ["bob", "2026-03", "1000.00"]]' \
   "$(json '[[r["collector"], r["period"], r["amount"]] for r in d]' <<<"$out")" "target list"

@@ -9,7 +9,7 @@ source "$ARCTL_TEST_LIB"
 # by age bucket, points per event, per day since the last contact (capped).
 w_1_30=1.00 w_31_60=2.00 w_61_90=3.00 w_91=5.00
 w_promise_due=20.00 w_promise_broken=30.00 w_dispute_sla=15.00
-w_next_action=10.00 w_hold=10.00 w_day=0.50 day_cap=30
+w_next_action=10.00 w_hold=10.00 w_day=0.50 day_cap=30 w_stage_legal=10.00
 pts() { python3 -c "import sys; print('%.2f' % eval(sys.argv[1]))" "$1"; }
 
 start_ledger BIG "Big Buyer" PROM "Promiser" BRK "Breaker" DSP "Disputer" SCHED "Scheduled" \
@@ -31,25 +31,26 @@ a -q --as-of 2026-03-30 activity add SCHED --type call --note "pays next week" \
   --next-action 2026-04-07 >/dev/null
 a -q contact add BIG --name "Ann Lee" --phone "+1 555 010 2030" --email ann@big.example --preferred call >/dev/null
 a -q portfolio assign BIG PROM --collector ana >/dev/null
-# PENDING (collection stages): `a collection stage LEGAL legal --reason "court filing"`
-# once stages are merged; LEGAL's stage term, its stage hold and its
-# escalate action are not asserted until then.
+a -q collection stage LEGAL legal --reason "court filing" >/dev/null
 
 case_ "the holds plugin put BRK on hold when its promise broke"
 run a --format json hold list
 expect_contains "$out" '"BRK"' "BRK on hold"
+expect_eq "collection_stage" "$(json '" ".join(r["reason"] for r in d if r["customer"] == "LEGAL")' <<<"$out")" \
+  "LEGAL on hold for its stage"
 
 case_ "order and scores as computed by hand; the scheduled customer is left out"
 big=$(pts "$w_31_60*12 + $w_day*$day_cap")                                  # 39.00
 prom=$(pts "$w_1_30*3 + $w_promise_due + $w_day*$day_cap")                  # 38.00
 brk=$(pts "$w_1_30*2 + $w_promise_broken + $w_hold + $w_day*$day_cap")      # 57.00
 dsp=$(pts "$w_1_30*4 + $w_dispute_sla + $w_day*$day_cap")                   # 34.00: 1000.00 disputed
-legal_min=$(pts "$w_91*10 + $w_day*$day_cap")                               # 65.00 before its stage
+legal=$(pts "$w_91*10 + $w_stage_legal + $w_hold + $w_day*$day_cap")     # 85.00: stage and its hold
 expect_exit 0 a --format json worklist
 expect_eq "LEGAL BRK BIG PROM DSP" "$(json '" ".join(r["customer"] for r in d)' <<<"$out")" "order"
 expect_eq "$brk $big $prom $dsp" "$(json '" ".join(r["score"] for r in d[1:])' <<<"$out")" "scores"
 expect_eq "1 2 3 4 5" "$(json '" ".join(str(r["rank"]) for r in d)' <<<"$out")" "ranks"
-expect_eq "$legal_min" "$(json 'd[0]["score"]' <<<"$out")" "LEGAL without stage (PENDING: + stage and hold)"
+expect_eq "$legal escalate" "$(json 'd[0]["score"] + " " + d[0]["action"]' <<<"$out")" \
+  "LEGAL: its stage and the stage's credit hold score, and it is escalated"
 expect_eq "12000.00 40 ana" "$(json '" ".join([d[2]["past_due"], str(d[2]["oldest_days"]), d[2]["collector"]])' <<<"$out")" \
   "BIG's past due, age, collector"
 expect_eq "4000.00" "$(json 'd[4]["past_due"]' <<<"$out")" "the disputed part is not past due"

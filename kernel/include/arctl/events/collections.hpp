@@ -1,7 +1,7 @@
 // The collections plugin's events: a customer's collection stage changed
 // (escalated to pre-legal, legal, an agency, written off, or back to normal);
-// its contacts added, changed and removed. (Portfolio assignments change the
-// customer: customer.updated.)
+// its contacts added, changed and removed; a collector's target set.
+// (Portfolio assignments change the customer: customer.updated.)
 #pragma once
 
 #include <string>
@@ -82,6 +82,18 @@ struct ContactRemoved {
 
   ARCTL_EVENT_FIELDS(ContactRemoved, field("customer", &E::customer), field("name", &E::name),
                      field("role", &E::role))
+};
+
+// A collector's cash target for a month was set or replaced.
+struct TargetSet {
+  static constexpr std::string_view kName = "target.set";
+  std::string collector;  // the collector's name
+  std::string period;     // the month, YYYY-MM
+  Money amount;           // the target (with "currency")
+  std::string previous;   // the amount it replaced; empty for a new target
+
+  ARCTL_EVENT_FIELDS(TargetSet, field("collector", &E::collector), field("period", &E::period),
+                     with_currency("amount", &E::amount), field("previous", &E::previous))
 };
 
 }  // namespace arctl::events
