@@ -70,7 +70,7 @@ void register_worklist(CLI::App& app, Context& ctx, const PluginHandle& h) {
     Json rows = Json::array();
     ctx.ledger().read([&](Tx& tx) {
       const WorklistServices s{ctx.service<FollowUpService>(), ctx.service<DisputeService>(),
-                               ctx.service<HoldService>()};
+                               ctx.service<HoldService>(), ctx.service<OpenOrderService>()};
       std::string explain_top;
       if (!o->explain.empty()) explain_top = tx.customer(o->explain).id;
       const auto entries = build_worklist(tx, h, s, ctx.today());

@@ -32,7 +32,8 @@ const std::vector<Default>& defaults() {
       {"dispute_past_sla", "15", "worklist points per open dispute past its level's SLA"},
       {"next_action_due", "10",
        "worklist points when the next action is due (on or before the date)"},
-      {"credit_hold", "10", "worklist points when the customer is on credit hold"},
+      {"credit_hold", "10",
+       "worklist points when the customer is on credit hold with open orders waiting"},
       {"days_since_contact", "0.5",
        "worklist points per day since the last contact, up to collections.contact_days_cap"},
       {"stage.normal", "0", "worklist points for a customer in the normal collection stage"},
@@ -111,7 +112,8 @@ Score score(const ScoreInputs& in, const Weights& w) {
   count("promise_broken", in.promises_broken);
   count("dispute_past_sla", in.disputes_past_sla);
   count("next_action_due", in.next_action_due ? 1 : 0);
-  count("credit_hold", in.on_hold ? 1 : 0);
+  // A hold weighs when it blocks orders: sales is waiting on the account.
+  count("credit_hold", in.orders_held ? 1 : 0);
   // Never contacted counts as the cap: nobody has called yet.
   count("days_since_contact",
         std::min(in.days_since_contact.value_or(w.contact_days_cap), w.contact_days_cap));

@@ -24,6 +24,7 @@ struct ScoreInputs {
   int disputes_past_sla = 0;     // open disputes past their level's SLA
   bool next_action_due = false;  // the next action is on or before the date
   bool on_hold = false;          // on credit hold
+  bool orders_held = false;      // on credit hold with open orders waiting (`credit order`)
   std::optional<int> days_since_contact;  // unset: never contacted
   Stage stage = Stage::kNormal;
 };

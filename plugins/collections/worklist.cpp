@@ -62,7 +62,10 @@ std::vector<std::string> reasons_of(const Entry& e, std::optional<Date> last_con
   if (in.disputes_past_sla)
     r.push_back("dispute-sla: " + n(in.disputes_past_sla, "dispute(s) past SLA"));
   if (in.next_action_due) r.push_back("next-action: due " + format_date(*next_action));
-  if (in.on_hold) r.push_back("hold: on credit hold");
+  if (in.orders_held)
+    r.push_back("hold: on credit hold, orders waiting");
+  else if (in.on_hold)
+    r.push_back("hold: on credit hold");
   r.push_back(last_contact ? "last-contact: " + format_date(*last_contact)
                            : "no-contact: never contacted");
   if (in.stage != Stage::kNormal) r.push_back(std::string("stage: ") + stage_name(in.stage));
@@ -107,7 +110,11 @@ std::vector<Entry> build_worklist(Tx& tx, const PluginHandle& handle, const Work
     g.e.inputs.position.add(position(tx, c, as_of, &disputed));
     if (auto f = facts.find(id); f != facts.end())
       gather_facts(g.e, f->second, w, as_of, g.last_contact, g.next_action);
-    if (s.holds && s.holds->status(tx, id).on_hold) g.e.inputs.on_hold = true;
+    if (s.holds && s.holds->status(tx, id).on_hold) {
+      g.e.inputs.on_hold = true;
+      // Without the orders service, the hold alone counts.
+      if (!s.orders || s.orders->open_orders(tx, id).is_positive()) g.e.inputs.orders_held = true;
+    }
   }
 
   std::vector<Entry> out;

@@ -10,6 +10,7 @@
 
 #include "arctl/followup.hpp"
 #include "arctl/ledger.hpp"
+#include "arctl/open_orders.hpp"
 #include "arctl/services.hpp"
 #include "contacts.hpp"
 #include "score.hpp"
@@ -22,6 +23,7 @@ struct WorklistServices {
   FollowUpService* followup = nullptr;
   DisputeService* disputes = nullptr;
   HoldService* holds = nullptr;
+  OpenOrderService* orders = nullptr;
 };
 
 struct Entry {

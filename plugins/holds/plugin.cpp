@@ -2,6 +2,7 @@
 // order-release check, live re-evaluation and the month-end evaluation step.
 #include <optional>
 
+#include "arctl/open_orders.hpp"
 #include "arctl/plugin.hpp"
 #include "commands.hpp"
 #include "config_keys.hpp"
@@ -16,6 +17,21 @@ class Service : public HoldService {
   explicit Service(State* st) : st_(st) {}
   HoldStatus status(Tx& tx, std::string_view customer) override {
     return st_->holds.status(tx, std::string(customer));
+  }
+
+ private:
+  State* st_;
+};
+
+class Orders : public OpenOrderService {
+ public:
+  explicit Orders(State* st) : st_(st) {}
+  Money open_orders(Tx& tx, std::string_view customer) override {
+    const auto c = tx.customer(customer);
+    Money total = Money::zero(c.currency);
+    for (const auto& o : st_->holds.store().orders_of(tx, c.id))
+      total = total + o.amount;
+    return total;
   }
 
  private:
@@ -43,6 +59,7 @@ class HoldsPlugin : public Plugin {
   void subscribe(EventBus& bus) override { subscribe_live(bus, *state_); }
   void provide(Services& services) override {
     services.provide<HoldService>(std::make_shared<Service>(&*state_));
+    services.provide<OpenOrderService>(std::make_shared<Orders>(&*state_));
   }
   void check(Tx& tx, CheckReport& report) override {
     check_records(tx, state_->holds.store(), *handle_, report);

@@ -35,8 +35,11 @@ Statement build_statement(Tx& tx, const std::string& customer, Date from, Date t
   s.company_name = tx.config_or(kCompanyKey, tx.config_or("company.name", ""));
   s.company_address = tx.config_or(kAddressKey, tx.config_or("company.address", ""));
   s.remit_to = tx.config_or(kRemitToKey, s.company_name);
+  // The buckets hold what is owed; open credits (unapplied cash, credit
+  // notes) are a last row of their own, as in `aging`.
   s.bucket_labels = buckets.labels();
-  s.aging.assign(buckets.size(), 0);
+  s.bucket_labels.push_back("credits");
+  s.aging.assign(buckets.size() + 1, 0);
 
   std::vector<StatementLine> docs;
   std::vector<StatementLine> apps;
@@ -93,7 +96,7 @@ Statement build_statement(Tx& tx, const std::string& customer, Date from, Date t
       if (open.is_positive()) {
         const auto signed_open = debit ? open.minor() : -open.minor();
         const auto late = debit ? days_between(d.due, to) : 0;
-        const auto b = debit ? buckets.index(late) : 0;
+        const auto b = debit ? buckets.index(late) : buckets.size();
         s.aging[b] = checked_add(s.aging[b], signed_open);
         s.open_items.push_back({d.id, to_string(d.kind), format_date(d.issued),
                                 debit ? format_date(d.due) : "", amount, signed_open,

@@ -52,7 +52,7 @@ struct Statement {
   std::int64_t opening = 0, debits = 0, credits = 0, closing = 0;
   std::vector<StatementLine> lines;
   std::vector<std::string> bucket_labels;
-  std::vector<std::int64_t> aging;  // as of `to`, due-date basis
+  std::vector<std::int64_t> aging;  // as of `to`, due-date basis; the last is credits
   std::vector<StatementOpenItem> open_items;
   std::string company_name, company_address, remit_to;
 };

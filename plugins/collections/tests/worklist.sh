@@ -32,6 +32,8 @@ a -q --as-of 2026-03-30 activity add SCHED --type call --note "pays next week" \
 a -q contact add BIG --name "Ann Lee" --phone "+1 555 010 2030" --email ann@big.example --preferred call >/dev/null
 a -q portfolio assign BIG PROM --collector ana >/dev/null
 a -q collection stage LEGAL legal --reason "court filing" >/dev/null
+# BRK's hold blocks an order sales is waiting on; LEGAL's blocks none.
+a -q credit order BRK --order-id SO-1 --amount 500.00 >/dev/null
 
 case_ "the holds plugin put BRK on hold when its promise broke"
 run a --format json hold list
@@ -44,13 +46,15 @@ big=$(pts "$w_31_60*12 + $w_day*$day_cap")                                  # 39
 prom=$(pts "$w_1_30*3 + $w_promise_due + $w_day*$day_cap")                  # 38.00
 brk=$(pts "$w_1_30*2 + $w_promise_broken + $w_hold + $w_day*$day_cap")      # 57.00
 dsp=$(pts "$w_1_30*4 + $w_dispute_sla + $w_day*$day_cap")                   # 34.00: 1000.00 disputed
-legal=$(pts "$w_91*10 + $w_stage_legal + $w_hold + $w_day*$day_cap")     # 85.00: stage and its hold
+legal=$(pts "$w_91*10 + $w_stage_legal + $w_day*$day_cap")               # 75.00: a hold, no orders
 expect_exit 0 a --format json worklist
 expect_eq "LEGAL BRK BIG PROM DSP" "$(json '" ".join(r["customer"] for r in d)' <<<"$out")" "order"
 expect_eq "$brk $big $prom $dsp" "$(json '" ".join(r["score"] for r in d[1:])' <<<"$out")" "scores"
 expect_eq "1 2 3 4 5" "$(json '" ".join(str(r["rank"]) for r in d)' <<<"$out")" "ranks"
 expect_eq "$legal escalate" "$(json 'd[0]["score"] + " " + d[0]["action"]' <<<"$out")" \
-  "LEGAL: its stage and the stage's credit hold score, and it is escalated"
+  "LEGAL: its stage scores, its hold blocks no order, and it is escalated"
+expect_contains "$(json 'd[0]["reasons"]' <<<"$out")" "hold: on credit hold" "LEGAL's reasons name the hold"
+expect_contains "$(json 'd[1]["reasons"]' <<<"$out")" "orders waiting" "BRK's hold blocks an order"
 expect_eq "12000.00 40 ana" "$(json '" ".join([d[2]["past_due"], str(d[2]["oldest_days"]), d[2]["collector"]])' <<<"$out")" \
   "BIG's past due, age, collector"
 expect_eq "4000.00" "$(json 'd[4]["past_due"]' <<<"$out")" "the disputed part is not past due"

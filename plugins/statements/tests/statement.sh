@@ -18,7 +18,9 @@ expect_eq "350.00" "$(json 'd["closing_balance"]' <<<"$out")" "closing"
 expect_eq '["1500.00", "500.00", "500.00", "750.00", "350.00", "350.00"]' "$(json '[l["balance"] for l in d["lines"]]' <<<"$out")" "running balance"
 expect_eq '["invoice", "receipt", "applied", "invoice", "receipt", "applied"]' "$(json '[l["type"] for l in d["lines"]]' <<<"$out")" "line types"
 expect_eq "True" "$(json 'str(abs(float(d["opening_balance"]) + float(d["debits"]) - float(d["credits"]) - float(d["closing_balance"])) < 0.001)' <<<"$out")" "opening + activity = closing"
-expect_eq '["-200.00", "250.00", "300.00"]' "$(json '[a["amount"] for a in d["aging"][:3]]' <<<"$out")" "aging summary"
+expect_eq '["0.00", "250.00", "300.00"]' "$(json '[a["amount"] for a in d["aging"][:3]]' <<<"$out")" "aging summary"
+expect_eq '["credits", "-200.00"]' "$(json '[d["aging"][-1]["bucket"], d["aging"][-1]["amount"]]' <<<"$out")" \
+  "unapplied cash is a credits row, not current"
 st="$out"
 run a --format json aging --as-of 2026-03-31 --customer ACME
 expect_eq "$(json 'd["closing_balance"]' <<<"$st")" "$(json '[r["total"] for r in d if r["row"]=="customer"][0]' <<<"$out")" "closing = aging total as of --to"
