@@ -255,7 +255,8 @@ struct WriteoffPosted {
 };
 
 // A collection activity (call, email, letter) was logged. Not typed yet;
-// fields: id, customer, date, type, note, next_action, due, actor.
+// fields: id, customer, date, type, note, next_action, due, actor, result,
+// contact, next_action_type, promise and dispute (the ids the result created).
 struct ActivityAdded : JsonPayload<ActivityAdded> {
   static constexpr std::string_view kName = "activity.added";
 };
