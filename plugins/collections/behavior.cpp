@@ -61,15 +61,13 @@ std::string days(Wide weighted, std::int64_t amount) {
   return amount == 0 ? "" : ratio_text(weighted, amount, 1);
 }
 
-Json row(Tx& tx, const Customer& c, Date as_of, int months,
-         const std::map<std::string, EventCounts>& counts) {
+Json row(Tx& tx, const Customer& c, Date as_of, int months, const EventCounts& ev) {
   const Date from = add_months(as_of, -months);
   const auto f = payment_facts(tx, c, from, as_of);
   const auto all = sums(f.paid, from, as_of);
   const Date recent_from = add_months(as_of, -3);
   const auto recent = sums(f.paid, recent_from, as_of);
   const auto prior = sums(f.paid, add_months(recent_from, -12), recent_from);
-  const auto ev = counts.count(c.id) ? counts.at(c.id) : EventCounts{};
 
   Json j;
   j["customer"] = c.id;
@@ -105,26 +103,41 @@ Json row(Tx& tx, const Customer& c, Date as_of, int months,
   return j;
 }
 
-std::map<std::string, EventCounts> window_counts(Tx& tx, Date as_of, int months) {
-  return count_events(tx, add_months(as_of, -months) + std::chrono::days(1), as_of);
+// Disputes opened and promises judged broken in the window, from the
+// disputes plugin's own tables rather than a scan of the journal.
+EventCounts window_counts(const FollowUpFacts& f, Date as_of, int months) {
+  const Date from = add_months(as_of, -months) + std::chrono::days(1);
+  EventCounts ev;
+  for (const auto d : f.disputes_opened)
+    if (d >= from && d <= as_of) ++ev.disputes_opened;
+  for (const auto& p : f.broken)
+    if (p.checked >= from && p.checked <= as_of) ++ev.promises_broken;
+  return ev;
 }
 
 }  // namespace
 
-Json behavior_row(Tx& tx, const Customer& c, Date as_of, int months) {
-  return row(tx, c, as_of, months, window_counts(tx, as_of, months));
+Json behavior_row(Tx& tx, const Customer& c, Date as_of, int months, FollowUpService* followup) {
+  const auto facts = followup ? followup->facts(tx, c.id, as_of) : FollowUpFacts{};
+  return row(tx, c, as_of, months, window_counts(facts, as_of, months));
 }
 
-Json report_behavior(Tx& tx, std::optional<std::string> customer, Date as_of, int months) {
+Json report_behavior(Tx& tx, std::optional<std::string> customer, Date as_of, int months,
+                     FollowUpService* followup) {
   Json rows = Json::array();
-  const auto counts = window_counts(tx, as_of, months);
+  std::map<std::string, EventCounts> counts;
+  if (followup)
+    for (const auto& [id, f] : followup->all_facts(tx, as_of))
+      counts[id] = window_counts(f, as_of, months);
   auto one = [&](const Customer& c) {
     bool any = false;
     tx.documents_of(c.id, Date(std::chrono::days(-1'000'000)), as_of, [&](const Document&) {
       any = true;
       return false;
     });
-    if (any || customer) rows.push_back(row(tx, c, as_of, months, counts));
+    const auto it = counts.find(c.id);
+    if (any || customer)
+      rows.push_back(row(tx, c, as_of, months, it == counts.end() ? EventCounts{} : it->second));
     return true;
   };
   if (customer)

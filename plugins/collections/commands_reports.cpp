@@ -37,7 +37,8 @@ void behavior_command(CLI::App& group, Context& ctx) {
   cmd->footer(kBehaviorFormulas);
   cmd->callback([&ctx, o] {
     ctx.print(ctx.ledger().read([&](Tx& tx) {
-      return report_behavior(tx, optional_text(o->customer), ctx.today(), o->months);
+      return report_behavior(tx, optional_text(o->customer), ctx.today(), o->months,
+                             ctx.service<FollowUpService>());
     }));
   });
 }

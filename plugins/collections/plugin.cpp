@@ -20,7 +20,8 @@ namespace {
 // `customer show`: each part of the plugin adds its section.
 class Details : public CustomerDetails {
  public:
-  explicit Details(const PluginHandle& handle) : handle_(handle) {}
+  Details(const PluginHandle& handle, const Services& services)
+      : handle_(handle), services_(services) {}
   void add(Tx& tx, const Customer& c, Date as_of, Json& out) override {
     Json contacts = Json::array();
     for (const auto& k : Contacts(tx, handle_).list(c.id))
@@ -29,7 +30,7 @@ class Details : public CustomerDetails {
     // Strategy, stage and stage history.
     out["collection"] = collection_details(tx, handle_, c);
     // Payment behaviour over the last 12 months, as `report behavior`.
-    auto behavior = behavior_row(tx, c, as_of, 12);
+    auto behavior = behavior_row(tx, c, as_of, 12, services_.find<FollowUpService>());
     behavior.erase("customer");
     behavior.erase("name");
     out["behavior"] = std::move(behavior);
@@ -37,6 +38,7 @@ class Details : public CustomerDetails {
 
  private:
   const PluginHandle& handle_;
+  const Services& services_;  // the host's: other plugins' services, looked up when used
 };
 
 }  // namespace
@@ -73,7 +75,7 @@ class CollectionsPlugin : public Plugin {
   }
   void check(Tx& tx, CheckReport& report) override { check_contacts(tx, *handle_, report); }
   void provide(Services& services) override {
-    services.provide<CustomerDetails>(std::make_shared<Details>(*handle_));
+    services.provide<CustomerDetails>(std::make_shared<Details>(*handle_, services));
     services.provide<CollectionPolicy>(make_policy(*handle_));
   }
 

@@ -47,16 +47,20 @@ class FollowUpServiceImpl : public FollowUpService {
       if (!f.last_contact || a.date >= *f.last_contact) {
         f.last_contact = a.date;
         f.next_action = a.next_action;
-        f.next_action_type = a.next_action ? a.type : "";
+        // The type the collector gave the next action, else the activity's own.
+        f.next_action_type = !a.next_action               ? ""
+                             : a.next_action_type.empty() ? a.type
+                                                          : a.next_action_type;
       }
       return true;
     });
     records.for_each_promise([&](const Promise& p) {
       if ((only && p.customer != *only) || p.made > as_of) return true;
       const bool closed_by_then = p.status != "open" && p.checked <= as_of;
-      FollowUpPromise fp{p.id, p.invoice, p.amount, p.date, {}};
+      FollowUpPromise fp{p.id, p.invoice, p.amount, p.date, {}, {}};
       if (closed_by_then && p.status == "broken") {
         fp.broken = p.date + std::chrono::days(1);
+        fp.checked = p.checked;
         out[p.customer].broken.push_back(fp);
       } else if (!closed_by_then && p.date <= as_of) {
         out[p.customer].promises_due.push_back(fp);
@@ -64,18 +68,20 @@ class FollowUpServiceImpl : public FollowUpService {
       return true;
     });
     records.for_each_case([&](const Case& c) {
-      if (c.kind != "dispute" || (only && c.customer != *only) || c.opened > as_of ||
-          (c.status == "resolved" && c.resolved <= as_of))
-        return true;
+      if (c.kind != "dispute" || (only && c.customer != *only) || c.opened > as_of) return true;
+      out[c.customer].disputes_opened.push_back(c.opened);
+      if (c.status == "resolved" && c.resolved <= as_of) return true;
       FollowUpDispute d{c.id, c.invoice, c.amount, c.level, c.level_since, 0, false};
       d.sla_days = cases.ladder().sla(c.level);
       d.past_sla = cases.ladder().overdue(c.level, c.level_since, as_of);
       out[c.customer].disputes.push_back(std::move(d));
       return true;
     });
-    for (auto& [id, f] : out)
+    for (auto& [id, f] : out) {
       std::sort(f.broken.begin(), f.broken.end(),
                 [](const auto& x, const auto& y) { return x.date < y.date; });
+      std::sort(f.disputes_opened.begin(), f.disputes_opened.end());
+    }
     return out;
   }
 

@@ -21,8 +21,9 @@ struct ARCTL_API FollowUpPromise {
   std::string id;
   std::string invoice;  // empty: on account
   Money amount;
-  Date date{};    // promised to be paid by
-  Date broken{};  // for a broken promise: the first day it was late (date + 1)
+  Date date{};     // promised to be paid by
+  Date broken{};   // for a broken promise: the first day it was late (date + 1)
+  Date checked{};  // for a broken promise: the day `promise check` judged it
 };
 
 struct ARCTL_API FollowUpDispute {
@@ -46,6 +47,9 @@ struct ARCTL_API FollowUpFacts {
   std::vector<FollowUpPromise> promises_due;  // open, dated on or before as_of
   std::vector<FollowUpPromise> broken;        // every broken promise, oldest first
   std::vector<FollowUpDispute> disputes;      // open dispute cases (not collection cases)
+  // The day each dispute case (not collection case) was opened, open or
+  // resolved since, oldest first.
+  std::vector<Date> disputes_opened;
 };
 
 // Provided by the disputes plugin.
