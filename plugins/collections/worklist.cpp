@@ -54,13 +54,19 @@ std::vector<std::string> reasons_of(const Entry& e, std::optional<Date> last_con
   std::vector<std::string> r;
   const auto& in = e.inputs;
   auto n = [](int k, const char* what) { return std::to_string(k) + " " + what; };
+  // "1 promise due", "2 promises due".
+  auto of = [](int k, const char* one, const char* many) {
+    return std::to_string(k) + " " + (k == 1 ? one : many);
+  };
   if (in.position.past_due.is_positive())
     r.push_back("past-due: " + in.position.past_due.str() + ", oldest " +
                 n(in.position.oldest_days, "days"));
-  if (in.promises_due) r.push_back("promise-due: " + n(in.promises_due, "promise(s) due"));
+  if (in.promises_due)
+    r.push_back("promise-due: " + of(in.promises_due, "promise due", "promises due"));
   if (in.promises_broken) r.push_back("promise-broken: " + n(in.promises_broken, "broken"));
   if (in.disputes_past_sla)
-    r.push_back("dispute-sla: " + n(in.disputes_past_sla, "dispute(s) past SLA"));
+    r.push_back("dispute-sla: " +
+                of(in.disputes_past_sla, "dispute past SLA", "disputes past SLA"));
   if (in.next_action_due) r.push_back("next-action: due " + format_date(*next_action));
   if (in.orders_held)
     r.push_back("hold: on credit hold, orders waiting");
