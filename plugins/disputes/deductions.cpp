@@ -3,6 +3,7 @@
 #include "deductions.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "arctl/error.hpp"
 #include "cases.hpp"
@@ -136,8 +137,17 @@ void on_receipt_withdrawn(Tx& tx, const PluginHandle& handle, const std::string&
                           const std::string& receipt, const std::string& what,
                           const std::string& reason, Date date) {
   if (customer.empty() || receipt.empty()) return;
+  // The cases it caused are its own customer's and, for a parent's receipt
+  // that paid a child's invoice short (group accounts), that child's.
+  std::set<std::string> customers{customer};
+  for (const auto& app : tx.applications_of(receipt))
+    if (app.from == receipt) customers.insert(tx.document(app.to).customer);
   Cases cases(tx, handle);
-  for (auto& c : cases.store().unresolved(std::string_view(customer))) {
+  std::vector<Case> caused;
+  for (const auto& who : customers)
+    for (auto& c : cases.store().unresolved(std::string_view(who)))
+      caused.push_back(std::move(c));
+  for (auto& c : caused) {
     if (!is_deduction(c) || c.source != events::PaymentShort::kName || c.source_ref != receipt)
       continue;
     const auto note = "receipt " + receipt + " was " + what +

@@ -31,3 +31,16 @@ expect_eq "resolved paid" "$(json 'd["status"] + " " + d["outcome"]' <<<"$out")"
 run a --format json dispute list --customer SHOP
 expect_eq "[]" "$out" "no open case left"
 expect_exit 0 a check
+
+case_ "the parent's receipt that paid a child's invoice short: reversing it cancels the child's deduction"
+a -q invoice create --customer SHOP --id INV-S2 --date 2026-01-05 --line "Goods;1;1000.00" >/dev/null
+a -q payment record --customer HQ --amount 970.00 --date 2026-03-01 --ref INV-S2 --id R-HQ-3 >/dev/null
+a -q payment auto >/dev/null
+run a --format json dispute list --customer SHOP
+expect_eq '[["deduction", "INV-S2", "30.00"]]' \
+  "$(json '[[r["reason"], r["invoice"], r["amount"]] for r in d]' <<<"$out")" "the child's deduction"
+dsp2="$(json 'd[0]["id"]' <<<"$out")"
+expect_exit 0 a payment reverse R-HQ-3 --reason "keyed twice"
+run a --format json dispute show "$dsp2"
+expect_eq "resolved cancelled" "$(json 'd["status"] + " " + d["outcome"]' <<<"$out")" "cancelled"
+expect_exit 0 a check
