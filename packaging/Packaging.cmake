@@ -76,7 +76,8 @@ set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "accounts-receivable operations from the co
 arctl is a git-style command-line tool for accounts receivable: customers,
 invoices, cash application from bank statements (CAMT.053, BAI2, CSV),
 statements and aging, past-due notices, credit limits and holds, disputes,
-promises and write-offs, the month-end close and the general-ledger export,
+promises and write-offs, the collector's worklist with contacts, strategies
+and escalation stages, the month-end close and the general-ledger export,
 on an append-only, hash-chained ledger stored in LMDB or PostgreSQL.
 
 Every command prints stable machine-readable output (JSON, CSV, TSV),
