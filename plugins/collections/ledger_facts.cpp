@@ -8,21 +8,6 @@
 
 namespace arctl::collections {
 
-std::string ratio_text(Wide a, Wide b, int decimals) {
-  if (b < 0) a = -a, b = -b;
-  Wide scale = 1;
-  for (int i = 0; i < decimals; ++i)
-    scale *= 10;
-  const bool neg = a < 0;
-  const Wide mag = neg ? -a : a;
-  const Wide q = (mag * scale * 2 + b) / (b * 2);  // half away from zero
-  const auto whole = static_cast<long long>(q / scale);
-  auto frac = std::to_string(static_cast<long long>(q % scale));
-  std::string s = (neg && q != 0 ? "-" : "") + std::to_string(whole);
-  if (decimals > 0) s += "." + std::string(decimals - frac.size(), '0') + frac;
-  return s;
-}
-
 std::string percent_text(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? "" : ratio_text(static_cast<Wide>(part) * 100, whole, 2);
 }

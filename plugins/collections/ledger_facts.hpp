@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "arctl/ledger.hpp"
+#include "arctl/ratio.hpp"
 
 namespace arctl::collections {
 
-// 128-bit intermediates for sums of amounts times days.
-__extension__ typedef __int128 Wide;
-
-// a/b with `decimals` decimals, rounded half away from zero, in integers;
-// b must not be zero.
-std::string ratio_text(Wide a, Wide b, int decimals);
+// 128-bit intermediates for sums of amounts times days; a/b as text is
+// arctl::ratio_text.
+using Wide = WideInt;
 // part/whole as a percentage with two decimals; "" when whole is zero.
 std::string percent_text(std::int64_t part, std::int64_t whole);
 std::string money_text(std::int64_t minor, const Currency& c);

@@ -61,19 +61,7 @@ Buckets buckets_from(Tx& tx, const std::string& option) {
 }
 
 std::string ratio_str(Wide a, Wide b, int decimals) {
-  if (b == 0) return "0";
-  if (b < 0) a = -a, b = -b;
-  Wide scale = 1;
-  for (int i = 0; i < decimals; ++i)
-    scale *= 10;
-  const bool neg = a < 0;
-  const Wide mag = neg ? -a : a;
-  const Wide q = (mag * scale * 2 + b) / (b * 2);  // half away from zero
-  const auto whole = static_cast<long long>(q / scale);
-  auto frac = std::to_string(static_cast<long long>(q % scale));
-  std::string s = (neg && q != 0 ? "-" : "") + std::to_string(whole);
-  if (decimals > 0) s += "." + std::string(decimals - frac.size(), '0') + frac;
-  return s;
+  return b == 0 ? "0" : ratio_text(a, b, decimals);
 }
 
 std::string percent(std::int64_t part, std::int64_t whole) {

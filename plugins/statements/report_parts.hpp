@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "arctl/ledger.hpp"
+#include "arctl/ratio.hpp"
 
 namespace arctl::statements {
 
 // 128-bit intermediates for products of amounts and day counts.
-__extension__ typedef __int128 Wide;
+using Wide = WideInt;
 
 // The items of a setting separated by `sep` ("30, 60,90" by ','), spaces
 // dropped; an empty item stays, so "30,,60" and "" reach the caller's check.
