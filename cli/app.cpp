@@ -137,11 +137,20 @@ int run_inner(std::vector<std::string> args, int depth) {
   // a command without one (read-only, or writing outside the ledger, such as
   // `backup`) refuses it as it would after the word; checked once parsing is
   // complete and before any command runs.
-  app.parse_complete_callback([&app, dry_before = g.dry_run] {
-    if (!dry_before) return;
+  // The command's words name a workbook's sheet; --format xlsx to a terminal
+  // needs a file, checked here too so that a mutating command refuses before
+  // it changes anything.
+  app.parse_complete_callback([&app, &ctx, dry_before = g.dry_run] {
     CLI::App* leaf = &app;
-    for (auto subs = leaf->get_subcommands(); !subs.empty(); subs = leaf->get_subcommands())
+    std::string words;
+    for (auto subs = leaf->get_subcommands(); !subs.empty(); subs = leaf->get_subcommands()) {
       leaf = subs.front();
+      words += (words.empty() ? "" : " ") + leaf->get_name();
+    }
+    ctx.options().command = words;
+    const auto* own_out = leaf != &app ? leaf->get_option_no_throw("--out") : nullptr;
+    ctx.check_output_target(own_out != nullptr && own_out->count() > 0);
+    if (!dry_before) return;
     if (leaf != &app && leaf->get_option_no_throw("--dry-run") == nullptr)
       fail_usage("'" + leaf->get_name() + "' does not take --dry-run");
   });
@@ -170,6 +179,7 @@ int run_inner(std::vector<std::string> args, int depth) {
       std::vector<std::string> next;
       if (g.dir) next.insert(next.end(), {"-C", g.dir->string()});
       if (g.format) next.insert(next.end(), {"--format", to_string(*g.format)});
+      if (g.out) next.insert(next.end(), {"--out", g.out->string()});
       if (g.as_of) next.insert(next.end(), {"--as-of", format_date(*g.as_of)});
       next.insert(next.end(), {"--actor", g.actor});
       for (const auto& d : g.plugin_dirs)

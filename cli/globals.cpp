@@ -22,9 +22,14 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->type_name("DIR");
   app.add_option_function<std::string>(
          "--format", [&g](const std::string& v) { g.format = parse_format(v); },
-         "Output format: table, json, jsonl, csv, tsv")
+         "Output format: table, json, jsonl, csv, tsv, xlsx")
       ->group(group)
       ->type_name("FMT");
+  app.add_option_function<std::string>(
+         "--out", [&g](const std::string& v) { g.out = v; },
+         "Write the result into FILE (whole, once complete) instead of standard output")
+      ->group(group)
+      ->type_name("FILE");
   app.add_option_function<std::string>(
          "--as-of",
          [&g](const std::string& v) {

@@ -22,7 +22,7 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   cmd->add_flag("--all", o->all, "Every customer, one file each, into --out DIR");
   cmd->add_option("--from", o->from, "First day (default: first of the --to month)");
   cmd->add_option("--to", o->to, "Last day (default: the business date)");
-  cmd->add_option("--format", o->format, "text, html, pdf, json or csv (default text)");
+  cmd->add_option("--format", o->format, "text, html, pdf, json, csv or xlsx (default text)");
   cmd->add_option("--out", o->out, "Write to FILE (with --all: into DIR)");
   cmd->add_option("--min-balance", o->min_balance, "With --all: only closing balances >= this");
   cmd->add_flag("--no-group", o->no_group,
@@ -39,13 +39,29 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
       fmt = ctx.options().format && *ctx.options().format != Format::kTable
                 ? to_string(*ctx.options().format)
                 : "text";
-    const bool plain_rows = fmt == "jsonl" || fmt == "tsv";
-    const auto f = plain_rows ? DocFormat::kCsv : parse_doc_format(fmt);
     const Date to =
         o->to.empty() ? ctx.today() : for_option("--to", [&] { return parse_date(o->to); });
     const Date from = o->from.empty() ? Period::of(to).first_day()
                                       : for_option("--from", [&] { return parse_date(o->from); });
     if (to < from) fail_usage("--to is before --from");
+    if (fmt == "xlsx") {
+      // A workbook through the common renderer: the statement's fields, then
+      // a sheet of its lines (typed cells: output.hpp).
+      if (o->all) fail_usage("--format xlsx writes one statement: give a CUSTOMER, not --all");
+      ctx.options().format = Format::kXlsx;
+      if (!o->out.empty()) ctx.options().out = o->out;
+      Json doc;
+      ctx.ledger().read([&](Tx& tx) {
+        const auto s =
+            build_statement(tx, o->customer, from, to, buckets_from(tx, ""), !o->no_group);
+        doc = Json::parse(render_statement(ctx, s, DocFormat::kJson));
+      });
+      ctx.print(doc);
+      if (!o->out.empty()) ctx.note("Wrote " + o->out);
+      return;
+    }
+    const bool plain_rows = fmt == "jsonl" || fmt == "tsv";
+    const auto f = plain_rows ? DocFormat::kCsv : parse_doc_format(fmt);
     if (o->all) {
       BatchOptions b{from, to, f, o->min_balance, false};
       const auto r =

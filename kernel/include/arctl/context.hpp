@@ -33,6 +33,8 @@ struct ARCTL_API GlobalOptions {
   bool dry_run = false;
   std::vector<std::filesystem::path> plugin_dirs;  // --plugin-dir
   std::vector<std::string> argv;                   // the whole command line
+  std::optional<std::filesystem::path> out;        // --out FILE: the result into FILE
+  std::string command;  // the command's words ("report dso"), set once parsed
 };
 
 class PluginHost;
@@ -64,8 +66,14 @@ class ARCTL_API Context {
   // override it), else the installed one. Error(kNotFound) naming both.
   std::filesystem::path find_template(std::string_view name) const;
 
-  // Renders a command's result to stdout in the chosen format.
+  // Renders a command's result to stdout in the chosen format, or with --out
+  // into that file, put in place whole once written. xlsx (a workbook, sheet
+  // named for the command) needs --out or a standard output that is not a
+  // terminal: Error(kUsage) otherwise.
   void print(const Json& value);
+  // Before a command runs: Error(kUsage) for --format xlsx to a terminal
+  // without --out (`own_out`: the command was given its own --out FILE).
+  void check_output_target(bool own_out) const;
   // For mutating commands: the one line `human` in table format, `data` in
   // every other format.
   void report(const Json& data, const std::string& human);

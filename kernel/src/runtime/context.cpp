@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -15,6 +16,8 @@
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
 #include "arctl/plugin_host.hpp"
+#include "arctl/staged_file.hpp"
+#include "runtime/xlsx.hpp"
 
 namespace arctl {
 namespace {
@@ -145,8 +148,36 @@ bool Context::color() const noexcept {
   return nc == nullptr || *nc == '\0';
 }
 
+void Context::check_output_target(bool own_out) const {
+  if (format() == Format::kXlsx && !options_.out && !own_out && tty_)
+    fail_usage("--format xlsx writes a workbook: give --out FILE or redirect standard output");
+}
+
 void Context::print(const Json& value) {
-  render(out_, value, {format(), color()});
+  const auto f = format();
+  if (f == Format::kXlsx) {
+    detail::XlsxOptions x;
+    x.sheet = options_.command.empty() ? "arctl" : options_.command;
+    x.title = "arctl " + x.sheet;
+    // The business date, so that the same command on the same ledger writes the same file.
+    x.created = std::chrono::system_clock::to_time_t(std::chrono::sys_seconds(today()));
+    if (options_.out) {
+      StagedFile file(*options_.out);
+      detail::write_xlsx(file.staged(), value, x);
+      file.publish();
+      return;
+    }
+    check_output_target(false);
+    detail::write_xlsx_to(out_, value, x);
+    return;
+  }
+  if (options_.out) {
+    StagedFile file(*options_.out);
+    file.write([&](std::ostream& o) { render(o, value, {f, false}); });
+    file.publish();
+    return;
+  }
+  render(out_, value, {f, color()});
 }
 
 void Context::note(const std::string& text) {

@@ -11,6 +11,7 @@
 #include "arctl/error.hpp"
 #include "arctl/money.hpp"
 #include "arctl/names.hpp"
+#include "xlsx.hpp"
 
 namespace arctl {
 namespace {
@@ -295,12 +296,13 @@ void render_table(std::ostream& out, const Json& value, bool color) {
 }
 
 // Each format's name as --format spells it.
-constexpr std::array<Named<Format>, 5> kFormats{{
+constexpr std::array<Named<Format>, 6> kFormats{{
     {Format::kTable, "table"},
     {Format::kJson, "json"},
     {Format::kJsonl, "jsonl"},
     {Format::kCsv, "csv"},
     {Format::kTsv, "tsv"},
+    {Format::kXlsx, "xlsx"},
 }};
 
 }  // namespace
@@ -308,7 +310,7 @@ constexpr std::array<Named<Format>, 5> kFormats{{
 Format parse_format(std::string_view name) {
   if (const auto* e = find_name(kFormats, name)) return e->value;
   fail_usage("unknown output format '" + std::string(name) +
-             "': expected one of table, json, jsonl, csv, tsv");
+             "': expected one of table, json, jsonl, csv, tsv, xlsx");
 }
 
 const char* to_string(Format f) noexcept {
@@ -344,6 +346,9 @@ void render(std::ostream& out, const Json& value, const RenderOptions& options) 
       }
       return;
     }
+    case Format::kXlsx:
+      detail::write_xlsx_to(out, value, {});
+      return;
   }
 }
 

@@ -24,9 +24,10 @@ StagedFile::StagedFile(fs::path path) : path_(std::move(path)) {
   }
   for (auto it = made_.rbegin(); it != made_.rend(); ++it)
     if (!fs::create_directory(*it, ec) && ec) {
+      const auto failed = *it;                // erase() below invalidates `it`
       made_.erase(made_.begin(), it.base());  // keep only what was made
       discard();
-      fail(ErrorKind::kError, "cannot create " + it->string() + ": " + ec.message());
+      fail(ErrorKind::kError, "cannot create " + failed.string() + ": " + ec.message());
     }
   auto tmp = (dir / ("." + path_.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmp.data());
