@@ -56,7 +56,7 @@ void complete(CLI::App& app, Context& ctx, const std::vector<std::string>& words
   std::set<std::string> candidates;
   if (takes_value) {
     if (last_option && last_option->check_name("--format"))
-      candidates = {"table", "json", "jsonl", "csv", "tsv"};
+      candidates = {"table", "json", "jsonl", "csv", "tsv", "xlsx"};
     for (const auto& c : candidates)
       if (c.rfind(partial, 0) == 0) out << c << '\n';
     return;

@@ -22,7 +22,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->type_name("DIR");
   app.add_option_function<std::string>(
          "--format", [&g](const std::string& v) { g.format = parse_format(v); },
-         "Output format: table, json, jsonl, csv, tsv, xlsx")
+         "Output format: table, json, jsonl, csv, tsv, xlsx (a workbook: with --out or to a pipe)")
       ->group(group)
       ->type_name("FMT");
   app.add_option_function<std::string>(

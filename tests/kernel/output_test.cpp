@@ -27,12 +27,13 @@ Json invoices() {
 
 }  // namespace
 
-TEST_CASE("parse_format accepts the five formats and names them on error") {
+TEST_CASE("parse_format accepts the six formats and names them on error") {
   CHECK(parse_format("table") == Format::kTable);
   CHECK(parse_format("json") == Format::kJson);
   CHECK(parse_format("jsonl") == Format::kJsonl);
   CHECK(parse_format("csv") == Format::kCsv);
   CHECK(parse_format("tsv") == Format::kTsv);
+  CHECK(parse_format("xlsx") == Format::kXlsx);
   CHECK(std::string(to_string(Format::kJsonl)) == "jsonl");
   try {
     parse_format("xml");
@@ -41,7 +42,7 @@ TEST_CASE("parse_format accepts the five formats and names them on error") {
     CHECK(e.kind() == ErrorKind::kUsage);
     const std::string msg = e.what();
     CHECK(msg.find("'xml'") != std::string::npos);
-    CHECK(msg.find("table, json, jsonl, csv, tsv") != std::string::npos);
+    CHECK(msg.find("table, json, jsonl, csv, tsv, xlsx") != std::string::npos);
   }
 }
 
