@@ -11,6 +11,7 @@ source "$(dirname "$0")/lib.sh"
 start_ledger A "Alpha Ltd" B "Beta GmbH" 1001 "Numbered Inc"
 a -q customer add E --name "Euro SA" --currency EUR >/dev/null
 a -q customer add J --name "Yen KK" --currency JPY >/dev/null
+a -q customer add F --name '=HYPERLINK("http://x.example","click")' >/dev/null
 a -q invoice create --customer A --id I1 --date 2026-01-10 --line "Goods;1;1234.50" >/dev/null
 a -q invoice create --customer A --id I2 --date 2026-03-20 --line "Goods;3;100.25" >/dev/null
 a -q invoice create --customer B --id I3 --date 2025-12-01 --line "Goods;1;99999.99" >/dev/null
@@ -108,7 +109,9 @@ case_ "payment list, customer list, statement and reports open with typed cells"
 expect_exit 0 a --format xlsx payment list --out "$tmp/pay.xlsx"
 expect_eq "ok" "$(xl "$tmp/pay.xlsx" '(lambda r: "ok" if r and all(is_num(x["amount"]) and is_date(x["date"]) for x in r) else r)(rows(wb[wb.sheetnames[0]]))')" "payments"
 expect_exit 0 a --format xlsx customer list --out "$tmp/cust.xlsx"
-expect_eq "5" "$(xl "$tmp/cust.xlsx" 'len(rows(wb[wb.sheetnames[0]]))')" "customers"
+expect_eq "6" "$(xl "$tmp/cust.xlsx" 'len(rows(wb[wb.sheetnames[0]]))')" "customers"
+expect_eq "s" "$(xl "$tmp/cust.xlsx" '[c for c in wb[wb.sheetnames[0]]["B"] if str(c.value).startswith("=HYPERLINK")][0].data_type')" \
+  "a name that looks like a formula is text"
 expect_exit 0 a statement A --format xlsx --out "$tmp/stmt.xlsx"
 run a --format json statement A
 closing=$(json 'd["closing_balance"]' <<<"$out")
