@@ -119,8 +119,17 @@ expect_eq '[["failed", 2]]' "$(json '[[r["status"], r["attempts"]] for r in d]' 
 expect_exit 0 a mail cancel "$(json 'd[0]["id"]' <<<"$out")"
 expect_exit 0 a mail send --retry
 
-case_ "notice run --send: queued with the levels, sent; the same run again sends nothing"
+case_ "notice run --send --dry-run: the messages it would send, nothing sent or recorded"
 before="$(emls)"
+expect_exit 0 a --format json notice run --send --dry-run
+expect_eq '[["ACME", "would send"], ["BETA", "would send"], ["GAMMA", "would send"], ["NANDU", "would send"]]' \
+  "$(json '[[r["customer"], r["status"]] for r in d]' <<<"$out")" "rows"
+expect_match "$(json 'd[0]["attachments"][0]' <<<"$out")" '^notice-ACME-level-[0-9]+\.txt \([0-9]+ bytes\)$' "attachment"
+expect_eq "$before" "$(emls)" "nothing sent"
+run a --format json notice list
+expect_eq "0" "$(json 'len(d)' <<<"$out")" "no level recorded"
+
+case_ "notice run --send: queued with the levels, sent; the same run again sends nothing"
 expect_exit 0 a --format json notice run --send
 expect_eq '[["ACME", "ann@acme.example", "sent"], ["BETA", "bea@beta.example", "sent"], ["GAMMA", "buchhaltung@gamma.example", "sent"], ["NANDU", "jose@nandu.example", "sent"]]' \
   "$(json '[[r["customer"], r["to"], r["status"]] for r in d]' <<<"$out")" "one notice each past due"
@@ -133,3 +142,15 @@ expect_eq "4" "$(json 'len(d)' <<<"$out")" "levels recorded"
 expect_exit 0 a --format json notice run --send
 expect_eq "0" "$(json 'len(d)' <<<"$out")" "nothing due"
 expect_eq "$((before + 4))" "$(emls)" "nothing sent again"
+
+case_ "mail.starttls=required and a server without STARTTLS: failed, nothing sent in clear"
+a -q customer add TLS --name "TLS Co" --email ap@tls.example >/dev/null
+a -q invoice create --customer TLS --id INV-TLS --date 2026-03-02 --line "Goods;1;10.00" >/dev/null
+a -q config set mail.starttls required >/dev/null
+before="$(emls)"
+expect_exit 11 a --format json statement TLS --send
+expect_eq "failed" "$(json 'd[0]["status"]' <<<"$out")" "failed"
+expect_eq "$before" "$(emls)" "not sent"
+a -q config set mail.starttls opportunistic >/dev/null
+expect_exit 0 a mail send --retry
+expect_eq "$((before + 1))" "$(emls)" "sent once allowed in clear"
