@@ -63,11 +63,10 @@ std::string lf_lines(const std::string& message) {
 TransmitResult via_sendmail(const TransportConfig& config,
                             const std::vector<std::string>& recipients,
                             const std::string& message) {
-  // -t takes the recipients from the headers; the others (mail.bcc) are
-  // given as arguments.
+  // -t takes the recipients from the headers; the others (mail.bcc) go in
+  // a Bcc header, which sendmail reads and removes (arguments next to -t are
+  // added by Postfix but dropped by Sendmail and Exim).
   std::vector<std::string> args{config.sendmail_path, "-t", "-oi"};
-  for (std::size_t i = 1; i < recipients.size(); ++i)
-    args.push_back(recipients[i]);
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());
@@ -94,7 +93,10 @@ TransmitResult via_sendmail(const TransportConfig& config,
   }, old{};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &old);
-  const auto text = lf_lines(message);
+  std::string bcc;
+  for (std::size_t i = 1; i < recipients.size(); ++i)
+    bcc += (bcc.empty() ? "Bcc: " : ", ") + recipients[i];
+  const auto text = (bcc.empty() ? "" : bcc + "\n") + lf_lines(message);
   std::size_t done = 0;
   while (done < text.size()) {
     const auto n = write(fds[1], text.data() + done, text.size() - done);

@@ -165,3 +165,12 @@ expect_eq '["would send", "ap@acme.example"]' "$(json '[d[0]["status"], d[0]["to
 expect_match "$(json 'd[0]["attachments"][0]' <<<"$out")" '^statement-ACME-2026-01-31\.pdf \([0-9]+ bytes\)$' "attachment and size"
 expect_eq "$before" "$(event_count "$L")" "nothing journaled"
 expect_eq "4" "$(emls)" "nothing sent"
+
+case_ "mail.bcc reaches sendmail as a Bcc header (sendmail -t reads and removes it)"
+expect_exit 0 a config set mail.bcc "archive@seller.example"
+expect_exit 0 a statement ACME --from 2026-01-01 --to 2026-01-31 --send
+expect_eq "5" "$(emls)" "sent"
+expect_eq "Bcc: archive@seller.example" "$(head -1 "$spool/4.eml")" "Bcc header first"
+expect_eq "$(printf -- '-t\n-oi')" "$(cat "$spool/4.args")" "no extra arguments"
+run a mail show 5 --raw
+expect_not_contains "$out" "Bcc:" "the stored message has no Bcc header"
