@@ -35,6 +35,8 @@ constexpr Meaning kMeanings[] = {
      "conflict or validation failure: bad input, the same id with different content"},
     {ErrorKind::kPeriodLocked, "period locked: a posting dated on or before the lock date"},
     {ErrorKind::kCreditRefused, "credit check refused"},
+    {ErrorKind::kUndelivered,
+     "mail not delivered: messages left in the outbox, queued, failed or to review"},
     {ErrorKind::kInternal,
      "internal error: arctl broke one of its own invariants (a bug, not your input; please report "
      "it with the message)"},

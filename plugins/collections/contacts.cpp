@@ -171,6 +171,19 @@ std::optional<Contact> Contacts::to_reach(const std::string& customer) {
   return best;
 }
 
+std::optional<Contact> Contacts::to_email(const std::string& customer, const std::string& role) {
+  std::vector<std::string> order = {role, "billing", "ap", "purchasing", "owner", "other"};
+  std::optional<Contact> best;
+  auto best_rank = order.size();
+  for (const auto& c : list(customer)) {
+    if (!c.primary || c.email.empty()) continue;
+    const auto rank =
+        static_cast<std::size_t>(std::find(order.begin(), order.end(), c.role) - order.begin());
+    if (rank < best_rank) best = c, best_rank = rank;
+  }
+  return best;
+}
+
 std::string reach(const Contact& c) {
   if (c.preferred == "letter") return "letter";
   if (c.preferred == "call" && !c.phone.empty()) return c.phone;

@@ -61,6 +61,11 @@ class Contacts {
   // Whom to reach: the primary billing contact, else the primary of any
   // role (billing, ap, purchasing, owner, other in that order), else none.
   std::optional<Contact> to_reach(const std::string& customer);
+  // Whom to e-mail about `role`: its primary contact when it has an e-mail
+  // address, else the first primary contact with one in role order
+  // (billing, ap, purchasing, owner, other), else none.
+  // Cost: a range scan of the customer's keys.
+  std::optional<Contact> to_email(const std::string& customer, const std::string& role);
 
  private:
   void put(const Contact& c);

@@ -3,6 +3,7 @@
 // behaviour and the managers' reports, on the public SDK and the other
 // plugins' services only.
 #include "arctl/plugin.hpp"
+#include "arctl/contacts.hpp"
 #include "arctl/customer_details.hpp"
 #include "arctl/events/kernel.hpp"
 #include "behavior.hpp"
@@ -41,6 +42,21 @@ class Details : public CustomerDetails {
   const Services& services_;  // the host's: other plugins' services, looked up when used
 };
 
+// Whom the mail plugin writes to (arctl/contacts.hpp).
+class Directory : public ContactDirectory {
+ public:
+  explicit Directory(const PluginHandle& handle) : handle_(handle) {}
+  std::optional<MailAddress> address_for(Tx& tx, std::string_view customer,
+                                         std::string_view role) override {
+    const auto c = Contacts(tx, handle_).to_email(std::string(customer), std::string(role));
+    if (!c) return std::nullopt;
+    return MailAddress{c->name, c->email, c->language};
+  }
+
+ private:
+  const PluginHandle& handle_;
+};
+
 }  // namespace
 
 class CollectionsPlugin : public Plugin {
@@ -77,6 +93,7 @@ class CollectionsPlugin : public Plugin {
   void provide(Services& services) override {
     services.provide<CustomerDetails>(std::make_shared<Details>(*handle_, services));
     services.provide<CollectionPolicy>(make_policy(*handle_));
+    services.provide<ContactDirectory>(std::make_shared<Directory>(*handle_));
   }
 
  private:

@@ -8,7 +8,9 @@
 
 #include "aging.hpp"
 #include "arctl/codec.hpp"
+#include "arctl/error.hpp"
 #include "batch.hpp"
+#include "mail_send.hpp"
 #include "notice_files.hpp"
 #include "notices.hpp"
 #include "reports.hpp"
@@ -36,6 +38,12 @@ StepResult notices_step(Context& ctx, Tx& tx, const PluginHandle& h, const Close
   return s;
 }
 
+// config close.send_statements: true/yes/1 (default false).
+bool send_statements(Tx& tx) {
+  const auto v = tx.config_or("close.send_statements", "false");
+  return v == "true" || v == "yes" || v == "1";
+}
+
 StepResult statements_step(Context& ctx, Tx& tx, const CloseRun& run) {
   BatchOptions o{run.period.first_day(), run.period.last_day(), DocFormat::kText, "", true};
   const auto r = write_statements(ctx, tx, o, run.out_dir / "statements");
@@ -45,6 +53,32 @@ StepResult statements_step(Context& ctx, Tx& tx, const CloseRun& run) {
   s.figures = Json{{"statements", r.written}, {"skipped", r.skipped}};
   for (const auto& f : r.files)
     s.artefacts.push_back("statements/" + f);
+  if (send_statements(tx)) {
+    // Queued with the step; sent once it commits. Mail left undelivered
+    // stays in the outbox and does not block the lock.
+    auto& mail = mail_service(ctx);
+    const auto queued = queue_statements(ctx, tx, mail, o, "", false);
+    std::vector<std::uint64_t> ids;
+    std::uint64_t not_sent = 0, earlier = 0;
+    for (const auto& q : queued) {
+      if (q.queued) ids.push_back(q.id);
+      if (q.status == "not sent") ++not_sent;
+      if (!q.queued && q.id != 0) ++earlier;
+    }
+    s.summary += "; " + std::to_string(ids.size()) + " queued for e-mail";
+    if (not_sent > 0) s.summary += ", " + std::to_string(not_sent) + " without an address";
+    s.figures["mail"] =
+        Json{{"queued", ids.size()}, {"no_address", not_sent}, {"earlier", earlier}};
+    if (!run.dry_run && !ids.empty())
+      tx.after_commit([&ctx, &mail, ids] {
+        const auto d = mail.deliver(ctx, ids);
+        ctx.note("statements.statements: e-mail sent " + std::to_string(d.sent) + ", queued " +
+                 std::to_string(d.queued) + ", failed " + std::to_string(d.failed) +
+                 (d.review ? ", " + std::to_string(d.review) + " to review" : "") +
+                 (d.undelivered() ? " (see arctl mail outbox; arctl mail send --retry)" : ""));
+        if (d.undelivered() > 0) ctx.exit_code = exit_code(ErrorKind::kUndelivered);
+      });
+  }
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include "arctl/command.hpp"
 #include "arctl/error.hpp"
 #include "commands.hpp"
+#include "mail_send.hpp"
 #include "notice_files.hpp"
 #include "notices.hpp"
 
@@ -13,23 +14,41 @@ namespace arctl::statements {
 void register_notice(CLI::App& app, Context& ctx, const PluginHandle& h) {
   auto* group = add_group(app, "notice", "Past-due notices (dunning): run, reprint, list, exclude");
 
-  auto out = std::make_shared<std::string>();
+  struct RunOpts {
+    std::string out;
+    bool send = false;
+  };
+  auto ro = std::make_shared<RunOpts>();
   auto* run = group->add_subcommand(
       "run", "Write the notices due as of the business date and record the levels sent");
-  run->add_option("--out", *out, "Directory for the notice files")->required();
+  run->add_option("--out", ro->out, "Directory for the notice files (optional with --send)");
+  run->add_flag("--send", ro->send,
+                "E-mail each letter to the billing contact, queued with the levels (mail plugin)");
   ctx.add_dry_run(run);
-  run->callback([&ctx, &h, out] {
+  run->callback([&ctx, &h, ro] {
+    if (ro->out.empty() && !ro->send) fail_usage("notice run needs --out DIR or --send");
+    auto* mail = ro->send ? &mail_service(ctx) : nullptr;
     const auto today = ctx.today();
     const auto planned = ctx.ledger().read([&](Tx& tx) { return plan_notices(ctx, tx, h, today); });
-    // Letters are staged with the levels recorded and put in place after the commit.
+    // Letters are staged with the levels recorded and put in place after the
+    // commit; their messages are queued in the same transaction.
+    std::vector<QueuedMail> queued;
     const auto r = ctx.ledger().write([&](Tx& tx) {
+      queued.clear();
       auto recorded = record_notices(ctx, tx, h, today, planned);
-      if (!recorded.notices.empty()) {
-        auto staged = std::make_shared<StagedNotices>(*out, recorded.notices);
+      if (!recorded.notices.empty() && !ro->out.empty()) {
+        auto staged = std::make_shared<StagedNotices>(ro->out, recorded.notices);
         tx.after_commit([staged, id = recorded.id] { staged->publish(id); });
       }
+      if (mail)
+        for (const auto& n : recorded.notices)
+          queued.push_back(mail->queue(ctx, tx, notice_mail(n, recorded.id)));
       return recorded;
     });
+    if (mail) {
+      deliver_and_report(ctx, *mail, queued, "No notices due");
+      return;
+    }
     print_report(ctx, Report::rows(notice_rows(r.notices), "No notices due"));
   });
 

@@ -6,6 +6,7 @@
 #include "arctl/error.hpp"
 #include "batch.hpp"
 #include "commands.hpp"
+#include "mail_send.hpp"
 #include "statement.hpp"
 
 namespace arctl::statements {
@@ -14,7 +15,7 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   (void)h;
   struct Opts {
     std::string customer, from, to, format, out, min_balance;
-    bool all = false, no_group = false;
+    bool all = false, no_group = false, send = false;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("statement", "Statement of account for a customer (or --all)");
@@ -27,9 +28,13 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
   cmd->add_option("--min-balance", o->min_balance, "With --all: only closing balances >= this");
   cmd->add_flag("--no-group", o->no_group,
                 "A group account's parent: its own items only, not its descendants'");
+  cmd->add_flag("--send", o->send,
+                "E-mail it (PDF attached) to the billing contact, once per period (mail plugin)");
+  ctx.add_dry_run(cmd);
   cmd->callback([&ctx, o] {
     if (o->all == !o->customer.empty()) fail_usage("give a CUSTOMER or --all, not both");
-    if (o->all && o->out.empty()) fail_usage("statement --all needs --out DIR");
+    if (o->all && o->out.empty() && !o->send)
+      fail_usage("statement --all needs --out DIR or --send");
     if (!o->all && !o->min_balance.empty()) fail_usage("--min-balance goes with --all");
     // A global --format chooses a single statement's output; files written by
     // --all take only the command's own --format (the global one is for the summary).
@@ -44,6 +49,15 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
     const Date from = o->from.empty() ? Period::of(to).first_day()
                                       : for_option("--from", [&] { return parse_date(o->from); });
     if (to < from) fail_usage("--to is before --from");
+    if (o->send) {
+      auto& mail = mail_service(ctx);
+      // Queued in one transaction, delivered after it commits.
+      const BatchOptions b{from, to, DocFormat::kPdf, o->min_balance, true};
+      const auto queued = ctx.ledger().write(
+          [&](Tx& tx) { return queue_statements(ctx, tx, mail, b, o->customer, !o->no_group); });
+      deliver_and_report(ctx, mail, queued, "No statements to send");
+      return;
+    }
     if (fmt == "xlsx") {
       // A workbook through the common renderer: the statement's fields, then
       // a sheet of its lines (typed cells: output.hpp).

@@ -20,6 +20,9 @@ std::vector<ConfigKey> config_keys() {
       {std::string(kRefundAfterKey), std::to_string(kRefundAfterDefault),
        "report credits: days a credit balance the customer's open debits cannot absorb must be "
        "older than to be a refund candidate"},
+      {"close.send_statements", "false",
+       "true: the close's statements step also e-mails each statement (mail plugin), queued in "
+       "its transaction and sent after it commits"},
       {std::string(kPerCustomerKey), "true",
        "true: one notice per customer at its highest level; false: one per customer and level"},
   };

@@ -342,3 +342,46 @@ start_ledger() {
     shift 2
   done
 }
+
+# smtp_start DIR: starts a real SMTP server (python3-aiosmtpd) on a free port
+# of 127.0.0.1 that stores each message it accepts as DIR/N.eml
+# (tests/tools/smtp_sink.py: envelope as X-Envelope-From/-To headers; a
+# recipient "reject..." gets 550, "tempfail..." 451). Exports SMTP_PORT
+# (the same port again after smtp_stop, so a restarted server is the one a
+# ledger's config names), waits until it listens, and stops it when the script
+# ends. smtp_stop: stops it.
+_smtp_pid=""
+smtp_start() {
+  local dir=$1 i
+  mkdir -p "$dir"
+  smtp_stop
+  if [[ -z "${SMTP_PORT:-}" ]]; then
+    SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    export SMTP_PORT
+  fi
+  # The interpreter itself, not the python3 function: $! must be the server.
+  local py
+  py=$(type -P python3)
+  [[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
+  PYTHONPATH="$(dirname "$_lib_file")/../tools" "$py" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+    -c smtp_sink.Handler "$dir" >"$tmp/.smtp.log" 2>&1 &
+  _smtp_pid=$!
+  for ((i = 0; i < 100; i++)); do
+    if python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close()' \
+      "$SMTP_PORT" 2>/dev/null; then
+      return 0
+    fi
+    kill -0 "$_smtp_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "smtp_start: the SMTP server did not start on port $SMTP_PORT:" >&2
+  cat "$tmp/.smtp.log" >&2
+  return 1
+}
+smtp_stop() {
+  [[ -n "$_smtp_pid" ]] || return 0
+  kill "$_smtp_pid" 2>/dev/null || true
+  wait "$_smtp_pid" 2>/dev/null || true
+  _smtp_pid=""
+}
+at_exit smtp_stop

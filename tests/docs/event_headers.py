@@ -19,6 +19,7 @@ PUBLISHERS = [
     ("statements.hpp", "Statements"),
     ("gl.hpp", "GL"),
     ("collections.hpp", "Collections"),
+    ("mail.hpp", "Mail"),
 ]
 
 STRUCT_RE = re.compile(r"^struct (\w+)(?:\s*:\s*(.+?))?\s*\{\s*$")

@@ -27,7 +27,7 @@ loaded_plugins() {
   "$1/bin/arctl" --format json plugin list |
     python3 -c 'import json,sys; print(sorted(r["name"] for r in json.load(sys.stdin) if r["status"] == "loaded"))'
 }
-bundled="['collections', 'disputes', 'gl', 'holds', 'invoicing', 'payments', 'statements']"
+bundled="['collections', 'disputes', 'gl', 'holds', 'invoicing', 'mail', 'payments', 'statements']"
 
 case_ "the installed binary loads the bundled plugins from its own tree"
 expect_eq "$bundled" "$(loaded_plugins "$root$prefix")" "plugins at $prefix"

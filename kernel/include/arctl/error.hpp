@@ -12,13 +12,14 @@ namespace arctl {
 
 // Exit codes are part of the public contract (README, arctl-exit-codes(7)).
 enum class ErrorKind : std::uint8_t {
-  kError = 1,          // anything unexpected: I/O, corrupt store, failed check
-  kUsage = 2,          // bad command line
-  kNotFound = 3,       // a named customer, document, plugin... does not exist
-  kConflict = 4,       // validation failure or conflicting content
-  kPeriodLocked = 5,   // posting dated on or before the period lock date
-  kInternal = 70,      // a broken internal invariant (ARCTL_ASSERT): a bug
-  kCreditRefused = 10  // credit check said "blocked"
+  kError = 1,           // anything unexpected: I/O, corrupt store, failed check
+  kUsage = 2,           // bad command line
+  kNotFound = 3,        // a named customer, document, plugin... does not exist
+  kConflict = 4,        // validation failure or conflicting content
+  kPeriodLocked = 5,    // posting dated on or before the period lock date
+  kInternal = 70,       // a broken internal invariant (ARCTL_ASSERT): a bug
+  kCreditRefused = 10,  // credit check said "blocked"
+  kUndelivered = 11     // mail left in the outbox (queued, failed or to review)
 };
 
 ARCTL_API int exit_code(ErrorKind kind) noexcept;

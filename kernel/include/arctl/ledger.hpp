@@ -213,7 +213,8 @@ class ARCTL_API Tx {
   // Errors: kInternal when called on a read transaction. If `fn` throws, the
   // data stays committed: the rest of the queue still runs, then the write
   // fails with kError "committed, but: <what fn said>" so the command exits
-  // non-zero naming what was not done.
+  // non-zero naming what was not done. `fn` runs outside the transaction and
+  // may open transactions of its own (Ledger::write).
   void after_commit(std::function<void()> fn);
   // Hands the queued work over (Ledger::write takes it before committing).
   std::vector<std::function<void()>> take_after_commit() noexcept {

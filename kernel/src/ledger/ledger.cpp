@@ -81,6 +81,9 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
       log::info("committed " + std::to_string(first ? last - first + 1 : 0) + " events in " +
                 std::to_string(ms) + " ms");
     }
+    // The transaction is over: the work after it may open its own (a
+    // delivery records each message's outcome in one).
+    in_write_ = false;
     std::string not_done;
     for (auto& work : after) {
       try {

@@ -25,6 +25,8 @@ const char* to_string(ErrorKind kind) noexcept {
       return "period_locked";
     case ErrorKind::kCreditRefused:
       return "credit_refused";
+    case ErrorKind::kUndelivered:
+      return "undelivered";
     case ErrorKind::kInternal:
       return "internal";
   }
