@@ -4,6 +4,7 @@
 #include "transport.hpp"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 #include "arctl/error.hpp"
 
@@ -27,22 +29,74 @@ struct UrlParts {
   bool has_password = false;
 };
 
+// libcurl is bound at run time, on the first SMTP use: linked, it would load
+// its dozens of libraries (TLS, HTTP/2, LDAP, SSH...) into every arctl
+// process, read-only commands included, for a few milliseconds each time.
+struct CurlApi {
+  decltype(&::curl_global_init) global_init = nullptr;
+  decltype(&::curl_easy_init) easy_init = nullptr;
+  decltype(&::curl_easy_setopt) easy_setopt = nullptr;
+  decltype(&::curl_easy_perform) easy_perform = nullptr;
+  decltype(&::curl_easy_getinfo) easy_getinfo = nullptr;
+  decltype(&::curl_easy_cleanup) easy_cleanup = nullptr;
+  decltype(&::curl_easy_strerror) easy_strerror = nullptr;
+  decltype(&::curl_slist_append) slist_append = nullptr;
+  decltype(&::curl_slist_free_all) slist_free_all = nullptr;
+  decltype(&::curl_url) url = nullptr;
+  decltype(&::curl_url_set) url_set = nullptr;
+  decltype(&::curl_url_get) url_get = nullptr;
+  decltype(&::curl_url_cleanup) url_cleanup = nullptr;
+  decltype(&::curl_free) free = nullptr;
+};
+
+// Loads libcurl once (never unloaded). Errors: kError naming the library
+// and the package that provides it.
+const CurlApi& curl() {
+  static const CurlApi api = [] {
+    void* lib = ::dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (lib == nullptr)
+      fail(ErrorKind::kError,
+           std::string("SMTP needs libcurl (Debian package libcurl4): ") + ::dlerror());
+    CurlApi a;
+    const auto bind = [lib](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(lib, name));
+      if (fn == nullptr) fail(ErrorKind::kError, std::string("libcurl has no ") + name);
+    };
+    bind(a.global_init, "curl_global_init");
+    bind(a.easy_init, "curl_easy_init");
+    bind(a.easy_setopt, "curl_easy_setopt");
+    bind(a.easy_perform, "curl_easy_perform");
+    bind(a.easy_getinfo, "curl_easy_getinfo");
+    bind(a.easy_cleanup, "curl_easy_cleanup");
+    bind(a.easy_strerror, "curl_easy_strerror");
+    bind(a.slist_append, "curl_slist_append");
+    bind(a.slist_free_all, "curl_slist_free_all");
+    bind(a.url, "curl_url");
+    bind(a.url_set, "curl_url_set");
+    bind(a.url_get, "curl_url_get");
+    bind(a.url_cleanup, "curl_url_cleanup");
+    bind(a.free, "curl_free");
+    return a;
+  }();
+  return api;
+}
+
 struct UrlDeleter {
-  void operator()(CURLU* u) const { curl_url_cleanup(u); }
+  void operator()(CURLU* u) const { curl().url_cleanup(u); }
 };
 
 std::string url_part(CURLU* u, CURLUPart part) {
   char* text = nullptr;
-  if (curl_url_get(u, part, &text, 0) != CURLUE_OK || !text) return {};
+  if (curl().url_get(u, part, &text, 0) != CURLUE_OK || !text) return {};
   std::string s = text;
-  curl_free(text);
+  curl().free(text);
   return s;
 }
 
 UrlParts parse_url(std::string_view value) {
-  std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
+  std::unique_ptr<CURLU, UrlDeleter> u(curl().url());
   const std::string text(value);
-  if (curl_url_set(u.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
+  if (curl().url_set(u.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
     fail_conflict("mail.transport '" + text +
                   "' is not a URL: sendmail, smtp://HOST[:PORT] or smtps://HOST[:PORT]");
   UrlParts p{url_part(u.get(), CURLUPART_SCHEME), url_part(u.get(), CURLUPART_HOST),
@@ -160,7 +214,14 @@ bool connection_problem(CURLcode c) {
 
 TransmitResult via_smtp(const TransportConfig& config, const std::string& sender,
                         const std::vector<std::string>& recipients, const std::string& message) {
-  static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  const CurlApi* loaded = nullptr;
+  try {
+    loaded = &curl();
+  } catch (const Error& e) {
+    return {Outcome::kTemporary, e.what()};  // stays queued until libcurl is installed
+  }
+  const auto& api = *loaded;
+  static const bool initialised = api.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   if (!initialised) return {Outcome::kTemporary, "libcurl could not be initialised"};
   const auto url = parse_url(config.transport);
   if (url.has_password)
@@ -171,43 +232,43 @@ TransmitResult via_smtp(const TransportConfig& config, const std::string& sender
   Upload upload{&message, 0, {}};
   curl_slist* rcpt = nullptr;
   for (const auto& r : recipients)
-    rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt_owner(rcpt, curl_slist_free_all);
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return {Outcome::kTemporary, "libcurl could not start a session"};
-  CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, config.transport.c_str());
+    rcpt = api.slist_append(rcpt, ("<" + r + ">").c_str());
+  std::unique_ptr<curl_slist, decltype(CurlApi::slist_free_all)> rcpt_owner(rcpt,
+                                                                            api.slist_free_all);
+  std::unique_ptr<CURL, decltype(CurlApi::easy_cleanup)> session(api.easy_init(), api.easy_cleanup);
+  if (!session) return {Outcome::kTemporary, "libcurl could not start a session"};
+  CURL* c = session.get();
+  api.easy_setopt(c, CURLOPT_URL, config.transport.c_str());
   const std::string from = "<" + sender + ">";
-  curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
-  curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-  curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
-  curl_easy_setopt(c, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-  curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);  // feeds the debug function the replies
-  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, note_reply);
-  curl_easy_setopt(c, CURLOPT_DEBUGDATA, &upload);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
+  api.easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+  api.easy_setopt(c, CURLOPT_UPLOAD, 1L);
+  api.easy_setopt(c, CURLOPT_READFUNCTION, read_message);
+  api.easy_setopt(c, CURLOPT_READDATA, &upload);
+  api.easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+  api.easy_setopt(c, CURLOPT_VERBOSE, 1L);  // feeds the debug function the replies
+  api.easy_setopt(c, CURLOPT_DEBUGFUNCTION, note_reply);
+  api.easy_setopt(c, CURLOPT_DEBUGDATA, &upload);
+  api.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
+  api.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   if (url.scheme == "smtp") {
     const long tls = config.starttls == "required" ? static_cast<long>(CURLUSESSL_ALL)
                      : config.starttls == "off"    ? static_cast<long>(CURLUSESSL_NONE)
                                                    : static_cast<long>(CURLUSESSL_TRY);
-    curl_easy_setopt(c, CURLOPT_USE_SSL, tls);
+    api.easy_setopt(c, CURLOPT_USE_SSL, tls);
   }
   // Credentials never come from the ledger: a netrc file, or the password
   // in the environment for the user named in the URL.
-  curl_easy_setopt(c, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
-  if (!config.netrc_file.empty())
-    curl_easy_setopt(c, CURLOPT_NETRC_FILE, config.netrc_file.c_str());
+  api.easy_setopt(c, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+  if (!config.netrc_file.empty()) api.easy_setopt(c, CURLOPT_NETRC_FILE, config.netrc_file.c_str());
   const char* password = std::getenv("ARCTL_SMTP_PASSWORD");
   if (password && *password && !url.user.empty()) {
-    curl_easy_setopt(c, CURLOPT_USERNAME, url.user.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, password);
+    api.easy_setopt(c, CURLOPT_USERNAME, url.user.c_str());
+    api.easy_setopt(c, CURLOPT_PASSWORD, password);
   }
-  const CURLcode rc = curl_easy_perform(c);
+  const CURLcode rc = api.easy_perform(c);
   long code = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+  api.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
   // The reply that decided: the last one with the final response code (a
   // refusal is followed by QUIT's "221 Bye"), else the last one.
   std::string reply = upload.replies.empty() ? "" : upload.replies.back();
@@ -218,7 +279,7 @@ TransmitResult via_smtp(const TransportConfig& config, const std::string& sender
       break;
     }
   if (rc == CURLE_OK) return {Outcome::kAccepted, reply.empty() ? "250" : reply};
-  const std::string what = curl_easy_strerror(rc);
+  const std::string what = api.easy_strerror(rc);
   if (reply.empty() || connection_problem(rc))
     reply = reply.empty() ? what : what + " after: " + reply;
   if (code >= 500 && code < 600) return {Outcome::kRefused, reply};

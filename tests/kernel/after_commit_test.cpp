@@ -49,6 +49,23 @@ TEST_CASE("work after commit runs once the data is committed, in the order queue
   CHECK(ran == std::vector<std::string>{"first:1", "second"});
 }
 
+TEST_CASE("work after commit may write; listeners hear the writes in journal order") {
+  LedgerFixture f;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> heard;
+  f.ledger->on_commit([&](std::uint64_t a, std::uint64_t b) { heard.emplace_back(a, b); });
+  f.ledger->write([&](Tx& tx) {
+    tx.set_config("test.a", "1");
+    tx.after_commit([&] {
+      // A write of its own (a delivery recording what the server said).
+      f.ledger->write([](Tx& t) { t.set_config("test.b", "2"); });
+    });
+  });
+  CHECK(f.ledger->read([](Tx& r) { return r.config_or("test.b", "?"); }) == "2");
+  REQUIRE(heard.size() == 2);
+  CHECK(heard[0].first < heard[1].first);  // the outer write first
+  CHECK(heard[0].second + 1 == heard[1].first);
+}
+
 TEST_CASE("work after commit never runs for a dry run, a failed or a retried attempt") {
   LedgerFixture f;
   int ran = 0;

@@ -318,7 +318,9 @@ class ARCTL_API Ledger {
   const std::filesystem::path& dir() const noexcept { return dir_; }
   Session& session() noexcept { return session_; }
   // Called after each commit that wrote events, with the sequence numbers of
-  // the first and last (read them from the journal; they are committed).
+  // the first and last (read them from the journal; they are committed), in
+  // journal order: a write made by after-commit work is told after the
+  // write whose work made it.
   using CommitListener = std::function<void(std::uint64_t first_seq, std::uint64_t last_seq)>;
   void on_commit(CommitListener fn) { on_commit_.push_back(std::move(fn)); }
 
@@ -331,8 +333,14 @@ class ARCTL_API Ledger {
   std::filesystem::path dir_;
   Session session_;
   EventBus bus_;
+  // Tells the listeners of events first..last, or holds them while
+  // after-commit work runs (after_depth_ > 0) until the outer write's own.
+  void notify_commit(std::uint64_t first, std::uint64_t last);
+
   std::vector<CommitListener> on_commit_;
   bool in_write_ = false;
+  int after_depth_ = 0;  // after-commit work running (it may write)
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> held_commits_;
 };
 
 }  // namespace arctl

@@ -85,6 +85,7 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
     // delivery records each message's outcome in one).
     in_write_ = false;
     std::string not_done;
+    ++after_depth_;
     for (auto& work : after) {
       try {
         work();
@@ -92,14 +93,27 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
         not_done += (not_done.empty() ? "" : "; ") + std::string(e.what());
       }
     }
-    if (first != 0)
-      for (const auto& cb : on_commit_)
-        cb(first, last);
+    --after_depth_;
+    notify_commit(first, last);
     if (!not_done.empty()) fail(ErrorKind::kError, "committed, but: " + not_done);
     return;
   }
   fail(ErrorKind::kError, "transaction could not complete after " + std::to_string(kMaxAttempts) +
                               " attempts: " + last_reason);
+}
+
+void Ledger::notify_commit(std::uint64_t first, std::uint64_t last) {
+  if (after_depth_ > 0) {
+    if (first != 0) held_commits_.emplace_back(first, last);
+    return;
+  }
+  // This write's events, then those of the writes its after-commit work made.
+  auto held = std::move(held_commits_);
+  held_commits_.clear();
+  if (first != 0) held.insert(held.begin(), {first, last});
+  for (const auto& [f, l] : held)
+    for (const auto& cb : on_commit_)
+      cb(f, l);
 }
 
 Tx::Tx(Ledger& ledger, ReadTxn& read, WriteTxn* write)

@@ -69,7 +69,7 @@ TEST_CASE("a display name is quoted, or encoded when it is not ASCII") {
   CHECK(format_mailbox({"José", "j@example.com"}) == "=?utf-8?B?Sm9zw6k=?= <j@example.com>");
 }
 
-TEST_CASE("mail.from parses with or without a display name; a bad address is refused") {
+TEST_CASE("mail.from parses with or without a display name, and a bad address is refused") {
   CHECK(parse_mailbox("Acme AR <ar@acme.example>").email == "ar@acme.example");
   CHECK(parse_mailbox("Acme AR <ar@acme.example>").name == "Acme AR");
   CHECK(parse_mailbox("\"Acme, AR\" <ar@acme.example>").name == "Acme, AR");
