@@ -77,8 +77,9 @@ MailRequest notice_mail(const Notice& n, std::uint64_t run) {
                 {"currency", code(n.currency)},
                 {"items", items},
                 {"run", run}};
-  r.attachments.push_back(
-      {"notice-" + n.customer + "-" + level + ".txt", "text/plain; charset=utf-8", n.text});
+  // The letter as the customer would get it on paper: a PDF of its text.
+  r.attachments.push_back({"notice-" + n.customer + "-" + level + ".pdf", "application/pdf",
+                           letter_pdf("Notice " + n.customer + " " + level, n.text)});
   return r;
 }
 

@@ -66,6 +66,7 @@ class Writer {
     HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
     font_ = HPDF_GetFont(pdf_, "Helvetica", "WinAnsiEncoding");
     bold_ = HPDF_GetFont(pdf_, "Helvetica-Bold", "WinAnsiEncoding");
+    mono_ = HPDF_GetFont(pdf_, "Courier", "WinAnsiEncoding");
   }
   ~Writer() { HPDF_Free(pdf_); }
   Writer(const Writer&) = delete;
@@ -86,6 +87,14 @@ class Writer {
     const auto t = to_winansi(s);
     HPDF_Page_BeginText(page_);
     HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
+    HPDF_Page_TextOut(page_, x, y_, t.c_str());
+    HPDF_Page_EndText(page_);
+  }
+  // A line of a plain-text letter, in a fixed-width font so that its columns stay aligned.
+  void mono(float x, std::string_view s, float size) {
+    const auto t = to_winansi(s);
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, mono_, size);
     HPDF_Page_TextOut(page_, x, y_, t.c_str());
     HPDF_Page_EndText(page_);
   }
@@ -138,7 +147,7 @@ class Writer {
  private:
   HaruError err_;
   HPDF_Doc pdf_;
-  HPDF_Font font_ = nullptr, bold_ = nullptr;
+  HPDF_Font font_ = nullptr, bold_ = nullptr, mono_ = nullptr;
   HPDF_Page page_ = nullptr;
   std::vector<HPDF_Page> pages_;
   float y_ = kTop;
@@ -298,6 +307,37 @@ std::string statement_pdf(const Statement& s) {
   w.down(kRow);
   if (!s.remit_to.empty()) w.text(kLeft, "Remit to: " + s.remit_to);
   w.footers("Statement " + s.customer.id + " " + format_date(s.to));
+  return w.save();
+}
+
+std::string letter_pdf(const std::string& title, const std::string& text) {
+  // 9-point Courier: a character is 5.4 points wide, so the page's 515
+  // points hold 95 columns; a longer line wraps at that width.
+  constexpr float kSize = 9, kLine = 11;
+  constexpr std::size_t kColumns = 95;
+  Writer w;
+  w.title(title);
+  w.new_page();
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    do {
+      if (!w.room(kLine)) w.new_page();
+      // Cut at a character boundary: a UTF-8 continuation byte never starts a piece.
+      std::size_t cut = std::min(line.size(), kColumns);
+      while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+        --cut;
+      w.mono(kLeft, line.substr(0, cut), kSize);
+      w.down(kLine);
+      line.remove_prefix(cut);
+    } while (!line.empty());
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  w.footers(title);
   return w.save();
 }
 

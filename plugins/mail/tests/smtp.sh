@@ -124,7 +124,7 @@ before="$(emls)"
 expect_exit 0 a --format json notice run --send --dry-run
 expect_eq '[["ACME", "would send"], ["BETA", "would send"], ["GAMMA", "would send"], ["NANDU", "would send"]]' \
   "$(json '[[r["customer"], r["status"]] for r in d]' <<<"$out")" "rows"
-expect_match "$(json 'd[0]["attachments"][0]' <<<"$out")" '^notice-ACME-level-[0-9]+\.txt \([0-9]+ bytes\)$' "attachment"
+expect_match "$(json 'd[0]["attachments"][0]' <<<"$out")" '^notice-ACME-level-[0-9]+\.pdf \([0-9]+ bytes\)$' "attachment"
 expect_eq "$before" "$(emls)" "nothing sent"
 run a --format json notice list
 expect_eq "0" "$(json 'len(d)' <<<"$out")" "no level recorded"
@@ -136,7 +136,11 @@ expect_eq '[["ACME", "ann@acme.example", "sent"], ["BETA", "bea@beta.example", "
 expect_eq "$((before + 4))" "$(emls)" "four notices"
 n=$((before))
 expect_contains "$(field $n 'm["Subject"]')" "Past-due notice" "subject"
-expect_match "$(field $n '[p.get_filename() for p in m.iter_attachments()][0]')" '^notice-ACME-level-[0-9]+\.txt$' "the letter attached"
+expect_match "$(field $n '[p.get_filename() for p in m.iter_attachments()][0]')" '^notice-ACME-level-[0-9]+\.pdf$' "the letter attached"
+field $n 'open(sys.argv[1] + ".pdf", "wb").write([p for p in m.iter_attachments()][0].get_content())' >/dev/null
+expect_exit 0 pdftotext -layout "$mail/$n.eml.pdf" -
+expect_match "$out" "To: .*\(ACME\)" "the letter as a PDF, addressed to the customer"
+expect_match "$out" "Invoice +Issued +Due +Open +Days" "its columns kept aligned"
 run a --format json notice list
 expect_eq "4" "$(json 'len(d)' <<<"$out")" "levels recorded"
 expect_exit 0 a --format json notice run --send
