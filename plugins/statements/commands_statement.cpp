@@ -68,7 +68,7 @@ void register_statement(CLI::App& app, Context& ctx, const PluginHandle& h) {
       ctx.ledger().read([&](Tx& tx) {
         const auto s =
             build_statement(tx, o->customer, from, to, buckets_from(tx, ""), !o->no_group);
-        doc = Json::parse(render_statement(ctx, s, DocFormat::kJson));
+        doc = statement_json(s);
       });
       ctx.print(doc);
       if (!o->out.empty()) ctx.note("Wrote " + o->out);
