@@ -52,21 +52,31 @@ void register_builtins(CLI::App& app, Context& ctx, const Hooks& hooks) {
     if (sub->get_group() == "Subcommands") sub->group("Commands");
 }
 
-void register_plugins(CLI::App& app, Context& ctx, PluginHost& host) {
-  for (auto* plugin : host.plugins()) {
-    const auto before = app.get_subcommands([](CLI::App*) { return true; }).size();
-    try {
-      plugin->register_commands(app, ctx);
-    } catch (const std::exception& e) {
-      fail(ErrorKind::kError,
-           "plugin '" + plugin->info().name + "' failed to register its commands: " + e.what());
-    } catch (...) {
-      fail(ErrorKind::kError,
-           "plugin '" + plugin->info().name + "' failed to register its commands");
-    }
-    auto subs = app.get_subcommands([](CLI::App*) { return true; });
-    for (std::size_t i = before; i < subs.size(); ++i)
-      subs[i]->group(std::string(kPluginGroup) + plugin->info().name);
+void register_plugin_commands(CLI::App& app, Context& ctx, Plugin& plugin) {
+  const auto before = app.get_subcommands([](CLI::App*) { return true; }).size();
+  try {
+    plugin.register_commands(app, ctx);
+  } catch (const std::exception& e) {
+    fail(ErrorKind::kError,
+         "plugin '" + plugin.info().name + "' failed to register its commands: " + e.what());
+  } catch (...) {
+    fail(ErrorKind::kError, "plugin '" + plugin.info().name + "' failed to register its commands");
+  }
+  auto subs = app.get_subcommands([](CLI::App*) { return true; });
+  for (std::size_t i = before; i < subs.size(); ++i)
+    subs[i]->group(std::string(kPluginGroup) + plugin.info().name);
+}
+
+// Every plugin command word not registered yet, as an entry without options
+// (from the plugin manifest): enough to list, suggest and complete command
+// names without loading the plugins.
+void register_command_names(CLI::App& app, const PluginHost& host) {
+  for (const auto& c : host.commands()) {
+    if (!c.creates || find_command(app, c.name) != nullptr) continue;
+    auto* sub = app.add_subcommand(c.name, c.description);
+    for (const auto& a : c.aliases)
+      sub->alias(a);
+    sub->group(std::string(kPluginGroup) + c.plugin);
   }
 }
 
@@ -115,7 +125,10 @@ int run_inner(std::vector<std::string> args, int depth) {
 
   PluginHost host;  // declared before everything that may hold plugin code
   Context ctx(g, std::cout, std::cerr);
-  host.load(plugin_search_path(ctx.options(), ctx.ledger_dir()));
+  {
+    const auto dirs = plugin_search_path(ctx.options(), ctx.ledger_dir());
+    host.open(dirs, plugin_manifest_path(dirs), ctx);
+  }
   ctx.set_plugins(&host);
   // After loading: --version names the plugins, as `arctl version` does.
   if (flags.version) {
@@ -132,7 +145,41 @@ int run_inner(std::vector<std::string> args, int depth) {
   add_global_options(app, ctx.options());
   app.set_version_flag("--version", "");
   register_builtins(app, ctx, hooks);
-  register_plugins(app, ctx, host);
+  // Plugins register their commands as they load: before parsing, on the
+  // command tree; once parsing has begun (a service or an event needed one),
+  // on a tree of their own that is never parsed, so that a plugin loaded
+  // late is set up as one loaded first.
+  bool parsed = false;
+  std::vector<std::unique_ptr<CLI::App>> late_trees;
+  auto register_loaded = [&](Plugin& p) {
+    if (!parsed) return register_plugin_commands(app, ctx, p);
+    late_trees.push_back(std::make_unique<CLI::App>());
+    p.register_commands(*late_trees.back(), ctx);
+  };
+  for (auto* p : host.loaded())
+    register_loaded(*p);
+  host.on_load(register_loaded);
+  // The plugins of the command word; listing, help and completion name the
+  // others from the manifest.
+  if (!args.empty() && args.front() == "__man") {
+    host.plugins();
+  } else {
+    const bool help_word = !args.empty() && args.front() == "help";
+    const bool complete_word = !args.empty() && args.front() == "__complete";
+    bool listing = args.empty() || flags.help || help_word || complete_word;
+    std::size_t first = help_word || complete_word ? 1 : 0;
+    // Completion: the command word is the first word before the one completed.
+    const std::size_t last =
+        complete_word ? args.size() - 1 : std::min<std::size_t>(args.size(), first + 1);
+    bool found = false;
+    for (std::size_t i = first; i < last && !found; ++i)
+      if (!args[i].empty() && args[i][0] != '-')
+        found =
+            host.load_command(args[i]) || find_command(app, args[i]) != nullptr || !complete_word;
+    if (!found && !args.empty() && !listing)
+      listing = true;  // an alias, an external command or a typo
+    if (listing) register_command_names(app, host);
+  }
   // --dry-run before the command word stands for the command's own flag, so
   // a command without one (read-only, or writing outside the ledger, such as
   // `backup`) refuses it as it would after the word; checked once parsing is
@@ -211,6 +258,7 @@ int run_inner(std::vector<std::string> args, int depth) {
 
   std::vector<std::string> rev(args.rbegin(), args.rend());
   try {
+    parsed = true;
     app.parse(rev);
   } catch (const CLI::CallForHelp&) {
     return print_help(ctx, app, args);

@@ -42,9 +42,17 @@ void register_plugin(CLI::App& app, Context& ctx) {
       if (r.name == *name && found.is_null()) found = record_json(r);
     if (found.is_null())
       fail_not_found("no plugin named '" + *name + "' (see 'arctl plugin list')");
+    // The words the plugin adds (from the manifest: it need not be loaded),
+    // less the built-in groups it adds to.
     Json commands = Json::array();
-    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
-      if (sub->get_group() == "Commands from plugin " + *name) commands.push_back(sub->get_name());
+    for (const auto& c : ctx.plugins()->commands()) {
+      if (c.plugin != *name || !c.creates) continue;
+      bool builtin = false;
+      for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        builtin = builtin || (sub->check_name(c.name) &&
+                              sub->get_group().rfind("Commands from plugin ", 0) != 0);
+      if (!builtin) commands.push_back(c.name);
+    }
     found["commands"] = commands;
     Json path = Json::array();
     for (const auto& d : ctx.plugins()->search_path())

@@ -5,6 +5,7 @@
 
 #include "arctl/command.hpp"
 #include "arctl/error.hpp"
+#include "arctl/journal.hpp"
 #include "render.hpp"
 #include "report_parts.hpp"
 
@@ -22,8 +23,12 @@ MailRequest statement_mail(const Statement& s) {
   r.customer = s.customer.id;
   r.kind = "statement";
   r.document = s.customer.id;
-  r.run = format_date(s.from) + "." + format_date(s.to);
   r.data = statement_json(s);
+  // The run names the period and what the statement says: a statement
+  // corrected after a reopen is a new message, the same one is "already
+  // sent". The data holds no clock, so an unchanged statement hashes the same.
+  r.run = format_date(s.from) + "." + format_date(s.to) + "." +
+          to_hex(chain_hash(Hash{}, r.data.dump())).substr(0, 12);
   r.data["company_name"] = s.company_name;
   r.data["period"] = format_date(s.to).substr(0, 7);
   r.attachments.push_back({"statement-" + s.customer.id + "-" + format_date(s.to) + ".pdf",

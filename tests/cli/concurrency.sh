@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two processes adding N customers each at the same time (CONCURRENCY_ADDS,
-# default 500; the sanitizer build runs fewer), with readers running
+# default 250; the sanitizer build runs fewer), with readers running
 # alongside: every write lands, the journal stays one chain, and `arctl check`
 # passes.
 source "$(dirname "$0")/lib.sh"
@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 L="$tmp/ledger"
 new_ledger "$L"
 base=$(event_count "$L")
-n=${CONCURRENCY_ADDS:-500}
+n=${CONCURRENCY_ADDS:-250}
 touch "$tmp/A.failed" "$tmp/B.failed" "$tmp/A.stderr" "$tmp/B.stderr" "$tmp/reader.failed" \
   "$tmp/reader.stderr"
 

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Eight writers at once, each importing 1,000 receipts (20 bank files of 50)
-# and running `payment auto` after each file, while readers loop `aging`,
+# Eight writers at once, each importing CONC8_BATCHES bank files of 50
+# receipts and running `payment auto` after each file, while readers loop `aging`,
 # `credit check` and `check`. Afterwards every receipt is present once and
 # applied, every balance equals its recomputation and the journal is one
 # chain; every read saw whole transactions only (see the invariants below).
 source "$(dirname "$0")/lib.sh"
 
 writers=8
-# CONC8_BATCHES bank files per writer (default 10); the sanitizer build and
+# CONC8_BATCHES bank files per writer (default 5); the sanitizer build and
 # the PostgreSQL twin run fewer (tests/cli/CMakeLists.txt), a long run more
 # (tests/README.md).
-batches=${CONC8_BATCHES:-10}
+batches=${CONC8_BATCHES:-5}
 per_batch=50
 per_writer=$((batches * per_batch))
 extra=100 # invoices per customer left unpaid

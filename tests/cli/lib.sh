@@ -22,6 +22,10 @@ fi
 test_name="$(basename "$0" .sh)"
 _lib_file="${BASH_SOURCE[0]}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/arctl-e2e-$test_name.XXXXXX")"
+# Each script keeps its own plugin manifest (the first call writes it).
+# ARCTL_PLUGIN_LOAD=all from the caller runs the script with every plugin
+# loaded up front, which must give the same results.
+export XDG_CACHE_HOME="$tmp/.cache"
 failures=0
 checks=0
 current_case=""

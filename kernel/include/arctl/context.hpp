@@ -104,7 +104,9 @@ class ARCTL_API Context {
     return s ? s->template find<I>() : nullptr;
   }
   Services* services() noexcept;
-  void set_plugins(PluginHost* host) noexcept { host_ = host; }
+  // The host whose plugins subscribe to the ledger's events: those loaded
+  // when the ledger opens, and each loaded later as it loads.
+  void set_plugins(PluginHost* host);
 
   // A progress bar on stderr when it is a terminal and not -q; a no-op otherwise.
   class Progress {

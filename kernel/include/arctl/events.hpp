@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,14 +58,26 @@ class ARCTL_API EventBus {
   // a depth of 16.
   void dispatch(Tx& tx, const JournalEntry& entry);
   void clear() { subs_.clear(); }
+  // The types (or patterns) subscribed to, in subscription order.
+  std::vector<std::string> types() const;
+  // For loading plugins as they are needed: `resolve` is called with an
+  // event's type before its handlers run and may subscribe more (the plugin
+  // host loads the plugins that subscribe to it); `rank` orders subscribers
+  // by owner, so that handlers run in the order they would if every plugin
+  // had been loaded first. Owners of equal rank keep subscription order.
+  void set_loader(std::function<void(std::string_view type)> resolve,
+                  std::function<int(std::string_view owner)> rank);
 
  private:
   struct Sub {
     std::string type;
     std::string owner;
     EventHandler handler;
+    int rank = 0;
   };
-  std::vector<Sub> subs_;
+  std::list<Sub> subs_;  // a list: subscribing while a handler runs moves no element
+  std::function<void(std::string_view)> resolve_;
+  std::function<int(std::string_view)> rank_;
   int depth_ = 0;
 };
 

@@ -24,9 +24,9 @@ struct ARCTL_API MailAttachment {
 // One message to a customer about one document.
 struct ARCTL_API MailRequest {
   std::string customer;
-  std::string kind;              // "statement", "notice": also the default template
-  std::string document;          // what the message is about: "C0001", "C0001.level-2"
-  std::string run;               // which run sent it: "2026-03-01.2026-03-31", a notice run
+  std::string kind;      // "statement", "notice": also the default template
+  std::string document;  // what the message is about: "C0001", "C0001.level-2"
+  std::string run;       // which run sent it: a statement's period and content hash, a notice run
   std::string role = "billing";  // the contact role to write to
   std::string template_name;     // "" = kind; mail/NAME[.LANG].txt.mustache
   Json data = Json::object();    // the template's data

@@ -28,7 +28,7 @@ class App;
 }
 
 // Bumped on any incompatible change to the SDK headers.
-#define ARCTL_PLUGIN_API_VERSION 3
+#define ARCTL_PLUGIN_API_VERSION 4
 
 #define ARCTL_STR2(x) #x
 #define ARCTL_STR(x) ARCTL_STR2(x)

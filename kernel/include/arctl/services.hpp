@@ -4,6 +4,7 @@
 // aging shows a disputed column only when the disputes plugin is there).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,16 +67,26 @@ class ARCTL_API Services {
   void provide(std::shared_ptr<I> impl) {
     map_[std::string(I::kName)] = std::move(impl);
   }
-  // The provider of interface I, or nullptr.
+  // The provider of interface I, or nullptr. When the provider's plugin is
+  // not loaded yet (arctl loads plugins as a command needs them), this loads
+  // it first.
   template <class I>
   I* find() const {
-    auto it = map_.find(std::string(I::kName));
-    return it == map_.end() ? nullptr : static_cast<I*>(it->second.get());
+    return static_cast<I*>(find(I::kName));
+  }
+  void* find(std::string_view name) const;
+  // The names of the interfaces provided.
+  std::vector<std::string> names() const;
+  // Called with an interface's name when find() has no provider for it; it
+  // may provide() one (the plugin host loads the plugin that does).
+  void set_resolver(std::function<void(std::string_view)> resolver) {
+    resolver_ = std::move(resolver);
   }
   void clear() { map_.clear(); }
 
  private:
-  std::map<std::string, std::shared_ptr<void>> map_;
+  std::map<std::string, std::shared_ptr<void>, std::less<>> map_;
+  std::function<void(std::string_view)> resolver_;
 };
 
 }  // namespace arctl

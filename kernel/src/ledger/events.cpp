@@ -1,6 +1,8 @@
 // The event bus: subscribers run inside the publisher's write transaction.
 #include "arctl/events.hpp"
 
+#include <algorithm>
+
 #include "arctl/store.hpp"
 
 #include "arctl/error.hpp"
@@ -21,7 +23,28 @@ constexpr int kMaxDepth = 16;
 }  // namespace
 
 void EventBus::subscribe(std::string type, std::string owner, EventHandler handler) {
-  subs_.push_back({std::move(type), std::move(owner), std::move(handler)});
+  const int rank = rank_ ? rank_(owner) : 0;
+  auto pos = subs_.end();
+  if (rank_)
+    pos = std::find_if(subs_.begin(), subs_.end(), [&](const Sub& s) { return s.rank > rank; });
+  subs_.insert(pos, {std::move(type), std::move(owner), std::move(handler), rank});
+}
+
+std::vector<std::string> EventBus::types() const {
+  std::vector<std::string> out;
+  for (const auto& s : subs_)
+    out.push_back(s.type);
+  return out;
+}
+
+void EventBus::set_loader(std::function<void(std::string_view)> resolve,
+                          std::function<int(std::string_view)> rank) {
+  resolve_ = std::move(resolve);
+  rank_ = std::move(rank);
+  if (!rank_) return;
+  for (auto& s : subs_)
+    s.rank = rank_(s.owner);
+  subs_.sort([](const Sub& a, const Sub& b) { return a.rank < b.rank; });  // stable
 }
 
 void EventBus::dispatch(Tx& tx, const JournalEntry& entry) {
@@ -31,8 +54,8 @@ void EventBus::dispatch(Tx& tx, const JournalEntry& entry) {
     int& d;
     ~Guard() { --d; }
   } guard{++depth_};
-  for (std::size_t i = 0; i < subs_.size(); ++i) {
-    const auto& sub = subs_[i];
+  if (resolve_) resolve_(entry.type);
+  for (const auto& sub : subs_) {
     if (!matches(sub.type, entry.type)) continue;
     try {
       sub.handler(tx, entry);

@@ -98,9 +98,14 @@ Ledger& Context::ledger() {
   }
   log::info("ledger " + ledger_dir().string() + " as " + s.actor);
   ledger_ = Ledger::open(ledger_dir(), std::move(s), false);
-  if (host_)
-    for (auto* p : host_->plugins())
-      p->subscribe(ledger_->bus());
+  if (host_) {
+    auto& bus = ledger_->bus();
+    auto* host = host_;
+    bus.set_loader([host](std::string_view type) { host->load_event(type); },
+                   [host](std::string_view owner) { return host->rank(owner); });
+    for (auto* p : host_->loaded())
+      p->subscribe(bus);
+  }
   for (const auto& fn : on_open_)
     fn(*ledger_);
   return *ledger_;
@@ -132,6 +137,14 @@ std::filesystem::path Context::find_template(std::string_view name) const {
   fail(ErrorKind::kNotFound, "no template '" + std::string(name) + "' in " +
                                  (ledger_dir() / "templates").string() + " or " +
                                  (data_dir() / "templates").string());
+}
+
+void Context::set_plugins(PluginHost* host) {
+  host_ = host;
+  if (host_)
+    host_->on_load([this](Plugin& p) {
+      if (ledger_) p.subscribe(ledger_->bus());
+    });
 }
 
 Services* Context::services() noexcept {

@@ -58,7 +58,7 @@ case_ "statement --send: one message with the PDF, through sendmail -t -oi"
 expect_exit 0 a --format json statement ACME --send
 expect_eq '["ACME", "ap@acme.example", "sent"]' "$(json '[d[0]["customer"], d[0]["to"], d[0]["status"]]' <<<"$out")" "row"
 mid="$(json 'd[0]["message_id"]' <<<"$out")"
-expect_match "$mid" '^<arctl\.statement\.ACME\.2026-03-01\.2026-03-31\.[0-9a-f]{10}@seller\.example>$' "Message-ID"
+expect_match "$mid" '^<arctl\.statement\.ACME\.2026-03-01\.2026-03-31\.[0-9a-f]{12}\.[0-9a-f]{10}@seller\.example>$' "Message-ID"
 expect_eq "1" "$(emls)" "one message"
 expect_eq "$(printf -- '-t\n-oi')" "$(cat "$spool/0.args")" "sendmail arguments"
 expect_eq "Acme Corp <ap@acme.example>" "$(header "$spool/0.eml" To)" "To: the customer's name and e-mail"
@@ -174,3 +174,34 @@ expect_eq "Bcc: archive@seller.example" "$(head -1 "$spool/4.eml")" "Bcc header 
 expect_eq "$(printf -- '-t\n-oi')" "$(cat "$spool/4.args")" "no extra arguments"
 run a mail show 5 --raw
 expect_not_contains "$out" "Bcc:" "the stored message has no Bcc header"
+
+case_ "after a reopen and a correction the corrected statement is a new message; the first stays sent"
+n0="$(emls)"
+a -q config unset mail.bcc >/dev/null
+a -q period lock 2026-03-31 >/dev/null
+a -q period reopen --reason "damaged goods credit" >/dev/null
+a -q invoice credit INV-ACME --amount 50.00 --reason damaged --date 2026-03-20 >/dev/null
+expect_exit 0 a --format json statement ACME --send
+expect_eq '["sent", "sendmail: exit 0"]' "$(json '[d[0]["status"], d[0]["reason"]]' <<<"$out")" "row: sent, not already sent"
+mid2="$(json 'd[0]["message_id"]' <<<"$out")"
+expect_match "$mid2" '^<arctl\.statement\.ACME\.2026-03-01\.2026-03-31\.[0-9a-f]{12}\.[0-9a-f]{10}@seller\.example>$' "Message-ID"
+[[ "$mid2" != "$mid" ]] || fail "the corrected statement reused the first Message-ID $mid"
+expect_eq "$((n0 + 1))" "$(emls)" "a second message"
+expect_eq "$mid2" "$(header "$spool/$n0.eml" Message-ID)" "Message-ID header"
+expect_contains "$(python3 -c '
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print(m.get_body(("plain",)).get_content())' "$spool/$n0.eml")" "1200.00" "the body has the corrected balance"
+expect_exit 0 a --format json statement ACME --send
+expect_eq '["sent", "already sent"]' "$(json '[d[0]["status"], d[0]["reason"]]' <<<"$out")" "the corrected one again"
+expect_eq "$((n0 + 1))" "$(emls)" "still one more message"
+statuses=""
+for id in $(a --format json mail outbox | json '" ".join(str(r["id"]) for r in d if r["customer"] == "ACME")'); do
+  statuses+="$(a --format json mail show "$id" | json 'd["message_id"] + "=" + d["status"]') "
+done
+expect_contains "$statuses" "$mid=sent" "the first statement stays in the outbox as sent"
+expect_contains "$statuses" "$mid2=sent" "the corrected one is sent"
+
+
+case_ "the ledger checks"
+expect_exit 0 a check
