@@ -8,7 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 
 seed=${CRASH_SEED:-$((($(date +%s%N) / 1000) % 1000000))}
-trials=${CRASH_TRIALS:-20}
+trials=${CRASH_TRIALS:-15}
 n_big=${CRASH_INVOICES:-5000}
 echo "crash: seed $seed, $trials trials, $n_big invoices per import (CRASH_SEED=$seed to repeat)"
 export ARCTL_TODAY=2026-04-02

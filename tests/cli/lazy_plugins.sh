@@ -102,6 +102,10 @@ expect_exit 0 arctl -C "$L" aging
 loaded -C "$L" --version
 expect_eq "" "$got" "rebuilt by the call before"
 
+# The sanitizer build leaves the comparison to the dev build (it replays the
+# same code twice): LAZY_MONTH_BOTH_WAYS=0.
+[[ "${LAZY_MONTH_BOTH_WAYS:-1}" == 1 ]] || exit 0
+
 case_ "a month gives the same results with every plugin loaded up front"
 month() {  # DIR: the sample month, then what it produced
   local d=$1
