@@ -166,19 +166,17 @@ int run_inner(std::vector<std::string> args, int depth) {
   } else {
     const bool help_word = !args.empty() && args.front() == "help";
     const bool complete_word = !args.empty() && args.front() == "__complete";
-    bool listing = args.empty() || flags.help || help_word || complete_word;
-    std::size_t first = help_word || complete_word ? 1 : 0;
+    const bool listing = args.empty() || flags.help || help_word || complete_word;
+    const std::size_t first = help_word || complete_word ? 1 : 0;
     // Completion: the command word is the first word before the one completed.
     const std::size_t last =
         complete_word ? args.size() - 1 : std::min<std::size_t>(args.size(), first + 1);
     bool found = false;
     for (std::size_t i = first; i < last && !found; ++i)
       if (!args[i].empty() && args[i][0] != '-')
-        found =
-            host.load_command(args[i]) || find_command(app, args[i]) != nullptr || !complete_word;
-    if (!found && !args.empty() && !listing)
-      listing = true;  // an alias, an external command or a typo
-    if (listing) register_command_names(app, host);
+        found = host.load_command(args[i]) || find_command(app, args[i]) != nullptr;
+    // An alias, an external command or a typo: the suggestions name every command.
+    if (listing || !found) register_command_names(app, host);
   }
   // --dry-run before the command word stands for the command's own flag, so
   // a command without one (read-only, or writing outside the ledger, such as

@@ -43,6 +43,12 @@ loaded -C "$L" __complete invoice cr
 expect_eq "invoicing" "$got" "completing a subcommand loads its plugin"
 expect_contains "$out" "create" "the completion"
 
+case_ "a mistyped command is suggested among every plugin's commands, none loaded"
+loaded -C "$L" invoce
+expect_eq "2" "$rc" "exit"
+expect_contains "$err" "invoice" "the suggestion"
+expect_eq "" "$got" "nothing loaded"
+
 case_ "a read command loads its plugin and the providers of the services it calls"
 arctl -C "$L" -q customer import "$SAMPLE/customers.csv" >/dev/null
 arctl -C "$L" -q invoice import "$SAMPLE/invoices.csv" >/dev/null

@@ -110,6 +110,7 @@ class ARCTL_API PluginHost {
   std::vector<std::filesystem::path> dirs_;
   std::vector<std::function<void(Plugin&)>> on_load_;
 
+  void load_all_files(Context* describe_with);
   void load_file(std::size_t entry, Context* describe_with);
   void load_entry(std::size_t entry);
   void finish_records();

@@ -156,6 +156,10 @@ std::vector<Entry> candidates(const std::vector<fs::path>& dirs) {
         e.ino = static_cast<std::uint64_t>(st.st_ino);
       }
       e.vet = vet(e.file);
+      if (!e.vet.empty()) {
+        e.rec.status = "refused";
+        e.rec.reason = e.vet;
+      }
       out.push_back(std::move(e));
     }
   }
@@ -220,6 +224,10 @@ bool entry_from_json(const Json& j, Entry& e) {
     e.services = j.at("services").get<std::vector<std::string>>();
   }
   return true;
+}
+
+std::string shadowed_by_earlier(const std::string& name) {
+  return "a plugin named '" + name + "' was already loaded from earlier in the path";
 }
 
 bool event_matches(std::string_view pattern, std::string_view type) {
@@ -371,7 +379,7 @@ void PluginHost::load_file(std::size_t i, Context* describe_with) {
     rec.summary = info.summary;
     if (find(info.name) != nullptr) {
       rec.status = "shadowed";
-      rec.reason = "a plugin named '" + info.name + "' was already loaded from earlier in the path";
+      rec.reason = shadowed_by_earlier(info.name);
       plugin.reset();
       impl_->libs.push_back(std::move(lib));
       return;
@@ -439,21 +447,23 @@ void PluginHost::finish_records() {
   }
 }
 
-void PluginHost::load(const std::vector<fs::path>& dirs) {
-  dirs_ = dirs;
-  impl_->entries = candidates(dirs);
+void PluginHost::load_all_files(Context* describe_with) {
+  impl_->entries = candidates(dirs_);
   for (std::size_t i = 0; i < impl_->entries.size(); ++i) {
-    auto& e = impl_->entries[i];
-    if (!e.vet.empty()) {
+    const auto& e = impl_->entries[i];
+    if (e.vet.empty())
+      load_file(i, describe_with);
+    else
       log::info("refused plugin " + e.file.string() + ": " + e.vet);
-      e.rec.status = "refused";
-      e.rec.reason = e.vet;
-      continue;
-    }
-    load_file(i, nullptr);
   }
+  impl_->scratch.reset();
   impl_->all_loaded = true;
   finish_records();
+}
+
+void PluginHost::load(const std::vector<fs::path>& dirs) {
+  dirs_ = dirs;
+  load_all_files(nullptr);
 }
 
 void PluginHost::open(const std::vector<fs::path>& dirs, const fs::path& manifest, Context& ctx) {
@@ -474,11 +484,7 @@ void PluginHost::open(const std::vector<fs::path>& dirs, const fs::path& manifes
       fresh = true;
       std::set<std::string> names;
       for (auto& e : entries) {
-        if (!e.vet.empty()) {
-          e.rec.status = "refused";
-          e.rec.reason = e.vet;
-          continue;
-        }
+        if (!e.vet.empty()) continue;
         const auto it = by_path.find(e.file.string());
         try {
           fresh = it != by_path.end() && entry_from_json(*it->second, e);
@@ -489,8 +495,7 @@ void PluginHost::open(const std::vector<fs::path>& dirs, const fs::path& manifes
         if (e.rec.status == "refused") continue;
         if (!names.insert(e.rec.name).second) {
           e.rec.status = "shadowed";
-          e.rec.reason =
-              "a plugin named '" + e.rec.name + "' was already loaded from earlier in the path";
+          e.rec.reason = shadowed_by_earlier(e.rec.name);
           continue;
         }
         if (!(fresh = e.described)) break;
@@ -505,23 +510,10 @@ void PluginHost::open(const std::vector<fs::path>& dirs, const fs::path& manifes
     return;
   }
   // Load and describe every plugin, then keep what was learnt.
-  entries = candidates(dirs);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    auto& e = entries[i];
-    if (!e.vet.empty()) {
-      log::info("refused plugin " + e.file.string() + ": " + e.vet);
-      e.rec.status = "refused";
-      e.rec.reason = e.vet;
-      continue;
-    }
-    load_file(i, &ctx);
-  }
-  impl_->scratch.reset();
-  impl_->all_loaded = true;
-  finish_records();
+  load_all_files(&ctx);
   if (manifest.empty() || eager) return;
   Json files = Json::array();
-  for (const auto& e : entries)
+  for (const auto& e : impl_->entries)
     if (e.vet.empty()) files.push_back(entry_json(e));
   write_manifest(manifest,
                  Json{{"version", kManifestVersion}, {"key", manifest_key()}, {"files", files}});
