@@ -71,9 +71,10 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")
 # The loader's cache is updated by dpkg's ldconfig trigger, as policy asks.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_LIST_DIR}/triggers)
-# The mail plugin loads libcurl at run time (for SMTP), so dpkg-shlibdeps
-# does not see it; sendmail is the default transport.
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libcurl4 (>= 7.74)")
+# The mail plugin loads libcurl at run time (for SMTP), and libarctl loads
+# libpq on the first PostgreSQL store, so dpkg-shlibdeps sees neither;
+# sendmail is the default transport.
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libcurl4 (>= 7.74), libpq5 (>= 15)")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "arctl-dev, default-mta | mail-transport-agent")
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "accounts-receivable operations from the command line
 arctl is a git-style command-line tool for accounts receivable: customers,

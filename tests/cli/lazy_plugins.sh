@@ -5,7 +5,7 @@
 # publishes, and --version, help and completion load none. The manifest is
 # rebuilt when a plugin file changes. A month on the sample ledger gives the
 # same results, byte for byte, as with every plugin loaded up front
-# (ARCTL_PLUGIN_LOAD=all).
+# (ARCTL_PLUGIN_LOAD=all). No LMDB command loads libpq.
 source "$(dirname "$0")/lib.sh"
 SAMPLE="$ARCTL_SOURCE_DIR/share/sample"
 unset ARCTL_PLUGIN_LOAD
@@ -42,6 +42,14 @@ expect_eq "invoice" "$out" "the completion"
 loaded -C "$L" __complete invoice cr
 expect_eq "invoicing" "$got" "completing a subcommand loads its plugin"
 expect_contains "$out" "create" "the completion"
+
+case_ "an LMDB ledger never loads libpq, which a PostgreSQL store loads when it opens"
+# The dynamic loader names every library it opens (LD_DEBUG=files).
+libs_of() { LD_DEBUG=files "$ARCTL_BIN" "$@" 2>&1 >/dev/null | grep -o 'file=[^ ]*' | sort -u; }
+expect_false "--version opens no libpq" grep -q libpq <<<"$(libs_of -C "$L" --version)"
+libs=$(libs_of -C "$L" customer list)
+expect_contains "$libs" "liblmdb" "the loader's trace is read"
+expect_false "customer list on LMDB opens no libpq" grep -q libpq <<<"$libs"
 
 case_ "a mistyped command is suggested among every plugin's commands, none loaded"
 loaded -C "$L" invoce

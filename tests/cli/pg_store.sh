@@ -18,6 +18,10 @@ expect_eq "$url" "$(cat "$A/store.url")" "recorded URL"
 expect_false "no LMDB file in a server ledger's directory" test -e "$A/data.mdb"
 expect_eq 700 "$(stat -c %a "$A")" "ledger directory mode"
 
+case_ "a ledger on the server loads libpq when it opens its store"
+libs=$(LD_DEBUG=files "$ARCTL_REAL_BIN" -C "$A" customer list 2>&1 >/dev/null)
+expect_contains "$libs" "libpq.so.5" "libpq loaded"
+
 case_ "a second directory on the same schema joins the same ledger"
 expect_exit 0 real -C "$B" --format json init --store "$url"
 expect_eq false "$(json 'd["created"]' <<<"$out")" "created by the second host"

@@ -3,16 +3,16 @@
 // that hands out one pooled connection per open transaction.
 #pragma once
 
-#include <libpq-fe.h>
-
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "arctl/store.hpp"
+#include "store/libpq.hpp"
 
 namespace arctl::pg {
 
@@ -25,13 +25,14 @@ inline constexpr std::size_t kWriteBatch = 1000;
 class Result {
  public:
   explicit Result(PGresult* r) : r_(r) {}
-  ~Result() { PQclear(r_); }
+  ~Result() { pq().PQclear(r_); }
   Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
   Result(const Result&) = delete;
   Result& operator=(const Result&) = delete;
-  int rows() const { return PQntuples(r_); }
+  int rows() const { return pq().PQntuples(r_); }
   BytesView get(int row, int col) const {
-    return {PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col))};
+    return {pq().PQgetvalue(r_, row, col),
+            static_cast<std::size_t>(pq().PQgetlength(r_, row, col))};
   }
 
  private:
@@ -55,7 +56,7 @@ class Conn {
   Result exec_prepared(const std::string& sql, const std::vector<BytesView>& params);
   // As exec, but reports a serialization failure by returning false.
   bool try_exec(const std::string& sql, const std::vector<BytesView>& params = {});
-  bool healthy() const { return PQstatus(c_) == CONNECTION_OK && !broken_; }
+  bool healthy() const { return pq().PQstatus(c_) == CONNECTION_OK && !broken_; }
   const std::string& masked() const { return masked_; }
   std::uint64_t statements() const { return statements_; }
 
@@ -112,46 +113,85 @@ class PgStore final : public Store {
 void create_schema(Conn& c, const StoreUrl& url);
 bool schema_exists(Conn& c, const StoreUrl& url);
 
-// What a cursor needs from its transaction: queries on the server, the
-// transaction's writes not sent yet (merged into each page, so that a scan
-// does not force them out), and a count of writes so that a cursor whose page
-// is older than the latest write reads again from where it stands.
+// One forward page of a table, as the server holds it.
+struct Page {
+  std::vector<std::pair<std::string, std::string>> rows;
+  // The page covers the keys from its start through `far`, inclusive: the
+  // server may hold more after it. nullopt: through the end of the table.
+  std::optional<std::string> far;
+};
+
+// What a transaction has read from the server, kept as key ranges known in
+// full. A transaction's snapshot changes only by its own writes, which reach
+// this through wrote(), so a known range answers every later read inside it:
+// a point read, or a cursor's page. Reads that keep missing a small table
+// fetch the whole table in one statement; a scan's large pages are not kept.
+// The kept rows are bounded: past the bound everything is dropped.
+class Reader {
+ public:
+  // The value at `key`. Valid until the next call on this Reader.
+  std::optional<BytesView> get(Conn& conn, const std::string& kv, std::string_view table,
+                               BytesView key);
+  // Rows from `from` (inclusive; empty: the table's first key) on, at most
+  // `limit` of them.
+  Page forward(Conn& conn, const std::string& kv, std::string_view table, const std::string& from,
+               int limit);
+  // This transaction's write reached the server (value nullopt: a delete).
+  void wrote(std::string_view table, BytesView key, const std::optional<std::string>& value);
+  void clear();
+  std::size_t rows() const { return rows_; }
+
+ private:
+  struct Table {
+    std::map<std::string, std::string, std::less<>> rows;
+    // Known ranges, disjoint and not touching: first key -> last key
+    // (inclusive; nullopt: through the end of the table).
+    std::map<std::string, std::optional<std::string>, std::less<>> ranges;
+    // The last point-read window, to grow the next one while reads land in it.
+    std::string window_lo;
+    std::optional<std::string> window_hi;
+    int window = 0;
+    bool window_used = false;
+    int misses = 0;
+    int next_whole = 0;  // the miss count of the next whole-table attempt
+  };
+  using Range = std::map<std::string, std::optional<std::string>, std::less<>>::const_iterator;
+  static std::optional<Range> covering(const Table& t, BytesView key);
+  Table& table_of(std::string_view table);
+  // Records that the server holds exactly `rows` from `from` through `far`.
+  // May drop everything kept before, invalidating references to tables.
+  void add(std::string_view table, const std::string& from, const std::optional<std::string>& far,
+           std::vector<std::pair<std::string, std::string>>&& rows);
+  // Counts a miss of a seek or point read; after enough of them, fetches the
+  // whole table if it is small. True when the table is now known in full.
+  bool missed(Conn& conn, const std::string& kv, std::string_view table, Table& t);
+  Page query(Conn& conn, const std::string& kv, std::string_view table, const std::string& from,
+             int limit);
+
+  std::map<std::string, Table, std::less<>> tables_;
+  std::size_t rows_ = 0;
+};
+
+// What a cursor needs from its transaction: queries on the server, forward
+// pages through the transaction's Reader, the transaction's writes not sent
+// yet (merged into each page, so that a scan does not force them out), and a
+// count of writes to each table so that a cursor whose page is older than the
+// latest write to its table reads again from where it stands.
 class Source {
  public:
   using PendingFn = std::function<void(BytesView key, const std::optional<std::string>& value)>;
   virtual ~Source() = default;
   virtual Result query(const std::string& sql, const std::vector<BytesView>& params) = 0;
+  virtual Page forward(std::string_view table, const std::string& from, int limit) = 0;
   // Unsent writes to `table` with lo < key < hi (bounds optional; inclusive
   // when *_incl), in key order; a delete has no value.
   virtual void pending(std::string_view table, const std::optional<std::string>& lo, bool lo_incl,
                        const std::optional<std::string>& hi, bool hi_incl,
                        const PendingFn& fn) const = 0;
-  virtual std::uint64_t write_gen() const = 0;
+  virtual std::uint64_t write_gen(std::string_view table) const = 0;
   virtual const std::string& kv() const = 0;
 };
 std::unique_ptr<Cursor> make_cursor(Source& source, std::string_view table);
-
-// Point reads that read ahead: a get that misses fetches the key and the
-// entries after it in one statement, so reads in key order (listings,
-// imports of new ids) cost one round trip per window rather than per key.
-// Keys inside a fetched range and absent from it are known to be absent.
-class Lookahead {
- public:
-  // Valid until the next get() of the same table or clear().
-  std::optional<BytesView> get(Conn& conn, const std::string& kv, std::string_view table,
-                               BytesView key);
-  void clear() { windows_.clear(); }
-
- private:
-  struct Window {
-    std::string lo;
-    std::optional<std::string> hi;  // nullopt: through the end of the table
-    std::map<std::string, std::string, std::less<>> rows;
-    int size = 0;
-    bool used = false;
-  };
-  std::map<std::string, Window, std::less<>> windows_;
-};
 
 std::unique_ptr<ReadTxn> make_read_txn(PgStore& store);
 std::unique_ptr<WriteTxn> make_write_txn(PgStore& store);

@@ -46,7 +46,7 @@ void sever_connections() {
   auto& l = live();
   const std::lock_guard lock(l.mutex);
   for (auto* c : l.conns)
-    if (const int fd = PQsocket(c); fd >= 0) ::shutdown(fd, SHUT_RDWR);
+    if (const int fd = pq().PQsocket(c); fd >= 0) ::shutdown(fd, SHUT_RDWR);
 }
 
 std::string quote_ident(const std::string& name) {
@@ -54,16 +54,16 @@ std::string quote_ident(const std::string& name) {
 }
 
 Conn::Conn(const std::string& conninfo, std::string masked) : masked_(std::move(masked)) {
-  c_ = PQconnectdb(conninfo.c_str());
+  c_ = pq().PQconnectdb(conninfo.c_str());
   if (c_ == nullptr) fail(ErrorKind::kError, "store: out of memory connecting to " + masked_);
-  if (PQstatus(c_) != CONNECTION_OK) {
-    const auto why = first_line(PQerrorMessage(c_));
-    PQfinish(c_);
+  if (pq().PQstatus(c_) != CONNECTION_OK) {
+    const auto why = first_line(pq().PQerrorMessage(c_));
+    pq().PQfinish(c_);
     c_ = nullptr;
     fail(ErrorKind::kError, "store: cannot connect to " + masked_ + ": " + why);
   }
   // Notices (such as "schema already exists") are not for the user.
-  PQsetNoticeProcessor(
+  pq().PQsetNoticeProcessor(
       c_, [](void*, const char*) {}, nullptr);
   const std::lock_guard lock(live().mutex);
   live().conns.insert(c_);
@@ -75,7 +75,7 @@ Conn::~Conn() {
     const std::lock_guard lock(live().mutex);
     live().conns.erase(c_);
   }
-  PQfinish(c_);
+  pq().PQfinish(c_);
 }
 
 PGresult* Conn::run(const std::string& sql, const std::vector<BytesView>& params,
@@ -93,24 +93,24 @@ PGresult* Conn::run(const std::string& sql, const std::vector<BytesView>& params
     lengths.push_back(static_cast<int>(p.size()));
   }
   if (statement != nullptr)
-    return PQexecPrepared(c_, statement->c_str(), static_cast<int>(params.size()), values.data(),
-                          lengths.data(), formats.data(), 1);
-  return PQexecParams(c_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                      lengths.data(), formats.data(), 1);
+    return pq().PQexecPrepared(c_, statement->c_str(), static_cast<int>(params.size()),
+                               values.data(), lengths.data(), formats.data(), 1);
+  return pq().PQexecParams(c_, sql.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                           lengths.data(), formats.data(), 1);
 }
 
 void Conn::raise(PGresult* r, const std::string& sql) {
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const char* state = r ? pq().PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   const std::string st = state ? state : "";
-  std::string msg = first_line(r ? PQresultErrorMessage(r) : PQerrorMessage(c_));
-  if (msg.empty()) msg = first_line(PQerrorMessage(c_));
-  PQclear(r);
+  std::string msg = first_line(r ? pq().PQresultErrorMessage(r) : pq().PQerrorMessage(c_));
+  if (msg.empty()) msg = first_line(pq().PQerrorMessage(c_));
+  pq().PQclear(r);
   // The server gives every error it sends an SQLSTATE; one without is libpq's
   // own, and when the server went away mid-statement libpq may report it
   // ("server closed the connection unexpectedly") before it marks the
   // connection bad: reading from the socket settles which it is.
-  if (st.empty() && PQstatus(c_) == CONNECTION_OK) PQconsumeInput(c_);
-  const bool lost = PQstatus(c_) != CONNECTION_OK ||
+  if (st.empty() && pq().PQstatus(c_) == CONNECTION_OK) pq().PQconsumeInput(c_);
+  const bool lost = pq().PQstatus(c_) != CONNECTION_OK ||
                     (st.empty() && msg.find("closed the connection") != std::string::npos);
   if (lost) broken_ = true;
   if (lost || retryable(st)) {
@@ -123,7 +123,7 @@ void Conn::raise(PGresult* r, const std::string& sql) {
 }
 
 Result Conn::checked(PGresult* r, const std::string& sql) {
-  const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  const auto status = r ? pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(r, sql);
   return Result(r);
 }
@@ -138,7 +138,7 @@ Result Conn::exec_prepared(const std::string& sql, const std::vector<BytesView>&
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     const auto name = "arctl_" + std::to_string(prepared_.size());
-    checked(PQprepare(c_, name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr),
+    checked(pq().PQprepare(c_, name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr),
             sql);
     it = prepared_.emplace(sql, name).first;
   }
@@ -148,14 +148,14 @@ Result Conn::exec_prepared(const std::string& sql, const std::vector<BytesView>&
 bool Conn::try_exec(const std::string& sql, const std::vector<BytesView>& params) {
   if (c_ == nullptr || broken_) throw RetryTransaction{"lost the connection to " + masked_};
   PGresult* r = run(sql, params);
-  const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  const auto status = r ? pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-    PQclear(r);
+    pq().PQclear(r);
     return true;
   }
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const char* state = r ? pq().PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   if (state != nullptr && std::strcmp(state, "40001") == 0) {
-    PQclear(r);
+    pq().PQclear(r);
     return false;
   }
   raise(r, sql);

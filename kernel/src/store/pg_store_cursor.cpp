@@ -39,29 +39,39 @@ class PgCursor final : public Cursor {
   // inclusive), and stands on its first row.
   bool fetch(bool forward, BytesView bound, bool inclusive) {
     const std::string bound_copy(bound);
-    std::string sql = "SELECT k, v FROM " + source_.kv() + " WHERE tbl = $1";
-    std::vector<BytesView> params{table_};
     const bool unbounded = bound_copy.empty() && inclusive;
-    if (!unbounded) {
-      sql += forward ? (inclusive ? " AND k >= $2" : " AND k > $2")
-                     : (inclusive ? " AND k <= $2" : " AND k < $2");
-      params.emplace_back(bound_copy);
+    std::vector<std::pair<std::string, std::string>> rows;
+    std::optional<std::string> far;
+    if (forward) {
+      // Through the transaction's Reader, which may know the page already.
+      std::string from = bound_copy;
+      if (!inclusive) from.push_back('\0');  // the smallest key after the bound
+      auto page = source_.forward(table_, from, limit_);
+      rows = std::move(page.rows);
+      far = std::move(page.far);
+    } else {
+      std::string sql = "SELECT k, v FROM " + source_.kv() + " WHERE tbl = $1";
+      std::vector<BytesView> params{table_};
+      if (!unbounded) {
+        sql += inclusive ? " AND k <= $2" : " AND k < $2";
+        params.emplace_back(bound_copy);
+      }
+      sql += " ORDER BY k DESC LIMIT " + std::to_string(limit_);
+      const auto r = source_.query(sql, params);
+      for (int i = 0; i < r.rows(); ++i)
+        rows.emplace_back(std::string(r.get(i, 0)), std::string(r.get(i, 1)));
+      if (r.rows() == limit_) far = rows.back().first;
     }
-    sql += forward ? " ORDER BY k" : " ORDER BY k DESC";
-    sql += " LIMIT " + std::to_string(limit_);
-    const auto r = source_.query(sql, params);
-    gen_ = source_.write_gen();
-    full_ = r.rows() == limit_;
+    gen_ = source_.write_gen(table_);
+    full_ = far.has_value();
     // The page covers the keys between the bound and its last server row (or
     // the end of the table when the server had no more): the transaction's
     // unsent writes in that range are merged in.
     std::map<std::string, std::string, std::less<>> merged;
-    for (int i = 0; i < r.rows(); ++i)
-      merged.emplace(std::string(r.get(i, 0)), std::string(r.get(i, 1)));
+    for (auto& [k, v] : rows)
+      merged.emplace(std::move(k), std::move(v));
     std::optional<std::string> near;
     if (!unbounded) near = bound_copy;
-    std::optional<std::string> far;
-    if (full_) far = std::string(r.get(r.rows() - 1, 0));
     const auto apply = [&](BytesView k, const std::optional<std::string>& v) {
       if (v)
         merged.insert_or_assign(std::string(k), *v);
@@ -109,7 +119,8 @@ class PgCursor final : public Cursor {
     }
     // Our own writes since the page was read may have added or removed
     // entries after this one: read again from here, as a B-tree cursor would.
-    if (gen_ != source_.write_gen() || forward != forward_) return fetch(forward, key_, false);
+    if (gen_ != source_.write_gen(table_) || forward != forward_)
+      return fetch(forward, key_, false);
     if (++idx_ < page_.size()) return stand();
     if (!full_) {
       pos_ = forward ? Pos::kAfterEnd : Pos::kBeforeBegin;

@@ -44,11 +44,11 @@ class PgReadTxn final : public ReadTxn, public Source {
   std::optional<BytesView> get(std::string_view table, BytesView key) override {
     if (key.empty() || key.size() > kMaxKey) return std::nullopt;
     std::optional<BytesView> v;
-    guarded([&] { v = look_.get(*conn_, store_.kv(), table, key); });
+    guarded([&] { v = reader_.get(*conn_, store_.kv(), table, key); });
     if (!v) return std::nullopt;
-    // The view must outlive the lookahead window it came from, until the
-    // transaction ends (store.hpp). A snapshot never changes, so each key
-    // read is kept once: memory grows with the distinct keys read.
+    // The view must outlive what the Reader keeps, until the transaction
+    // ends (store.hpp). A snapshot never changes, so each key read is kept
+    // once: memory grows with the distinct keys read.
     std::string id(table);
     id += '\0';
     id += key;
@@ -65,9 +65,14 @@ class PgReadTxn final : public ReadTxn, public Source {
     guarded([&] { r.emplace(conn_->exec_prepared(sql, params)); });
     return std::move(*r);
   }
+  Page forward(std::string_view table, const std::string& from, int limit) override {
+    Page page;
+    guarded([&] { page = reader_.forward(*conn_, store_.kv(), table, from, limit); });
+    return page;
+  }
   void pending(std::string_view, const std::optional<std::string>&, bool,
                const std::optional<std::string>&, bool, const PendingFn&) const override {}
-  std::uint64_t write_gen() const override { return 0; }
+  std::uint64_t write_gen(std::string_view) const override { return 0; }
   const std::string& kv() const override { return store_.kv(); }
 
  private:
@@ -83,7 +88,7 @@ class PgReadTxn final : public ReadTxn, public Source {
 
   PgStore& store_;
   std::unique_ptr<Conn> conn_;
-  Lookahead look_;
+  Reader reader_;
   std::map<std::string, std::string, std::less<>> kept_;  // "table\0key" -> value
 };
 
@@ -152,6 +157,9 @@ class PgWriteTxn final : public WriteTxn, public Source {
   Result query(const std::string& sql, const std::vector<BytesView>& params) override {
     return conn_->exec_prepared(sql, params);
   }
+  Page forward(std::string_view table, const std::string& from, int limit) override {
+    return reader_.forward(*conn_, store_.kv(), table, from, limit);
+  }
   void pending(std::string_view table, const std::optional<std::string>& lo, bool lo_incl,
                const std::optional<std::string>& hi, bool hi_incl,
                const PendingFn& fn) const override {
@@ -164,7 +172,12 @@ class PgWriteTxn final : public WriteTxn, public Source {
       if (it->second.dirty) fn(it->first, it->second.value);
     }
   }
-  std::uint64_t write_gen() const override { return gen_; }
+  std::uint64_t write_gen(std::string_view table) const override {
+    const auto t = tables_.find(table);
+    if (t == tables_.end()) return 0;
+    const auto g = table_gen_.find(&t->second);
+    return g == table_gen_.end() ? 0 : g->second;
+  }
   const std::string& kv() const override { return store_.kv(); }
 
  private:
@@ -187,7 +200,7 @@ class PgWriteTxn final : public WriteTxn, public Source {
   Table::iterator entry(Table& t, std::string_view table, BytesView key) {
     if (auto it = t.find(key); it != t.end()) return it;
     Entry e;
-    if (const auto v = look_.get(*conn_, store_.kv(), table, key)) e.value = std::string(*v);
+    if (const auto v = reader_.get(*conn_, store_.kv(), table, key)) e.value = std::string(*v);
     ++cached_;
     return t.emplace(std::string(key), std::move(e)).first;
   }
@@ -197,7 +210,7 @@ class PgWriteTxn final : public WriteTxn, public Source {
     e.value = std::move(value);
     if (!e.dirty) dirty_list_.emplace_back(&t, it);
     e.dirty = true;
-    ++gen_;
+    table_gen_[&t] = ++gen_;
     if (dirty_list_.size() >= kWriteBatch) {
       flush();
       if (cached_ > kMaxCached) evict();
@@ -207,7 +220,8 @@ class PgWriteTxn final : public WriteTxn, public Source {
   void evict() {
     tables_.clear();
     table_names_.clear();
-    look_.clear();
+    table_gen_.clear();
+    reader_.clear();
     cached_ = 0;
   }
 
@@ -226,6 +240,9 @@ class PgWriteTxn final : public WriteTxn, public Source {
       dels.assign(1, name);
       for (; i < dirty_list_.size() && dirty_list_[i].first == t; ++i) {
         auto& [k, e] = *dirty_list_[i].second;
+        // What this transaction knows of the server stays exact. A failed
+        // statement ends the transaction, and the Reader with it.
+        reader_.wrote(name, k, e.value);
         if (e.value) {
           puts.emplace_back(k);
           puts.emplace_back(*e.value);
@@ -277,9 +294,11 @@ class PgWriteTxn final : public WriteTxn, public Source {
   std::map<const Table*, std::string_view> table_names_;
   // Entries written since the last flush, each once.
   std::vector<std::pair<Table*, Table::iterator>> dirty_list_;
-  Lookahead look_;
+  Reader reader_;
   std::size_t cached_ = 0;
   std::uint64_t gen_ = 0;
+  // The latest write to each table, for cursors standing in it.
+  std::map<const Table*, std::uint64_t> table_gen_;
   std::uint64_t first_ = 0;
   bool done_ = false;
 };
