@@ -12,9 +12,27 @@ endif()
 #                           [LIBS lib...] [INCLUDES dir...] [DEFINES def...])
 # A doctest executable of the plugin in the current tests/ folder; it sees the
 # plugin's sources (..) and is labelled "unit". Without TEST_PREFIX the test
-# names are doctest's case names as they are.
+# names are doctest's case names as they are. The plugin's own sources among
+# SOURCES (../NAME.cpp) are not compiled again: the test links the plugin's
+# objects through an archive, from which the linker takes those it needs.
 function(arctl_plugin_unit_tests target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "TEST_PREFIX" "SOURCES;LIBS;INCLUDES;DEFINES")
+  get_filename_component(plugin_dir ${CMAKE_CURRENT_SOURCE_DIR} DIRECTORY)
+  get_filename_component(plugin ${plugin_dir} NAME)
+  set(own)
+  foreach(src ${arg_SOURCES})
+    if(src MATCHES "^\\.\\./[^/]+\\.cpp$" AND TARGET ${plugin})
+      list(APPEND own ${src})
+    endif()
+  endforeach()
+  if(own)
+    list(REMOVE_ITEM arg_SOURCES ${own})
+    if(NOT TARGET ${plugin}_objects_for_tests)
+      add_library(${plugin}_objects_for_tests STATIC $<TARGET_OBJECTS:${plugin}>)
+      set_target_properties(${plugin}_objects_for_tests PROPERTIES LINKER_LANGUAGE CXX)
+    endif()
+    list(PREPEND arg_LIBS ${plugin}_objects_for_tests)
+  endif()
   add_executable(${target} ${arg_SOURCES})
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/.. ${arg_INCLUDES})
   target_link_libraries(${target} PRIVATE arctl_doctest_main doctest::doctest ${arg_LIBS})
