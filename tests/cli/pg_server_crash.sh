@@ -38,7 +38,7 @@ importer=$!
 # so only the statement shows).
 for _ in $(seq 1 300); do
   n=$(source "$state" && "$PG_BINDIR/psql" -qAt -h "$PG_DIR/sock" -p "$PG_PORT" -U arctl -d arctl \
-    -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO \"crash\".kv%'" \
+    -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY pg_temp.arctl_stage%' OR query LIKE '%INSERT INTO \"crash\".kv%'" \
     2>/dev/null || echo 0)
   [[ "$n" -gt 0 ]] && break
   sleep 0.05

@@ -63,6 +63,30 @@ case_ "a schema without a ledger is 'not found'"
 expect_exit 3 env ARCTL_STORE="$PG_URL&schema=pgstore_none_$$" "$ARCTL_REAL_BIN" -C "$A" customer list
 expect_contains "$err" "pgstore_none_$$" "message names the schema"
 
+case_ "payment auto reads the documents it applies in a few statements, and matches as on LMDB"
+# More documents than a transaction reads whole: each read used to cost a
+# statement. 20,000 invoices, 2,000 receipts (bench/gen, seeded).
+: "${ARCTL_SOURCE_DIR:?ARCTL_SOURCE_DIR must name the source tree}"
+python3 "$ARCTL_SOURCE_DIR/bench/gen" --invoices 20000 --out "$tmp/gen" >/dev/null
+for l in "$tmp/auto-pg" "$tmp/auto-lmdb"; do
+  if [[ $l == *pg ]]; then store=(--store "$PG_URL&schema=pgauto_$$"); else store=(); fi
+  expect_exit 0 real -C "$l" -q init --currency USD "${store[@]}"
+  expect_exit 0 real -C "$l" -q customer import "$tmp/gen/customers.csv"
+  expect_exit 0 real -C "$l" -q invoice import "$tmp/gen/invoices.csv"
+  expect_exit 0 real -C "$l" -q payment import "$tmp/gen/bank.csv" --format csv
+done
+expect_exit 0 real -C "$tmp/auto-pg" -vv --format json payment auto
+pg_auto=$out
+statements=$(grep -o 'the transaction took [0-9]* statements' <<<"$err" | tail -1 | grep -o '[0-9]*')
+# 1,446 before documents were read ahead per customer, 446 after.
+expect_true "payment auto's statements ($statements) are far fewer than its 2,000 receipts" \
+  test "${statements:-99999}" -lt 700
+expect_exit 0 real -C "$tmp/auto-lmdb" --format json payment auto
+expect_eq "$out" "$pg_auto" "payment auto's result on PostgreSQL and on LMDB"
+expect_eq "$(real -C "$tmp/auto-lmdb" --format csv aging)" "$(real -C "$tmp/auto-pg" --format csv aging)" \
+  "aging after payment auto"
+expect_exit 0 real -C "$tmp/auto-pg" check
+
 case_ "an LMDB ledger reports its backend"
 expect_exit 0 real -C "$tmp/lmdb" -q init
 expect_exit 0 real -C "$tmp/lmdb" --format json store info

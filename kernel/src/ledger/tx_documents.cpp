@@ -6,6 +6,7 @@
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 #include "ledger/validate.hpp"
+#include "store/prefetch.hpp"
 
 namespace arctl {
 namespace {
@@ -36,6 +37,10 @@ Document Tx::document(std::string_view id) {
   auto d = find_document(id);
   if (!d) fail_not_found("no document '" + std::string(id) + "'");
   return std::move(*d);
+}
+
+void Tx::prefetch_documents(const std::vector<std::string>& ids) {
+  if (auto* p = dynamic_cast<Prefetch*>(&read_)) p->prefetch(tables::kDocuments, ids);
 }
 
 void Tx::store_document(const Document& d) {

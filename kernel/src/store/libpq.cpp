@@ -37,6 +37,11 @@ const Libpq& pq() {
     bind(a.PQgetvalue, "PQgetvalue");
     bind(a.PQgetlength, "PQgetlength");
     bind(a.PQclear, "PQclear");
+    bind(a.PQexec, "PQexec");
+    bind(a.PQputCopyData, "PQputCopyData");
+    bind(a.PQputCopyEnd, "PQputCopyEnd");
+    bind(a.PQgetResult, "PQgetResult");
+    bind(a.PQsendQueryParams, "PQsendQueryParams");
     return a;
   }();
   return api;

@@ -25,6 +25,11 @@ struct Libpq {
   decltype(&::PQgetvalue) PQgetvalue = nullptr;
   decltype(&::PQgetlength) PQgetlength = nullptr;
   decltype(&::PQclear) PQclear = nullptr;
+  decltype(&::PQexec) PQexec = nullptr;
+  decltype(&::PQputCopyData) PQputCopyData = nullptr;
+  decltype(&::PQputCopyEnd) PQputCopyEnd = nullptr;
+  decltype(&::PQgetResult) PQgetResult = nullptr;
+  decltype(&::PQsendQueryParams) PQsendQueryParams = nullptr;
 };
 
 // Loads libpq once (never unloaded). Errors: kError naming the library and

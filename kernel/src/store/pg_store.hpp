@@ -54,6 +54,13 @@ class Conn {
   // As exec, for statements run many times: parsed and planned once per
   // connection.
   Result exec_prepared(const std::string& sql, const std::vector<BytesView>& params);
+  // Runs `sql`, a COPY ... FROM STDIN, sending `data` as its whole input.
+  // Errors as exec.
+  void copy_in(const std::string& sql, std::string_view data);
+  // Sends `sql` (no parameters, no rows back) without waiting for it: the
+  // server runs it while the caller goes on. The next call on the connection
+  // waits for it first, and reports its failure as exec would.
+  void send(const std::string& sql);
   // As exec, but reports a serialization failure by returning false.
   bool try_exec(const std::string& sql, const std::vector<BytesView>& params = {});
   bool healthy() const { return pq().PQstatus(c_) == CONNECTION_OK && !broken_; }
@@ -65,11 +72,15 @@ class Conn {
                 const std::string* statement = nullptr);
   Result checked(PGresult* r, const std::string& sql);
   [[noreturn]] void raise(PGresult* r, const std::string& sql);
+  // Waits for the statement send() left running, if any; then checks that
+  // the connection is usable.
+  void ready();
 
   PGconn* c_ = nullptr;
   std::string masked_;
   bool broken_ = false;
   std::uint64_t statements_ = 0;
+  std::string sent_;  // the statement send() left running, if any
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
 };
 

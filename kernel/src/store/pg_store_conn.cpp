@@ -2,6 +2,7 @@
 // server errors into "run the transaction again" and "tell the user".
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -65,8 +66,27 @@ Conn::Conn(const std::string& conninfo, std::string masked) : masked_(std::move(
   // Notices (such as "schema already exists") are not for the user.
   pq().PQsetNoticeProcessor(
       c_, [](void*, const char*) {}, nullptr);
-  const std::lock_guard lock(live().mutex);
-  live().conns.insert(c_);
+  {
+    const std::lock_guard lock(live().mutex);
+    live().conns.insert(c_);
+  }
+  // Every statement arctl sends reads or writes (tbl, k) ranges in key
+  // order, which the primary key's index answers best. The table's
+  // statistics never count the rows the running transaction wrote: past a
+  // few hundred thousand of them the planner still guessed a handful, and
+  // a seek of 16 entries became a bitmap scan of every row after the key and
+  // a sort (a third of a 100,000-invoice import). Plans that read more than
+  // the range asked for are therefore ruled out for the session.
+  // - The one table read whole, the temporary table of a large write
+  //   (pg_store_txn.cpp), is then estimated at the cost of a plan ruled out,
+  //   which made the server compile each write with JIT: 300 ms per flush.
+  //   JIT never pays for statements of a few milliseconds.
+  // - That table stays in memory up to temp_buffers: a flush can hold
+  //   16,384 documents.
+  exec(
+      "SELECT set_config('enable_bitmapscan', 'off', false), "
+      "set_config('enable_seqscan', 'off', false), set_config('jit', 'off', false), "
+      "set_config('temp_buffers', '64MB', false)");
 }
 
 Conn::~Conn() {
@@ -129,12 +149,12 @@ Result Conn::checked(PGresult* r, const std::string& sql) {
 }
 
 Result Conn::exec(const std::string& sql, const std::vector<BytesView>& params) {
-  if (c_ == nullptr || broken_) throw RetryTransaction{"lost the connection to " + masked_};
+  ready();
   return checked(run(sql, params), sql);
 }
 
 Result Conn::exec_prepared(const std::string& sql, const std::vector<BytesView>& params) {
-  if (c_ == nullptr || broken_) throw RetryTransaction{"lost the connection to " + masked_};
+  ready();
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     const auto name = "arctl_" + std::to_string(prepared_.size());
@@ -145,8 +165,51 @@ Result Conn::exec_prepared(const std::string& sql, const std::vector<BytesView>&
   return checked(run(sql, params, &it->second), sql);
 }
 
-bool Conn::try_exec(const std::string& sql, const std::vector<BytesView>& params) {
+void Conn::ready() {
   if (c_ == nullptr || broken_) throw RetryTransaction{"lost the connection to " + masked_};
+  if (sent_.empty()) return;
+  const auto sql = std::move(sent_);
+  sent_.clear();
+  PGresult* r = pq().PQgetResult(c_);
+  while (PGresult* more = pq().PQgetResult(c_))
+    pq().PQclear(more);
+  checked(r, sql);
+}
+
+void Conn::send(const std::string& sql) {
+  ready();
+  ++statements_;
+  if (pq().PQsendQueryParams(c_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 1) != 1)
+    raise(nullptr, sql);
+  sent_ = sql;
+}
+
+void Conn::copy_in(const std::string& sql, std::string_view data) {
+  ready();
+  ++statements_;
+  PGresult* r = pq().PQexec(c_, sql.c_str());
+  if (r == nullptr || pq().PQresultStatus(r) != PGRES_COPY_IN) raise(r, sql);
+  pq().PQclear(r);
+  // libpq sends the data as it is given; pieces of 1 MiB keep its buffer small.
+  constexpr std::size_t kPiece = 1 << 20;
+  bool sent = true;
+  for (std::size_t at = 0; sent && at < data.size(); at += kPiece) {
+    const auto n = std::min(kPiece, data.size() - at);
+    sent = pq().PQputCopyData(c_, data.data() + at, static_cast<int>(n)) == 1;
+  }
+  // A failed send leaves the reason in the connection; ending the COPY, or
+  // the result that follows, reports it.
+  if (pq().PQputCopyEnd(c_, sent ? nullptr : "arctl could not send the data") != 1)
+    raise(nullptr, sql);
+  r = pq().PQgetResult(c_);
+  // The COPY's own result, then the end of the command's results.
+  while (PGresult* more = pq().PQgetResult(c_))
+    pq().PQclear(more);
+  checked(r, sql);
+}
+
+bool Conn::try_exec(const std::string& sql, const std::vector<BytesView>& params) {
+  ready();
   PGresult* r = run(sql, params);
   const auto status = r ? pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

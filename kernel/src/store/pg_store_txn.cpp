@@ -9,12 +9,20 @@
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
 #include "store/pg_store.hpp"
+#include "store/prefetch.hpp"
 
 namespace arctl::pg {
 namespace {
 
 // LMDB's key limit: keys that fit one backend fit the other.
 constexpr std::size_t kMaxKey = 511;
+// Pending writes are sent when this many have gathered (and at commit).
+constexpr std::size_t kFlushEntries = 16384;
+// After a transaction that wrote this many entries, the server's statistics
+// are refreshed.
+constexpr std::size_t kAnalyzeRows = 50000;
+// From this many upserts in one flush, they go out by COPY.
+constexpr std::size_t kCopyRows = 1000;
 // A write transaction caches what it read; past this many entries the
 // clean ones are dropped (after a flush, so no pending write is lost).
 constexpr std::size_t kMaxCached = 200000;
@@ -92,7 +100,7 @@ class PgReadTxn final : public ReadTxn, public Source {
   std::map<std::string, std::string, std::less<>> kept_;  // "table\0key" -> value
 };
 
-class PgWriteTxn final : public WriteTxn, public Source {
+class PgWriteTxn final : public WriteTxn, public Source, public Prefetch {
  public:
   explicit PgWriteTxn(PgStore& store) : store_(store), conn_(store.take(true)) {
     first_ = conn_->statements();
@@ -151,11 +159,45 @@ class PgWriteTxn final : public WriteTxn, public Source {
       log::debug("store: the transaction took " + std::to_string(conn_->statements() - first_) +
                  " statements");
     done_ = true;
+    if (written_ >= kAnalyzeRows) refresh_statistics();
     store_.give_back(std::move(conn_));
   }
 
   Result query(const std::string& sql, const std::vector<BytesView>& params) override {
     return conn_->exec_prepared(sql, params);
+  }
+
+  // The keys not yet in the overlay, kWriteBatch per statement; each key
+  // read, found or not, is kept as a get would keep it.
+  void prefetch(std::string_view table, const std::vector<std::string>& keys) override {
+    auto& t = table_of(table);
+    std::vector<std::string_view> want;
+    for (const auto& k : keys)
+      if (!k.empty() && k.size() <= kMaxKey && t.find(k) == t.end()) want.emplace_back(k);
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    const BytesView name = table_names_.at(&t);
+    for (std::size_t at = 0; at < want.size(); at += kWriteBatch) {
+      const auto n = std::min(kWriteBatch, want.size() - at);
+      std::vector<BytesView> params{name};
+      std::string sql = "SELECT k, v FROM " + store_.kv() + " WHERE tbl = $1 AND k IN (";
+      for (std::size_t i = 0; i < n; ++i) {
+        sql += (i ? ",$" : "$") + std::to_string(i + 2);
+        params.emplace_back(want[at + i]);
+      }
+      sql += ")";
+      const auto r = conn_->exec(sql, params);
+      std::map<std::string_view, BytesView> found;
+      for (int row = 0; row < r.rows(); ++row)
+        found.emplace(r.get(row, 0), r.get(row, 1));
+      for (std::size_t i = 0; i < n; ++i) {
+        Entry e;
+        if (const auto f = found.find(want[at + i]); f != found.end())
+          e.value = std::string(f->second);
+        t.emplace(std::string(want[at + i]), std::move(e));
+        ++cached_;
+      }
+    }
   }
   Page forward(std::string_view table, const std::string& from, int limit) override {
     return reader_.forward(*conn_, store_.kv(), table, from, limit);
@@ -211,9 +253,24 @@ class PgWriteTxn final : public WriteTxn, public Source {
     if (!e.dirty) dirty_list_.emplace_back(&t, it);
     e.dirty = true;
     table_gen_[&t] = ++gen_;
-    if (dirty_list_.size() >= kWriteBatch) {
+    if (dirty_list_.size() >= kFlushEntries) {
       flush();
       if (cached_ > kMaxCached) evict();
+    }
+  }
+
+  // After a large write the server's statistics still describe the store
+  // before it, until autovacuum's next pass (a minute or more): a command
+  // run right after an import then read a table it thought nearly empty by
+  // scanning it (a prefetch of 1,000 documents took 25 ms instead of 2).
+  // ANALYZE samples a fixed number of rows, about a second at 7 million.
+  // The command has committed: a failure here (a role that may write but
+  // does not own the table gets a warning, not an error) only loses the hint.
+  void refresh_statistics() noexcept {
+    try {
+      conn_->exec("ANALYZE " + store_.kv());
+    } catch (...) {
+      log::debug("store: could not refresh the statistics of " + store_.kv());
     }
   }
 
@@ -225,12 +282,22 @@ class PgWriteTxn final : public WriteTxn, public Source {
     cached_ = 0;
   }
 
-  // Sends every pending write: upserts and deletes, many rows per statement,
-  // one table at a time (the table is the statements' first parameter).
+  // Sends every pending write, in key order. Upserts go out in one COPY
+  // when there are many of them, else many rows per statement; deletes many
+  // rows per statement. Statements are per table (its name is their first
+  // parameter).
   void flush() {
     if (dirty_list_.empty()) return;
-    std::stable_sort(dirty_list_.begin(), dirty_list_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(dirty_list_.begin(), dirty_list_.end(), [this](const auto& a, const auto& b) {
+      if (a.first != b.first) return table_names_.at(a.first) < table_names_.at(b.first);
+      return a.second->first < b.second->first;
+    });
+    std::size_t n_puts = 0;
+    for (const auto& [t, it] : dirty_list_)
+      n_puts += it->second.value ? 1 : 0;
+    written_ += dirty_list_.size();
+    const bool copy = n_puts >= kCopyRows;
+    if (copy) copy_puts();
     std::vector<Entry*> puts_e, dels_e;
     std::vector<BytesView> puts, dels;
     for (std::size_t i = 0; i < dirty_list_.size();) {
@@ -244,6 +311,10 @@ class PgWriteTxn final : public WriteTxn, public Source {
         // statement ends the transaction, and the Reader with it.
         reader_.wrote(name, k, e.value);
         if (e.value) {
+          if (copy) {
+            e.dirty = false;
+            continue;
+          }
           puts.emplace_back(k);
           puts.emplace_back(*e.value);
           puts_e.push_back(&e);
@@ -258,6 +329,46 @@ class PgWriteTxn final : public WriteTxn, public Source {
       send_dels(dels, dels_e);
     }
     dirty_list_.clear();
+  }
+
+  // The upserts of the dirty list, in its order: COPY (binary) into a
+  // temporary table, then one statement that moves them into the store.
+  // Against multi-row INSERT ... ON CONFLICT, this took the server's time for
+  // a 100,000-invoice import from 12.7 s to 8.7 s, and two statements per
+  // flush replace one per thousand rows.
+  void copy_puts() {
+    if (!staged_) {
+      conn_->exec(
+          "CREATE TEMP TABLE arctl_stage (tbl text COLLATE \"C\" NOT NULL, k bytea NOT "
+          "NULL, v bytea NOT NULL) ON COMMIT DROP");
+      staged_ = true;
+    }
+    std::string data("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0", 19);
+    auto u16 = [&](std::uint16_t v) {
+      data += static_cast<char>(v >> 8);
+      data += static_cast<char>(v & 0xff);
+    };
+    auto field = [&](std::string_view f) {
+      const auto n = static_cast<std::uint32_t>(f.size());
+      u16(static_cast<std::uint16_t>(n >> 16));
+      u16(static_cast<std::uint16_t>(n & 0xffff));
+      data += f;
+    };
+    for (const auto& [t, it] : dirty_list_) {
+      if (!it->second.value) continue;
+      u16(3);
+      field(table_names_.at(t));
+      field(it->first);
+      field(*it->second.value);
+    }
+    u16(0xffff);
+    conn_->copy_in("COPY pg_temp.arctl_stage FROM STDIN (FORMAT binary)", data);
+    // The server moves the rows while this transaction goes on; its next
+    // statement waits for them.
+    conn_->send("WITH s AS (DELETE FROM pg_temp.arctl_stage RETURNING tbl, k, v) INSERT INTO " +
+                store_.kv() +
+                " (tbl, k, v) SELECT tbl, k, v FROM s ON CONFLICT (tbl, k) DO UPDATE SET v = "
+                "EXCLUDED.v");
   }
 
   void send_puts(std::vector<BytesView>& params, std::vector<Entry*>& entries) {
@@ -301,6 +412,8 @@ class PgWriteTxn final : public WriteTxn, public Source {
   std::map<const Table*, std::uint64_t> table_gen_;
   std::uint64_t first_ = 0;
   bool done_ = false;
+  bool staged_ = false;      // arctl_stage exists in this transaction
+  std::size_t written_ = 0;  // entries sent, for refresh_statistics
 };
 
 }  // namespace
