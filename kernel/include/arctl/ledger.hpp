@@ -142,6 +142,18 @@ class ARCTL_API Tx {
   // The latest date of any posting, application, reversal or void: when it is
   // on or before a date D, today's open amounts are also the amounts as of D.
   std::optional<Date> latest_activity();
+  // Visits the applications, reversals and voids dated after `after`, by
+  // date, then document, then application (a void first); return false to
+  // stop. A document's open amount as of `after` is today's less the effects
+  // of its changes visited here (for a void document, zero if it was voided
+  // on or before `after`), or zero if it was issued after `after`.
+  // Returns false, visiting nothing, when the ledger has no complete index of
+  // changes: one last written by an arctl before the index existed (the next
+  // write transaction builds it); the caller must then replay documents and
+  // applications (applications_of).
+  // Cost: one range scan of the index from `after` + 1; no document or
+  // application is read.
+  bool changes_after(Date after, const std::function<bool(const DatedChange&)>& fn);
 
   // ---- periods
   std::optional<Date> lock_date();
@@ -241,6 +253,9 @@ class ARCTL_API Tx {
                       const Money& delta, int items);
   std::uint64_t next_seq();
   void note_activity(Date d);
+  // Indexes a change of `d`'s open amount by `effect` on `date`
+  // (changes_after); application 0 is the document's void.
+  void note_change(Date date, const Document& d, std::uint64_t application, std::int64_t effect);
 
   Ledger& ledger_;
   ReadTxn& read_;

@@ -111,6 +111,21 @@ struct ARCTL_API OpenItem {
   std::optional<Date> discount_date;
 };
 
+// A dated change to a document's open amount: an application or a reversal
+// of one (`application` set) or the document's void (`application` 0). The
+// kernel indexes them by date so that the state as of a past date is today's
+// state with the later changes undone, without replaying every document.
+struct ARCTL_API DatedChange {
+  Date date{};
+  std::string document;
+  std::uint64_t application = 0;  // 0: the void of `document`
+  Date issued{};                  // the document's own date
+  // What the change did to the document's open amount, in minor units of its
+  // currency: minus the amount for an application or a void (what was open
+  // then), plus the amount for a reversal.
+  std::int64_t effect = 0;
+};
+
 // Stable JSON shapes shared by journal payloads and command output. Money is a
 // decimal string ("1234.56") with a separate "currency" field; dates are ISO.
 ARCTL_API Json to_json(const Customer& c);

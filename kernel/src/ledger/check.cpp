@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "arctl/error.hpp"
 #include "arctl/plugin.hpp"
@@ -118,6 +119,8 @@ class Checker {
       applied_[a.to] += amt;
       app_docs_.insert({a.from, a.id});
       app_docs_.insert({a.to, a.id});
+      changes_.push_back({a.date, a.from, a.id, {}, amt});
+      changes_.push_back({a.date, a.to, a.id, {}, amt});
       if (a.is_reversal()) {
         auto v = r_.get(tables::kApplications, KeyBuilder().u64(a.reverses));
         if (!v || records::decode_application(*v).reversed_by != a.id)
@@ -155,6 +158,10 @@ class Checker {
       else
         b.unapplied += d.open;
       if (d.open.is_positive()) ++b.open_items;
+      if (d.status == DocStatus::kVoid)
+        if (const auto on = d.links.find("voided_on"); on != d.links.end())
+          if (const auto date = try_parse_date(on->second))
+            changes_.push_back({*date, d.id, 0, {}, -d.amount.minor()});
       docs_.emplace(d.id, Brief{d.customer, d.issued, d.ref,
                                 d.open.is_positive() ? records::open_item_key(d) : Bytes{},
                                 d.open.is_positive() ? records::open_item_value(d) : Bytes{}});
@@ -238,6 +245,47 @@ class Checker {
       add("index", "app_by_doc",
           "application index has " + std::to_string(app_links) + " entries, expected " +
               std::to_string(app_docs_.size()));
+    changes();
+  }
+
+  // changes_by_date against the applications and voids. Until its build
+  // marks it complete (the first write of a ledger older than it), nothing
+  // reads it, and it is not checked.
+  void changes() {
+    if (!r_.get(tables::kMeta, tables::kMetaChangeIndex)) return;
+    const auto what = [](const DatedChange& c) {
+      return (c.application == 0
+                  ? "the void of '" + c.document + "'"
+                  : "application " + std::to_string(c.application) + " of '" + c.document + "'") +
+             " on " + format_date(c.date);
+    };
+    std::map<Bytes, std::pair<Bytes, const DatedChange*>> expected;
+    for (auto& c : changes_) {
+      const auto doc = docs_.find(c.document);
+      if (doc == docs_.end()) continue;  // reported with the application
+      c.issued = doc->second.issued;
+      expected.emplace(records::change_key(c.date, c.document, c.application),
+                       std::pair{records::change_value(c.issued, c.effect), &c});
+    }
+    auto c = r_.cursor(tables::kChangesByDate);
+    for (bool ok = c->first(); ok; ok = c->next()) {
+      // The key names the entry; the value is compared as bytes.
+      DatedChange entry;
+      KeyReader k(c->key());
+      entry.date = k.date();
+      entry.document = k.str();
+      entry.application = k.u64();
+      current_ = "changes_by_date " + entry.document;
+      const auto it = expected.find(Bytes(c->key()));
+      if (it == expected.end() || it->second.first != c->value())
+        add("index", current_,
+            "change index entry for " + what(entry) + " does not match " +
+                (it == expected.end() ? "an application or a void" : "its application or void"));
+      if (it != expected.end()) expected.erase(it);
+    }
+    for (const auto& [key, e] : expected)
+      add("index", "changes_by_date " + e.second->document,
+          "change index has no entry for " + what(*e.second));
   }
 
   void balances() {
@@ -284,6 +332,7 @@ class Checker {
   std::string current_;
   std::unordered_map<std::string, std::int64_t> applied_;
   std::set<std::pair<std::string, std::uint64_t>> app_docs_;
+  std::vector<DatedChange> changes_;  // what changes_by_date must hold
   std::unordered_map<std::string, Brief> docs_;
   std::map<std::string, CustomerBalance> expected_balances_;
 };

@@ -7,6 +7,7 @@
 #include "arctl/error.hpp"
 #include "arctl/log.hpp"
 #include "ledger/balance_check.hpp"
+#include "ledger/change_index.hpp"
 #include "ledger/records.hpp"
 #include "ledger/tables.hpp"
 
@@ -48,6 +49,7 @@ void Ledger::run_write(const std::function<void(Tx&)>& fn) {
     } drop{after};
     try {
       auto txn = store_->begin_write();
+      ensure_change_index(*txn);
       {
         Tx tx(*this, *txn, txn.get());
         fn(tx);

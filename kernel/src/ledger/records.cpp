@@ -14,6 +14,7 @@ constexpr std::uint8_t kBalanceV = 1;
 constexpr std::uint8_t kJournalV = 1;
 constexpr std::uint8_t kHeadV = 1;
 constexpr std::uint8_t kOpenItemV = 2;  // 2 adds the discount date
+constexpr std::uint8_t kChangeV = 1;
 
 void put_hash(Encoder& e, const Hash& h) {
   e.str(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
@@ -268,6 +269,26 @@ Bytes doc_by_ref_key(const Document& d) {
 
 Bytes app_by_doc_key(std::string_view doc, std::uint64_t app) {
   return KeyBuilder().str(doc).u64(app).bytes();
+}
+
+Bytes change_key(Date date, std::string_view doc, std::uint64_t app) {
+  return KeyBuilder().date(date).str(doc).u64(app).bytes();
+}
+
+Bytes change_value(Date issued, std::int64_t effect) {
+  return Encoder(kChangeV).date(issued).i64(effect).bytes();
+}
+
+DatedChange decode_change(BytesView key, BytesView value) {
+  DatedChange c;
+  KeyReader k(key);
+  c.date = k.date();
+  c.document = k.str();
+  c.application = k.u64();
+  Decoder d(value, kChangeV);
+  c.issued = d.date();
+  c.effect = d.i64();
+  return c;
 }
 
 }  // namespace arctl::records

@@ -44,5 +44,9 @@ Bytes open_item_value_v1(BytesView current);
 OpenItem decode_open_item(BytesView key, BytesView value);
 Bytes doc_by_ref_key(const Document& d);
 Bytes app_by_doc_key(std::string_view doc, std::uint64_t app);
+// changes_by_date: application 0 is the document's void.
+Bytes change_key(Date date, std::string_view doc, std::uint64_t app);
+Bytes change_value(Date issued, std::int64_t effect);
+DatedChange decode_change(BytesView key, BytesView value);
 
 }  // namespace arctl::records

@@ -22,6 +22,9 @@ inline constexpr std::string_view kDocByRef = "doc_by_ref";
 inline constexpr std::string_view kApplications = "applications";
 // (document id, application id) -> ""
 inline constexpr std::string_view kAppByDoc = "app_by_doc";
+// (date, document id, application id; 0 for the document's void) ->
+// (document's issued date, effect on its open amount): Tx::changes_after
+inline constexpr std::string_view kChangesByDate = "changes_by_date";
 // seq -> JournalEntry
 inline constexpr std::string_view kJournal = "journal";
 // name -> value: journal head, period lock, ledger format version
@@ -35,5 +38,7 @@ inline constexpr std::string_view kMetaHead = "journal.head";
 inline constexpr std::string_view kMetaLock = "period.lock";
 inline constexpr std::string_view kMetaFormat = "format";
 inline constexpr std::string_view kMetaActivity = "activity.latest";
+// Present once changes_by_date holds every change (ledger/change_index.hpp).
+inline constexpr std::string_view kMetaChangeIndex = "index.changes_by_date";
 
 }  // namespace arctl::tables

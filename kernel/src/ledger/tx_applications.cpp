@@ -82,6 +82,8 @@ Application Tx::apply(std::string_view from_id, std::string_view to_id, const Mo
   w.put(tables::kAppByDoc, records::app_by_doc_key(a.to, a.id), {});
   adjust_open(from, -amount);
   adjust_open(to, -amount);
+  note_change(date, from, a.id, -amount.minor());
+  note_change(date, to, a.id, -amount.minor());
   note_activity(date);
   // Cash for documents of a locked period posts in the open one; the GL and
   // the log show the date the documents would have settled on beside it.
@@ -123,6 +125,8 @@ Application Tx::reverse(std::uint64_t id, Date date, std::string_view reason) {
   w.put(tables::kAppByDoc, records::app_by_doc_key(r.to, r.id), {});
   adjust_open(from, r.amount);
   adjust_open(to, r.amount);
+  note_change(date, from, r.id, r.amount.minor());
+  note_change(date, to, r.id, r.amount.minor());
   note_activity(date);
   std::optional<Date> document_date;
   if (const auto lock = lock_date(); lock && original.date <= *lock) document_date = original.date;

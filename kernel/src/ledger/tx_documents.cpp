@@ -151,7 +151,9 @@ void Tx::void_document(std::string_view id, std::string_view reason, Date date) 
   const auto lock = lock_date();
   // The void date is kept so that balances as of an earlier date still see it.
   d.links["voided_on"] = format_date(date);
-  adjust_open(d, -d.open, true);
+  const auto closed = d.open;
+  adjust_open(d, -closed, true);
+  note_change(date, d, 0, -closed.minor());
   note_activity(date);
   std::optional<Date> document_date;
   if (lock && d.issued <= *lock) document_date = d.issued;
