@@ -34,11 +34,12 @@ before_aging=$(real -C "$L" --format json aging)
 case_ "killing the server in the middle of an import fails the import, clearly"
 real -C "$L" -q invoice import "$tmp/i.csv" >"$tmp/import.out" 2>"$tmp/import.err" &
 importer=$!
-# Kill the server once the import's transaction has sent rows (uncommitted,
-# so only the statement shows).
-for _ in $(seq 1 300); do
+# Kill the server once the import's transaction has sent rows: a connection
+# inside a transaction (not idle) whose last statement wrote; not this
+# query, whose text holds the pattern.
+for _ in $(seq 1 1200); do  # up to a minute: the sanitizer build is slow to its first flush
   n=$(source "$state" && "$PG_BINDIR/psql" -qAt -h "$PG_DIR/sock" -p "$PG_PORT" -U arctl -d arctl \
-    -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY pg_temp.arctl_stage%' OR query LIKE '%INSERT INTO \"crash\".kv%'" \
+    -c "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state <> 'idle' AND (query LIKE 'COPY pg_temp.arctl_stage%' OR query LIKE '%INSERT INTO \"crash\".kv%')" \
     2>/dev/null || echo 0)
   [[ "$n" -gt 0 ]] && break
   sleep 0.05
