@@ -75,6 +75,8 @@ class Conn {
   // Waits for the statement send() left running, if any; then checks that
   // the connection is usable.
   void ready();
+  // Reads the results of the statement sent last; fails as exec would.
+  void last_result(const std::string& sql);
 
   PGconn* c_ = nullptr;
   std::string masked_;

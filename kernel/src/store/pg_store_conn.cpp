@@ -83,10 +83,21 @@ Conn::Conn(const std::string& conninfo, std::string masked) : masked_(std::move(
   //   JIT never pays for statements of a few milliseconds.
   // - That table stays in memory up to temp_buffers: a flush can hold
   //   16,384 documents.
-  exec(
-      "SELECT set_config('enable_bitmapscan', 'off', false), "
-      "set_config('enable_seqscan', 'off', false), set_config('jit', 'off', false), "
-      "set_config('temp_buffers', '64MB', false)");
+  try {
+    exec(
+        "SELECT set_config('enable_bitmapscan', 'off', false), "
+        "set_config('enable_seqscan', 'off', false), set_config('jit', 'off', false), "
+        "set_config('temp_buffers', '64MB', false)");
+  } catch (...) {
+    // A constructor that throws runs no destructor: close the connection here.
+    {
+      const std::lock_guard lock(live().mutex);
+      live().conns.erase(c_);
+    }
+    pq().PQfinish(c_);
+    c_ = nullptr;
+    throw;
+  }
 }
 
 Conn::~Conn() {
@@ -165,15 +176,20 @@ Result Conn::exec_prepared(const std::string& sql, const std::vector<BytesView>&
   return checked(run(sql, params, &it->second), sql);
 }
 
+void Conn::last_result(const std::string& sql) {
+  // The command's own result, then the end of its results.
+  PGresult* r = pq().PQgetResult(c_);
+  while (PGresult* more = pq().PQgetResult(c_))
+    pq().PQclear(more);
+  checked(r, sql);
+}
+
 void Conn::ready() {
   if (c_ == nullptr || broken_) throw RetryTransaction{"lost the connection to " + masked_};
   if (sent_.empty()) return;
   const auto sql = std::move(sent_);
   sent_.clear();
-  PGresult* r = pq().PQgetResult(c_);
-  while (PGresult* more = pq().PQgetResult(c_))
-    pq().PQclear(more);
-  checked(r, sql);
+  last_result(sql);
 }
 
 void Conn::send(const std::string& sql) {
@@ -201,11 +217,7 @@ void Conn::copy_in(const std::string& sql, std::string_view data) {
   // the result that follows, reports it.
   if (pq().PQputCopyEnd(c_, sent ? nullptr : "arctl could not send the data") != 1)
     raise(nullptr, sql);
-  r = pq().PQgetResult(c_);
-  // The COPY's own result, then the end of the command's results.
-  while (PGresult* more = pq().PQgetResult(c_))
-    pq().PQclear(more);
-  checked(r, sql);
+  last_result(sql);
 }
 
 bool Conn::try_exec(const std::string& sql, const std::vector<BytesView>& params) {
